@@ -1,0 +1,81 @@
+package io.univinsight.crawler.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every crawler knob, overridable by environment (CRAWLER_POLITENESS_DELAY, ...). */
+@ConfigMapping(prefix = "crawler")
+public interface CrawlerConfig {
+    /** Worker id in events and heartbeats; defaults to host name and PID. */
+    Optional<String> workerId();
+
+    /** Tasks in flight per instance. */
+    @WithDefault("32")
+    int concurrency();
+
+    @WithDefault("UnivInsightBot/0.1 (+https://github.com/univinsight/univinsight; crawler contact)")
+    String userAgent();
+
+    Politeness politeness();
+
+    Fetch fetch();
+
+    Retry retry();
+
+    Robots robots();
+
+    Ssrf ssrf();
+
+    Extraction extraction();
+
+    interface Politeness {
+        /** Least time between two requests to one host (robots.txt Crawl-delay wins when larger). */
+        @WithDefault("1s")
+        Duration delay();
+
+        /** Connections to one host at once. */
+        @WithDefault("1")
+        int maxConnectionsPerHost();
+    }
+
+    interface Fetch {
+        @WithDefault("10s")
+        Duration timeout();
+
+        @WithDefault("5242880")
+        int maxBodyBytes();
+
+        @WithDefault("5")
+        int maxRedirects();
+    }
+
+    interface Retry {
+        /** Attempts in all, the first included. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Backoff before the second attempt; doubles after, with jitter. */
+        @WithDefault("2s")
+        Duration baseDelay();
+    }
+
+    interface Robots {
+        @WithDefault("1h")
+        Duration cacheTtl();
+    }
+
+    interface Ssrf {
+        /** CIDR blocks that may be fetched although private (e.g. 127.0.0.1/32 for the local demo). */
+        Optional<List<String>> allowedNetworks();
+    }
+
+    interface Extraction {
+        /** The extractor chain, in order (names from the extraction library). */
+        @WithDefault("json-ld,microdata,directory,profile,publications")
+        List<String> extractors();
+    }
+}

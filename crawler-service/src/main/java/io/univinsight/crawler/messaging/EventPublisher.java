@@ -1,0 +1,96 @@
+package io.univinsight.crawler.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.univinsight.events.CrawlResult;
+import io.univinsight.events.CrawlTask;
+import io.univinsight.events.JsonSerde;
+import io.univinsight.events.TaskStatusChanged;
+import io.univinsight.events.Topics;
+import io.univinsight.events.WorkerHeartbeat;
+
+/**
+ * Everything the crawler writes to Kafka, each send waited for (acks=all, idempotent), so a
+ * task's offset is only marked finished once its events are durable.
+ */
+public class EventPublisher implements AutoCloseable {
+    private static final JsonSerde<CrawlTask> TASKS = new JsonSerde<>(CrawlTask.class);
+    private static final JsonSerde<TaskStatusChanged> STATUSES = new JsonSerde<>(TaskStatusChanged.class);
+    private static final JsonSerde<CrawlResult> RESULTS = new JsonSerde<>(CrawlResult.class);
+    private static final JsonSerde<WorkerHeartbeat> HEARTBEATS = new JsonSerde<>(WorkerHeartbeat.class);
+
+    private final KafkaProducer<String, byte[]> producer;
+
+    public EventPublisher(String bootstrapServers, String clientId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public void status(TaskStatusChanged event) throws PublishException {
+        send(new ProducerRecord<>(Topics.TASK_STATUS, event.taskId(), STATUSES.serialize(Topics.TASK_STATUS, event)));
+    }
+
+    public void result(CrawlResult result) throws PublishException {
+        send(new ProducerRecord<>(Topics.RESULTS, result.taskId(), RESULTS.serialize(Topics.RESULTS, result)));
+    }
+
+    /** Queues the next attempt on the retry topic, keyed by host like the task topics. */
+    public void retry(String hostKey, CrawlTask next) throws PublishException {
+        send(new ProducerRecord<>(Topics.TASKS_RETRY, hostKey, TASKS.serialize(Topics.TASKS_RETRY, next)));
+    }
+
+    /** A record the crawler gives up on, with why and where it came from in headers. */
+    public void deadLetter(String key, byte[] value, String reason, String source) throws PublishException {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TASKS_DLQ, key, value);
+        record.headers().add("univ-dlq-reason", reason.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("univ-dlq-source", source.getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
+    public byte[] taskBytes(CrawlTask task) {
+        return TASKS.serialize(Topics.TASKS_DLQ, task);
+    }
+
+    public void heartbeat(WorkerHeartbeat beat) throws PublishException {
+        send(new ProducerRecord<>(Topics.WORKER_HEARTBEATS, beat.workerId(), HEARTBEATS.serialize(Topics.WORKER_HEARTBEATS, beat)));
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) throws PublishException {
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PublishException("cannot write to " + record.topic() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishException("interrupted writing to " + record.topic(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(10));
+    }
+
+    public static class PublishException extends Exception {
+        public PublishException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.univinsight.crawler.service;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import crawlercommons.robots.BaseRobotRules;
+import io.univinsight.crawler.fetch.FetchFailure;
+import io.univinsight.crawler.fetch.FetchedPage;
+import io.univinsight.crawler.fetch.HostThrottle;
+import io.univinsight.crawler.fetch.PageFetcher;
+import io.univinsight.crawler.fetch.RobotsRules;
+import io.univinsight.events.CrawlResult;
+import io.univinsight.events.CrawlTask;
+import io.univinsight.extraction.ExtractionPipeline;
+import io.univinsight.extraction.ExtractionResult;
+import io.univinsight.extraction.LinkClassifier;
+import io.univinsight.extraction.LinkKind;
+import io.univinsight.extraction.PageContext;
+import io.univinsight.extraction.PaperRecord;
+import io.univinsight.extraction.ProfessorRecord;
+
+/**
+ * Crawls one task: the start page, then same-site links that lead to faculty directories,
+ * profiles, publication lists and further directory pages, breadth first, up to maxDepth and
+ * maxPages, each URL once, politely and within robots.txt. A failure of the start page fails
+ * the task; a failure of a later page is counted and skipped.
+ */
+public class SiteCrawl {
+    private final PageFetcher fetcher;
+    private final RobotsRules robots;
+    private final HostThrottle throttle;
+    private final Duration politenessDelay;
+    private final ExtractionPipeline pipeline;
+    private final LinkClassifier links = new LinkClassifier();
+
+    public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, Duration politenessDelay, ExtractionPipeline pipeline) {
+        this.fetcher = fetcher;
+        this.robots = robots;
+        this.throttle = throttle;
+        this.politenessDelay = politenessDelay;
+        this.pipeline = pipeline;
+    }
+
+    /** What one crawl found and how it went. */
+    public record Outcome(List<CrawlResult.Professor> professors, List<CrawlResult.Paper> papers, int pagesFetched,
+                          int httpErrors, long fetchMs, long parseMs, long bytes, int startStatus, List<String> extractors,
+                          double meanConfidence) {
+    }
+
+    private record Target(String url, int depth) {
+    }
+
+    public Outcome crawl(CrawlTask task) throws FetchFailure, InterruptedException {
+        String start = UrlNormalizer.normalize(task.url());
+        String host = URI.create(start).getHost().toLowerCase(Locale.ROOT);
+        Deque<Target> frontier = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        frontier.add(new Target(start, 0));
+        seen.add(start);
+        Map<String, CrawlResult.Professor> professors = new LinkedHashMap<>();
+        Map<String, CrawlResult.Paper> papers = new LinkedHashMap<>();
+        Set<String> extractors = new java.util.TreeSet<>();
+        double confidenceSum = 0;
+        int pages = 0;
+        int httpErrors = 0;
+        int startStatus = 0;
+        long fetchMs = 0;
+        long parseMs = 0;
+        long bytes = 0;
+        while (!frontier.isEmpty() && pages < task.maxPages()) {
+            Target target = frontier.poll();
+            boolean isStart = pages == 0 && target.url().equals(start);
+            FetchedPage page;
+            try {
+                BaseRobotRules rules = throttle.call(host, politenessDelay, () -> robots.rulesFor(target.url()));
+                if (!rules.isAllowed(target.url())) {
+                    throw FetchFailure.permanent("robots", "robots.txt disallows " + target.url());
+                }
+                Duration delay = max(politenessDelay, RobotsRules.crawlDelay(rules));
+                page = throttle.call(host, delay, () -> fetcher.fetch(target.url()));
+                if (!page.isHtml()) {
+                    throw FetchFailure.permanent("not-html", target.url() + " is " + page.contentType());
+                }
+            } catch (FetchFailure f) {
+                if (isStart) {
+                    throw f;
+                }
+                httpErrors++;
+                continue;
+            }
+            if (isStart) {
+                startStatus = page.status();
+            }
+            pages++;
+            fetchMs += page.fetchMs();
+            bytes += page.body().length;
+            long parseStarted = System.nanoTime();
+            Document doc = parse(page);
+            ExtractionResult found = pipeline.extract(doc, new PageContext(page.finalUrl(), task.universityName(), task.department()));
+            parseMs += (System.nanoTime() - parseStarted) / 1_000_000;
+            extractors.addAll(found.extractorsApplied());
+            String pageOwner = found.professors().size() == 1 ? ref(found.professors().get(0)) : null;
+            for (ProfessorRecord p : found.professors()) {
+                professors.merge(ref(p), toEvent(p), SiteCrawl::mergeProfessor);
+                confidenceSum += p.confidence();
+            }
+            for (PaperRecord p : found.papers()) {
+                CrawlResult.Paper paper = toEvent(p, pageOwner);
+                papers.merge(paperKey(p), paper, SiteCrawl::mergePaper);
+            }
+            if (target.depth() < task.maxDepth()) {
+                enqueueLinks(doc, host, target.depth(), frontier, seen);
+            }
+        }
+        int professorCount = professors.size();
+        return new Outcome(new ArrayList<>(professors.values()), new ArrayList<>(papers.values()), pages, httpErrors,
+                fetchMs, parseMs, bytes, startStatus, new ArrayList<>(extractors),
+                professorCount == 0 ? 0 : confidenceSum / Math.max(professorCount, 1));
+    }
+
+    private void enqueueLinks(Document doc, String host, int depth, Deque<Target> frontier, Set<String> seen) {
+        for (Element a : doc.select("a[href]")) {
+            String absolute = a.absUrl("href");
+            if (absolute.isEmpty()) {
+                continue;
+            }
+            String url;
+            try {
+                url = UrlNormalizer.normalize(absolute);
+                URI uri = URI.create(url);
+                if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(host)) {
+                    continue;
+                }
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            LinkKind kind = links.classify(a.text(), url);
+            if (kind == LinkKind.OTHER || !seen.add(url)) {
+                continue;
+            }
+            // Further pages of a directory are the same listing: they do not cost depth.
+            frontier.add(new Target(url, kind == LinkKind.NEXT_PAGE ? depth : depth + 1));
+        }
+    }
+
+    /** Decodes with the header's charset, else the page's meta charset, else UTF-8 (Jsoup's rules). */
+    private static Document parse(FetchedPage page) {
+        try {
+            return Jsoup.parse(new java.io.ByteArrayInputStream(page.body()), charsetName(page), page.finalUrl());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the in-memory body of " + page.finalUrl(), e);
+        }
+    }
+
+    private static String charsetName(FetchedPage page) {
+        if (page.charset() == null) {
+            return null; // Jsoup then reads <meta charset>, defaulting to UTF-8
+        }
+        try {
+            return Charset.forName(page.charset()).name();
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8.name();
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    static String ref(ProfessorRecord p) {
+        return p.email() != null && !p.email().isBlank() ? p.email().toLowerCase(Locale.ROOT) : p.name();
+    }
+
+    private static String paperKey(PaperRecord p) {
+        if (p.doi() != null && !p.doi().isBlank()) {
+            return "doi:" + p.doi().toLowerCase(Locale.ROOT);
+        }
+        return "title:" + p.title().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim() + ":" + p.year();
+    }
+
+    private static CrawlResult.Professor toEvent(ProfessorRecord p) {
+        return new CrawlResult.Professor(p.name(), p.title(), p.email(), p.department(), p.profileUrl(), p.confidence());
+    }
+
+    private static CrawlResult.Paper toEvent(PaperRecord p, String owner) {
+        return new CrawlResult.Paper(p.title(), p.authors(), p.year(), p.venue(), p.doi(), p.url(),
+                owner == null ? List.of() : List.of(owner));
+    }
+
+    /** Two sightings of one professor: keep every field either has, the first one's where both do. */
+    static CrawlResult.Professor mergeProfessor(CrawlResult.Professor a, CrawlResult.Professor b) {
+        return new CrawlResult.Professor(a.name(), or(a.title(), b.title()), or(a.email(), b.email()),
+                or(a.department(), b.department()), or(a.profileUrl(), b.profileUrl()), Math.max(a.confidence(), b.confidence()));
+    }
+
+    static CrawlResult.Paper mergePaper(CrawlResult.Paper a, CrawlResult.Paper b) {
+        List<String> owners = new ArrayList<>(a.professorRefs());
+        b.professorRefs().stream().filter(r -> !owners.contains(r)).forEach(owners::add);
+        return new CrawlResult.Paper(a.title(), a.authors() == null || a.authors().isEmpty() ? b.authors() : a.authors(),
+                a.year() != null ? a.year() : b.year(), or(a.venue(), b.venue()), or(a.doi(), b.doi()), or(a.url(), b.url()), owners);
+    }
+
+    private static String or(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
+    }
+}

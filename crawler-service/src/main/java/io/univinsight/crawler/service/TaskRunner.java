@@ -1,0 +1,98 @@
+package io.univinsight.crawler.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jboss.logging.Logger;
+
+import io.univinsight.crawler.fetch.FetchFailure;
+import io.univinsight.crawler.messaging.EventPublisher;
+import io.univinsight.crawler.messaging.EventPublisher.PublishException;
+import io.univinsight.events.CrawlResult;
+import io.univinsight.events.CrawlTask;
+import io.univinsight.events.TaskStatus;
+import io.univinsight.events.TaskStatusChanged;
+
+/**
+ * Runs one task and reports it: RUNNING, then a CrawlResult and COMPLETED; or, on a transient
+ * failure, the next attempt on the retry topic (exponential backoff with jitter) and RETRYING;
+ * or FAILED with the reason (and the dead-letter topic once attempts are used up).
+ * Returns only when every event is durable; throws PublishException when Kafka would not take them.
+ */
+public class TaskRunner {
+    private static final Logger LOG = Logger.getLogger(TaskRunner.class);
+
+    private final SiteCrawl crawl;
+    private final EventPublisher events;
+    private final WorkerStats stats;
+    private final int maxAttempts;
+    private final Duration baseDelay;
+
+    public TaskRunner(SiteCrawl crawl, EventPublisher events, WorkerStats stats, int maxAttempts, Duration baseDelay) {
+        this.crawl = crawl;
+        this.events = events;
+        this.stats = stats;
+        this.maxAttempts = maxAttempts;
+        this.baseDelay = baseDelay;
+    }
+
+    public void run(CrawlTask task, String hostKey) throws PublishException, InterruptedException {
+        String worker = stats.workerId();
+        stats.started(task.taskId());
+        long started = System.nanoTime();
+        boolean success = false;
+        boolean retrying = false;
+        try {
+            events.status(TaskStatusChanged.of(task, TaskStatus.RUNNING, worker, null));
+            SiteCrawl.Outcome outcome = crawl.crawl(task);
+            long totalMs = (System.nanoTime() - started) / 1_000_000;
+            events.result(toResult(task, outcome, totalMs));
+            events.status(TaskStatusChanged.of(task, TaskStatus.COMPLETED, worker, null));
+            success = true;
+            LOG.infof("task %s completed: %d pages, %d professors, %d papers in %d ms", task.taskId(), outcome.pagesFetched(),
+                    outcome.professors().size(), outcome.papers().size(), totalMs);
+        } catch (FetchFailure f) {
+            if (f.isTransient() && task.attempt() < maxAttempts) {
+                Duration backoff = backoff(task.attempt());
+                events.retry(hostKey, task.nextAttempt(Instant.now().plus(backoff)));
+                events.status(TaskStatusChanged.of(task, TaskStatus.RETRYING, worker, f.getMessage()));
+                retrying = true;
+                LOG.infof("task %s attempt %d failed (%s); retry in %d ms", task.taskId(), task.attempt(), f.getMessage(), backoff.toMillis());
+            } else {
+                fail(task, f.reason() + ": " + f.getMessage(), f.isTransient());
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "task %s failed unexpectedly", task.taskId());
+            fail(task, "internal: " + e, false);
+        } finally {
+            if (retrying) {
+                stats.released(task.taskId());
+            } else {
+                stats.finished(task.taskId(), success);
+            }
+        }
+    }
+
+    private void fail(CrawlTask task, String error, boolean attemptsExhausted) throws PublishException {
+        if (attemptsExhausted) {
+            events.deadLetter(task.taskId(), events.taskBytes(task), "attempts exhausted: " + error, "crawler");
+        }
+        events.status(TaskStatusChanged.of(task, TaskStatus.FAILED, stats.workerId(), error));
+        LOG.infof("task %s failed: %s", task.taskId(), error);
+    }
+
+    /** base * 2^(attempt-1), times a jitter factor in [0.5, 1.5) so retries of one outage spread out. */
+    Duration backoff(int attempt) {
+        long base = baseDelay.toMillis() << Math.min(attempt - 1, 16);
+        return Duration.ofMillis((long) (base * (0.5 + ThreadLocalRandom.current().nextDouble())));
+    }
+
+    private static CrawlResult toResult(CrawlTask task, SiteCrawl.Outcome o, long totalMs) {
+        CrawlResult.Metrics metrics = new CrawlResult.Metrics(totalMs, o.fetchMs(), o.parseMs(), o.bytes(), o.startStatus(),
+                o.httpErrors(), false, 0);
+        return new CrawlResult(CrawlResult.SCHEMA_VERSION, task.taskId(), task.url(), task.universityName(), task.department(),
+                o.professors(), o.papers(), o.pagesFetched(), String.join("+", o.extractors()),
+                (int) Math.round(o.meanConfidence() * 100), metrics, Instant.now());
+    }
+}

@@ -1,0 +1,91 @@
+package io.univinsight.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Ports and folders of the local stack. Every value can be overridden by an environment
+ * variable, so tests run a private stack on free ports beside a user's own.
+ */
+public record StackSettings(
+        Path projectRoot,
+        Path stateDir,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int taskPartitions,
+        int embeddedPostgresPort,
+        String jdbcUrlOverride,
+        int apiPort,
+        int crawlerPort,
+        int persistencePort,
+        int monitorPort,
+        int demoSitePort) {
+
+    public static StackSettings fromEnvironment() {
+        return from(System.getenv(), DevStackClasspath.projectRoot());
+    }
+
+    public static StackSettings from(Map<String, String> env, Path projectRoot) {
+        Path state = env.containsKey("UNIV_STATE_DIR") ? Path.of(env.get("UNIV_STATE_DIR")) : projectRoot.resolve(".univ");
+        return new StackSettings(projectRoot, state.toAbsolutePath(),
+                port(env, "UNIV_KAFKA_PORT", 9092),
+                port(env, "UNIV_KAFKA_CONTROLLER_PORT", 9093),
+                port(env, "UNIV_TASK_PARTITIONS", 12),
+                port(env, "UNIV_PG_PORT", 5433),
+                env.get("QUARKUS_DATASOURCE_JDBC_URL"),
+                port(env, "UNIV_API_PORT", 8080),
+                port(env, "UNIV_CRAWLER_PORT", 8081),
+                port(env, "UNIV_PERSISTENCE_PORT", 8082),
+                port(env, "UNIV_MONITOR_PORT", 8083),
+                port(env, "UNIV_DEMO_PORT", 8090));
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
+        }
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + apiPort;
+    }
+
+    public String monitorUrl() {
+        return "http://127.0.0.1:" + monitorPort;
+    }
+
+    public String demoSiteUrl() {
+        return "http://127.0.0.1:" + demoSitePort;
+    }
+
+    public Path runDir() {
+        return ensure(stateDir.resolve("run"));
+    }
+
+    public Path logDir() {
+        return ensure(stateDir.resolve("logs"));
+    }
+
+    public Path dataDir(String name) {
+        return ensure(stateDir.resolve("data").resolve(name));
+    }
+
+    private static Path ensure(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

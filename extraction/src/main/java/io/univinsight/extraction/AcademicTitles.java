@@ -1,0 +1,101 @@
+package io.univinsight.extraction;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a short line names an academic rank, a non-faculty role, or neither.
+ * Only ranks may become a {@link ProfessorRecord#title()}; staff, students and postdocs are recognised
+ * explicitly so that a directory card for them is rejected rather than guessed at.
+ */
+final class AcademicTitles {
+    enum Kind { RANK, EXCLUDED }
+
+    /** @param text the rank phrase as it should be stored (English words title-cased), or the excluded role */
+    record Role(Kind kind, String text) {
+    }
+
+    private static final String MODIFIER =
+            "(?:distinguished|university|full|associate|assistant|adjunct|research|visiting|teaching|clinical|"
+                    + "honorary|affiliate|emeritus|emerita|endowed|chair|tenured)";
+    private static final Pattern RANK_EN = Pattern.compile(
+            "(?i)\\b((?:" + MODIFIER + "\\s+)*professor(?:\\s+(?:emeritus|emerita))?"
+                    + "|(?:senior\\s+|principal\\s+|university\\s+)?lecturer"
+                    + "|(?:senior\\s+|clinical\\s+)?instructor"
+                    + "|emerit(?:us|a))\\b");
+    // Abbreviations are expanded so merges across pages agree on one spelling.
+    private static final Pattern ASSOC_ABBR = Pattern.compile("(?i)\\bassoc(?:iate)?\\.?\\s*prof\\.?(?=\\s|$|,)");
+    private static final Pattern ASST_ABBR = Pattern.compile("(?i)\\bass(?:is)?t\\.?\\s*prof\\.?(?=\\s|$|,)");
+    // "Reader" is a UK rank but also an ordinary word, so only accept it leading the line.
+    private static final Pattern READER = Pattern.compile("(?i)^(?:senior\\s+)?reader\\b");
+    // Longest Korean ranks first; "교수진"/"교수실" are "faculty"/"office", not a rank.
+    private static final Pattern RANK_KO = Pattern.compile(
+            "(명예교수|석좌교수|겸임교수|초빙교수|연구교수|특임교수|기금교수|산학협력중점교수|정교수|부교수|조교수"
+                    + "|전임강사|시간강사|교수|강사)(?![진실회])");
+    private static final Pattern EXCLUDED = Pattern.compile(
+            "(?i)(\\b(?:ph\\.?\\s?d\\.?\\s+)?(?:student|candidate)s?\\b|\\bpost-?docs?\\b|\\bpost-?doctoral\\b"
+                    + "|\\bresearch\\s+(?:assistant|associate|fellow|scientist|engineer|staff)\\b"
+                    + "|\\bteaching\\s+assistant\\b|\\badministrative\\b|\\badministrator\\b|\\bsecretary\\b"
+                    + "|\\bcoordinator\\b|\\bmanager\\b|\\bofficer\\b|\\breceptionist\\b|\\btechnician\\b"
+                    + "|\\bstaff\\b|\\bassistant\\s+to\\b|\\balumn(?:us|a|i)\\b|\\bundergraduate\\b|\\bintern\\b"
+                    + "|\\bvisiting\\s+(?:scholar|researcher|student)\\b|\\bresearcher\\b"
+                    + "|박사과정|석사과정|석박사|통합과정|대학원생|학부생|학생|박사후|연구원|행정실|행정직|행정원|행정팀|직원|조교(?!수)"
+                    + "|사무실|사무원|사무직|사무국)");
+
+    private AcademicTitles() {
+    }
+
+    /** Rank or excluded role mentioned in a line, whichever comes first; {@code null} when neither. */
+    static Role classify(String line) {
+        String text = Text.clean(line);
+        if (text.isEmpty() || text.length() > 120) {
+            return null; // long text is prose, not a title line
+        }
+        int rankAt = Integer.MAX_VALUE;
+        String rank = null;
+        Matcher m;
+        if ((m = ASSOC_ABBR.matcher(text)).find() && m.start() < rankAt) {
+            rankAt = m.start();
+            rank = "Associate Professor";
+        }
+        if ((m = ASST_ABBR.matcher(text)).find() && m.start() < rankAt) {
+            rankAt = m.start();
+            rank = "Assistant Professor";
+        }
+        if ((m = RANK_EN.matcher(text)).find() && m.start() < rankAt) {
+            rankAt = m.start();
+            rank = titleCase(m.group(1));
+        }
+        if ((m = READER.matcher(text)).find() && m.start() < rankAt) {
+            rankAt = m.start();
+            rank = titleCase(m.group());
+        }
+        if ((m = RANK_KO.matcher(text)).find() && m.start() < rankAt) {
+            rankAt = m.start();
+            rank = m.group(1);
+        }
+        Matcher ex = EXCLUDED.matcher(text);
+        if (ex.find() && ex.start() < rankAt) {
+            return new Role(Kind.EXCLUDED, text);
+        }
+        return rank == null ? null : new Role(Kind.RANK, rank);
+    }
+
+    /** The rank in the line, or {@code null} when there is none or the line is a non-faculty role. */
+    static String rank(String line) {
+        Role role = classify(line);
+        return role != null && role.kind() == Kind.RANK ? role.text() : null;
+    }
+
+    private static String titleCase(String phrase) {
+        StringBuilder sb = new StringBuilder();
+        for (String word : Text.clean(phrase).split(" ")) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,136 @@
+package io.univinsight.extraction;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Faculty directories: repeated sibling blocks (cards, list items, table rows) that each hold one
+ * person's name plus an academic title and/or email/profile link. Works on structure, not on
+ * site-specific class names, so it handles card grids, {@code <ul>} lists and {@code <table>}s alike.
+ */
+public final class DirectoryExtractor implements Extractor {
+    public static final String NAME = "directory";
+    private static final int MAX_BLOCK_CHARS = 1200;
+    private static final Pattern FACULTY_CONTEXT = Pattern.compile(
+            "(?i)\\b(?:faculty|professors?|academic staff|teaching staff|lecturers)\\b|교수|교원");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ExtractionResult extract(Document doc, PageContext ctx) {
+        if (doc.body() == null) {
+            return ExtractionResult.from(NAME, List.of(), List.of());
+        }
+        Map<Element, PersonBlocks.Reading> blocks = candidateBlocks(doc.body());
+        String pageDept = Departments.guess(doc, ctx);
+        Outline outline = Outline.of(doc);
+        List<ProfessorRecord> out = new ArrayList<>();
+        for (Map.Entry<Element, PersonBlocks.Reading> e : blocks.entrySet()) {
+            ProfessorRecord r = toRecord(e.getKey(), e.getValue(), pageDept, outline, doc);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return ExtractionResult.from(NAME, out, List.of());
+    }
+
+    /**
+     * Every element that has at least one same-tag sibling and reads as a single person, keeping only
+     * the outermost such block (a card, not the paragraph inside it that happens to hold name + email).
+     */
+    private static Map<Element, PersonBlocks.Reading> candidateBlocks(Element body) {
+        Map<Element, PersonBlocks.Reading> found = new IdentityHashMap<>();
+        List<Element> order = new ArrayList<>();
+        List<Element> all = body.getAllElements();
+        Map<Element, Integer> position = new IdentityHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            position.put(all.get(i), i);
+        }
+        for (Element parent : all) {
+            if (parent.childrenSize() < 2 || Layout.inChrome(parent)) {
+                continue;
+            }
+            Map<String, Integer> tagCounts = new HashMap<>();
+            for (Element child : parent.children()) {
+                tagCounts.merge(child.normalName(), 1, Integer::sum);
+            }
+            for (Element child : parent.children()) {
+                if (tagCounts.get(child.normalName()) < 2) {
+                    continue;
+                }
+                int len = child.text().length();
+                if (len < 2 || len > MAX_BLOCK_CHARS) {
+                    continue;
+                }
+                PersonBlocks.Reading r = PersonBlocks.read(child);
+                if (isSinglePerson(r)) {
+                    found.put(child, r);
+                    order.add(child);
+                }
+            }
+        }
+        Map<Element, PersonBlocks.Reading> outermost = new LinkedHashMap<>();
+        order.sort((a, b) -> Integer.compare(position.get(a), position.get(b)));
+        for (Element el : order) {
+            boolean nested = false;
+            for (Element p = el.parent(); p != null; p = p.parent()) {
+                if (found.containsKey(p)) {
+                    nested = true;
+                    break;
+                }
+            }
+            if (!nested) {
+                outermost.put(el, found.get(el));
+            }
+        }
+        return outermost;
+    }
+
+    private static boolean isSinglePerson(PersonBlocks.Reading r) {
+        boolean oneEmail = r.emails().size() <= 1;
+        boolean hasSignal = r.role() != null || !r.emails().isEmpty() || r.profileUrl() != null;
+        return r.name() != null && hasSignal && oneEmail && r.rankLines() <= 2;
+    }
+
+    private static ProfessorRecord toRecord(Element block, PersonBlocks.Reading r, String pageDept,
+                                            Outline outline, Document doc) {
+        if (r.role() != null && r.role().kind() == AcademicTitles.Kind.EXCLUDED) {
+            return null; // staff, students and postdocs are listed in directories too
+        }
+        String email = Emails.bestFor(r.emails(), r.name());
+        String title = r.role() == null ? null : r.role().text();
+        double confidence;
+        if (title != null) {
+            confidence = 0.7 + (email != null ? 0.15 : 0) + (r.profileUrl() != null ? 0.05 : 0);
+        } else {
+            // No title at all: only trust it inside an explicitly faculty section, with an email.
+            if (email == null || !r.nameFromMarkup() || !facultyContext(block, outline, doc)) {
+                return null;
+            }
+            confidence = 0.45;
+        }
+        String dept = r.department() != null ? r.department() : pageDept;
+        return new ProfessorRecord(r.name(), title, email, dept, r.profileUrl(), Math.min(0.9, confidence), NAME,
+                Evidence.of(block));
+    }
+
+    private static boolean facultyContext(Element block, Outline outline, Document doc) {
+        for (String heading : outline.headingsFor(block)) {
+            if (FACULTY_CONTEXT.matcher(heading).find()) {
+                return true;
+            }
+        }
+        return FACULTY_CONTEXT.matcher(doc.title()).find();
+    }
+}

@@ -1,0 +1,108 @@
+package io.univinsight.extraction;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Element;
+
+/** Finds email addresses in mailto links, plain text and the usual anti-spam spellings. */
+final class Emails {
+    static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    // "name [at] domain", "name(at)domain", "name {at} domain", "name <at> domain"
+    private static final Pattern BRACKET_AT = Pattern.compile("\\s*[\\[({<]\\s*(?i:at|@)\\s*[\\])}>]\\s*");
+    private static final Pattern BRACKET_DOT = Pattern.compile("\\s*[\\[({<]\\s*(?i:dot|\\.)\\s*[\\])}>]\\s*");
+    // "name AT domain DOT edu": only the shouted form, lower-case "at"/"dot" is ordinary prose.
+    private static final Pattern WORD_AT = Pattern.compile("(?<=[A-Za-z0-9._-])\\s+AT\\s+(?=[A-Za-z0-9-])");
+    private static final Pattern WORD_DOT = Pattern.compile("(?<=[A-Za-z0-9-])\\s+DOT\\s+(?=[A-Za-z0-9-])");
+    private static final Pattern GENERIC = Pattern.compile(
+            "(?i)^(info|webmaster|web|admin|administrator|office|contact|support|help|noreply|no-reply|"
+                    + "admissions|dept|department|secretary|enquiries|inquiries|hr|news|media|press|root|postmaster)@.*");
+
+    private Emails() {
+    }
+
+    static String deobfuscate(String text) {
+        String t = Text.clean(text).replace('＠', '@').replace('．', '.');
+        t = BRACKET_AT.matcher(t).replaceAll("@");
+        t = BRACKET_DOT.matcher(t).replaceAll(".");
+        t = WORD_AT.matcher(t).replaceAll("@");
+        t = WORD_DOT.matcher(t).replaceAll(".");
+        return t;
+    }
+
+    /** Emails in free text (obfuscations undone), lower-cased, in order of appearance, de-duplicated. */
+    static List<String> inText(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = EMAIL.matcher(deobfuscate(text));
+        while (m.find()) {
+            out.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** mailto links first (the most deliberate signal), then anything written in the text. */
+    static List<String> in(Element scope) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Element a : scope.select("a[href]")) {
+            String email = fromMailto(a.attr("href"));
+            if (email != null) {
+                out.add(email);
+            }
+        }
+        out.addAll(inText(scope.text()));
+        return new ArrayList<>(out);
+    }
+
+    /** The address in a mailto: href (query stripped, percent-decoded), or null. */
+    static String fromMailto(String href) {
+        String h = Text.clean(href);
+        if (!h.regionMatches(true, 0, "mailto:", 0, 7)) {
+            return null;
+        }
+        String addr = h.substring(7);
+        int q = addr.indexOf('?');
+        if (q >= 0) {
+            addr = addr.substring(0, q);
+        }
+        try {
+            addr = URLDecoder.decode(addr.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException ignored) {
+            // keep the raw text; the pattern check below decides
+        }
+        Matcher m = EMAIL.matcher(deobfuscate(addr));
+        return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** Role accounts (info@, office@) belong to the department, not to a person. */
+    static boolean isGeneric(String email) {
+        return GENERIC.matcher(email).matches();
+    }
+
+    /** Picks the address that best fits a person's name (local part contains a name token), else the first. */
+    static String bestFor(List<String> emails, String name) {
+        List<String> personal = emails.stream().filter(e -> !isGeneric(e)).toList();
+        if (personal.isEmpty()) {
+            return null;
+        }
+        if (name != null) {
+            String[] tokens = name.toLowerCase(Locale.ROOT).split("[\\s.'’-]+");
+            for (String email : personal) {
+                String local = email.substring(0, email.indexOf('@'));
+                for (String token : tokens) {
+                    if (token.length() >= 3 && token.chars().allMatch(c -> c < 128) && local.contains(token)) {
+                        return email;
+                    }
+                }
+            }
+        }
+        return personal.get(0);
+    }
+}

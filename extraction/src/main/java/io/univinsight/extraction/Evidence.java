@@ -1,0 +1,56 @@
+package io.univinsight.extraction;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.jsoup.nodes.Element;
+
+/** Builds short, human-readable locators like {@code ul.people > li.person:nth-of-type(3)}. */
+final class Evidence {
+    private static final int LEVELS = 3;
+
+    private Evidence() {
+    }
+
+    static String of(Element el) {
+        List<String> parts = new ArrayList<>();
+        Element e = el;
+        for (int i = 0; i < LEVELS && e != null && !e.normalName().equals("body") && !e.normalName().equals("#root"); i++) {
+            parts.add(step(e));
+            if (!e.id().isEmpty()) {
+                break; // an id is specific enough; stop climbing
+            }
+            e = e.parent();
+        }
+        Collections.reverse(parts);
+        return String.join(" > ", parts);
+    }
+
+    private static String step(Element e) {
+        StringBuilder sb = new StringBuilder(e.normalName());
+        if (!e.id().isEmpty()) {
+            return sb.append('#').append(e.id()).toString();
+        }
+        if (!e.classNames().isEmpty()) {
+            sb.append('.').append(e.classNames().iterator().next());
+        }
+        Element parent = e.parent();
+        if (parent != null) {
+            int same = 0;
+            int index = 0;
+            for (Element sib : parent.children()) {
+                if (sib.normalName().equals(e.normalName())) {
+                    same++;
+                    if (sib == e) {
+                        index = same;
+                    }
+                }
+            }
+            if (same > 1) {
+                sb.append(":nth-of-type(").append(index).append(')');
+            }
+        }
+        return sb.toString();
+    }
+}

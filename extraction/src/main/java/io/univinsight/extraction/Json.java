@@ -1,0 +1,186 @@
+package io.univinsight.extraction;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Minimal JSON reader (objects to {@code Map}, arrays to {@code List}, numbers to {@code Double},
+ * plus String/Boolean/null). Enough for JSON-LD blocks without pulling a JSON library into a
+ * dependency-free module.
+ */
+final class Json {
+    private final String s;
+    private int i;
+
+    private Json(String s) {
+        this.s = s;
+    }
+
+    /** Parses one JSON value; throws {@link IllegalArgumentException} on malformed input. */
+    static Object parse(String text) {
+        Json p = new Json(text);
+        p.ws();
+        Object v = p.value();
+        p.ws();
+        if (p.i != p.s.length()) {
+            throw p.error("trailing characters");
+        }
+        return v;
+    }
+
+    private Object value() {
+        if (i >= s.length()) {
+            throw error("unexpected end");
+        }
+        char c = s.charAt(i);
+        return switch (c) {
+            case '{' -> object();
+            case '[' -> array();
+            case '"' -> string();
+            case 't' -> literal("true", Boolean.TRUE);
+            case 'f' -> literal("false", Boolean.FALSE);
+            case 'n' -> literal("null", null);
+            default -> number();
+        };
+    }
+
+    private Map<String, Object> object() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        i++;
+        ws();
+        if (peek('}')) {
+            i++;
+            return map;
+        }
+        while (true) {
+            ws();
+            if (!peek('"')) {
+                throw error("expected key");
+            }
+            String key = string();
+            ws();
+            expect(':');
+            ws();
+            map.put(key, value());
+            ws();
+            if (peek(',')) {
+                i++;
+                ws();
+                if (peek('}')) { // tolerate a trailing comma, common in hand-written JSON-LD
+                    i++;
+                    return map;
+                }
+                continue;
+            }
+            expect('}');
+            return map;
+        }
+    }
+
+    private List<Object> array() {
+        List<Object> list = new ArrayList<>();
+        i++;
+        ws();
+        if (peek(']')) {
+            i++;
+            return list;
+        }
+        while (true) {
+            ws();
+            list.add(value());
+            ws();
+            if (peek(',')) {
+                i++;
+                ws();
+                if (peek(']')) {
+                    i++;
+                    return list;
+                }
+                continue;
+            }
+            expect(']');
+            return list;
+        }
+    }
+
+    private String string() {
+        expect('"');
+        StringBuilder sb = new StringBuilder();
+        while (i < s.length()) {
+            char c = s.charAt(i++);
+            if (c == '"') {
+                return sb.toString();
+            }
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            if (i >= s.length()) {
+                break;
+            }
+            char e = s.charAt(i++);
+            switch (e) {
+                case 'n' -> sb.append('\n');
+                case 't' -> sb.append('\t');
+                case 'r' -> sb.append('\r');
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'u' -> {
+                    if (i + 4 > s.length()) {
+                        throw error("bad unicode escape");
+                    }
+                    sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                    i += 4;
+                }
+                default -> sb.append(e); // \" \\ \/
+            }
+        }
+        throw error("unterminated string");
+    }
+
+    private Object number() {
+        int start = i;
+        while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        if (start == i) {
+            throw error("unexpected character '" + s.charAt(i) + "'");
+        }
+        try {
+            return Double.valueOf(s.substring(start, i));
+        } catch (NumberFormatException e) {
+            throw error("bad number");
+        }
+    }
+
+    private Object literal(String word, Object v) {
+        if (!s.startsWith(word, i)) {
+            throw error("unexpected token");
+        }
+        i += word.length();
+        return v;
+    }
+
+    private void ws() {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+    }
+
+    private boolean peek(char c) {
+        return i < s.length() && s.charAt(i) == c;
+    }
+
+    private void expect(char c) {
+        if (!peek(c)) {
+            throw error("expected '" + c + "'");
+        }
+        i++;
+    }
+
+    private IllegalArgumentException error(String msg) {
+        return new IllegalArgumentException("JSON " + msg + " at offset " + i);
+    }
+}

@@ -1,0 +1,20 @@
+package io.univinsight.extraction;
+
+import java.util.List;
+
+/**
+ * One publication as seen on one page (or merged from several).
+ *
+ * @param authors    author names as printed, in order (never {@code null})
+ * @param year       publication year, or {@code null}
+ * @param doi        bare DOI ("10.1234/abc"), or {@code null}
+ * @param url        absolute link to the paper (its own link, else https://doi.org/&lt;doi&gt;), or {@code null}
+ * @param confidence 0..1
+ */
+public record PaperRecord(String title, List<String> authors, Integer year, String venue,
+                          String doi, String url, double confidence, String extractor, String evidence) {
+    public PaperRecord {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        confidence = Math.max(0.0, Math.min(1.0, confidence));
+    }
+}

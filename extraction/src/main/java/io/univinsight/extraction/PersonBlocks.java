@@ -1,0 +1,132 @@
+package io.univinsight.extraction;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads the person-level fields (name, role, emails, profile link, department) out of one block of
+ * markup: a directory card, a table row, or the header area of a profile page.
+ */
+final class PersonBlocks {
+    private static final Pattern NAME_CLASS = Pattern.compile(
+            "(?i)^(?:.*[-_])?(?:name|fullname|full-name|person-name|displayname)(?:[-_].*)?$");
+    private static final Pattern NOT_PERSON_CLASS = Pattern.compile(
+            "(?i).*(?:dept|department|org|site|course|unit|lab|group|school|univ|program|file|user).*");
+    private static final Pattern PROFILE_TEXT = Pattern.compile(
+            "(?i)^(?:view\\s+)?(?:full\\s+)?(?:profile|homepage|home page|personal (?:page|website)|website|web page"
+                    + "|more(?: info)?|details|bio(?:graphy)?|read more)\\b.*|.*(?:홈페이지|프로필|상세|자세히).*");
+
+    /** What one block says about a person; {@code name} is {@code null} when no name was found. */
+    record Reading(String name, AcademicTitles.Role role, List<String> emails, String profileUrl,
+                   String department, int rankLines, boolean nameFromMarkup) {
+    }
+
+    private PersonBlocks() {
+    }
+
+    static Reading read(Element block) {
+        List<String> lines = Text.lines(block);
+        AcademicTitles.Role role = null;
+        int rankLines = 0;
+        // Skip lines that are themselves a name, so "Professor Jane Doe" (honorific) does not
+        // shadow the real title line below it.
+        for (String line : lines) {
+            AcademicTitles.Role r = AcademicTitles.classify(line);
+            if (r == null) {
+                continue;
+            }
+            if (r.kind() == AcademicTitles.Kind.RANK) {
+                rankLines++;
+            }
+            if (role == null && PersonNames.extract(line) == null) {
+                role = r;
+            }
+        }
+        if (role == null) { // e.g. "김민준 교수" or "Professor Jane Doe": rank only on the name line
+            for (String line : lines) {
+                if ((role = AcademicTitles.classify(line)) != null) {
+                    break;
+                }
+            }
+        }
+        String[] name = findName(block, lines);
+        String department = null;
+        for (String line : lines) {
+            if (line.length() <= 80 && (department = Departments.find(line)) != null) {
+                break;
+            }
+        }
+        String profile = findProfileLink(block, name[0]);
+        return new Reading(name[0], role, Emails.in(block), profile, department, rankLines, name[1] != null);
+    }
+
+    /** Returns {name, "markup"-or-null}: markup-derived names (classed, heading, bold, link) are stronger. */
+    private static String[] findName(Element block, List<String> lines) {
+        for (Element el : block.select("[itemprop=name], [class], [id]")) {
+            boolean classed = el.attr("itemprop").equals("name")
+                    || el.classNames().stream().anyMatch(c -> NAME_CLASS.matcher(c).matches() && !NOT_PERSON_CLASS.matcher(c).matches())
+                    || (NAME_CLASS.matcher(el.id()).matches() && !NOT_PERSON_CLASS.matcher(el.id()).matches());
+            if (classed) {
+                String n = firstName(el);
+                if (n != null) {
+                    return new String[] {n, "markup"};
+                }
+            }
+        }
+        for (String query : List.of("h1, h2, h3, h4, h5, h6", "strong, b, dt, th", "a[href]")) {
+            for (Element el : block.select(query)) {
+                if (el.attr("href").toLowerCase().startsWith("mailto:")) {
+                    continue;
+                }
+                String n = firstName(el);
+                if (n != null) {
+                    return new String[] {n, "markup"};
+                }
+            }
+        }
+        for (String line : lines) {
+            String n = PersonNames.extract(line);
+            if (n != null) {
+                return new String[] {n, null};
+            }
+        }
+        return new String[] {null, null};
+    }
+
+    private static String firstName(Element el) {
+        for (String line : Text.lines(el)) {
+            String n = PersonNames.extract(line);
+            if (n != null) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static String findProfileLink(Element block, String name) {
+        List<Element> links = block.select("a[href]").stream().filter(PersonBlocks::isPageLink).toList();
+        if (name != null) {
+            String key = PersonNames.normalize(name);
+            for (Element a : links) {
+                String text = PersonNames.extract(Text.clean(a.text()));
+                if (text != null && PersonNames.normalize(text).equals(key)) {
+                    return Layout.absHref(a);
+                }
+            }
+        }
+        for (Element a : links) {
+            if (PROFILE_TEXT.matcher(Text.clean(a.text())).matches()) {
+                return Layout.absHref(a);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPageLink(Element a) {
+        String href = a.attr("href").trim().toLowerCase();
+        return !href.isEmpty() && !href.startsWith("#") && !href.startsWith("mailto:") && !href.startsWith("tel:")
+                && !href.startsWith("javascript:") && !href.contains("doi.org/");
+    }
+}

@@ -1,0 +1,138 @@
+package io.univinsight.extraction;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises text that is just a person's name (English-style or Hangul) and cleans it
+ * (honorifics, degrees and trailing ranks removed). Deliberately strict: a false "name" turns a
+ * navigation link or paper title into a fake professor, a missed name only costs recall.
+ */
+final class PersonNames {
+    private static final Pattern PREFIX = Pattern.compile(
+            "(?i)^(?:dr|prof|professor|mr|mrs|ms|mx|assoc\\.?\\s*prof|asst\\.?\\s*prof)\\.?\\s+");
+    private static final Pattern KOREAN = Pattern.compile(
+            "^([가-힣]{1,2})\\s?([가-힣]{1,3})(?:\\s*(?:교수님?|부교수|조교수|명예교수|석좌교수|겸임교수|초빙교수|연구교수|강사|박사))?$");
+    private static final Pattern EN_TOKEN = Pattern.compile("^\\p{Lu}[\\p{L}'’.-]*$");
+    private static final Set<String> PARTICLES = Set.of(
+            "van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "ten", "ter",
+            "bin", "binti", "al", "el", "y");
+    // Words that make a capitalised phrase a heading, place or topic rather than a name.
+    private static final Set<String> STOP = Set.of(
+            "department", "dept", "university", "institute", "school", "college", "faculty", "staff", "people",
+            "directory", "professor", "professors", "lecturer", "emeritus", "adjunct", "research", "visiting",
+            "teaching", "associate", "assistant", "instructor", "reader", "student", "students", "phd", "postdoc",
+            "office", "contact", "home", "about", "news", "events", "science", "sciences", "engineering",
+            "computer", "computing", "physics", "mathematics", "chemistry", "biology", "technology", "hall",
+            "building", "room", "lab", "laboratory", "center", "centre", "program", "programs", "admissions",
+            "alumni", "campus", "library", "publications", "papers", "selected", "next", "previous", "page",
+            "more", "view", "profile", "email", "phone", "fax", "website", "homepage", "course", "courses", "map",
+            "search", "menu", "login", "intranet", "careers", "calendar", "seminar", "seminars", "colloquium",
+            "chair", "dean", "director", "head", "fellow", "award", "prize", "group", "team", "members", "member",
+            "graduate", "undergraduate", "overview", "welcome", "the", "and", "of", "for", "in", "at", "on",
+            "with", "to", "our", "your", "us", "copyright", "rights", "reserved", "privacy", "policy", "terms",
+            "interests", "education", "biography", "cv", "vitae", "curriculum", "skip", "content",
+            "main", "top", "back", "share", "print", "download", "read", "learn", "apply", "give", "visit",
+            "journal", "proceedings", "conference", "symposium", "workshop", "review", "letters", "transactions",
+            "systems", "networks", "learning", "data", "theory", "quantum", "optics", "society", "association",
+            "national", "international", "annual", "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "spring", "summer", "fall", "autumn",
+            "winter", "monday", "tuesday", "wednesday", "thursday", "friday", "street", "road", "avenue");
+    // Hangul words that start with a common surname syllable but are labels, not names.
+    private static final Pattern KOREAN_STOP = Pattern.compile(
+            "교수|강사|학과|학부|대학|연구|메일|전화|페이지|주소|위치|정보|소개|분야|과정|직원|행정|사무|공학|과학|센터"
+                    + "|논문|실적|목록|안내|공지|소식|홈|검색|로그인|사이트|구성원|전공|학위|경력|이력|수업|강의|조교|위원"
+                    + "|연락처|오시는|바로가기|다음|이전|더보기|전체|자세히");
+    private static final Set<String> KOREAN_SURNAMES = Set.of(
+            "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송",
+            "류", "유", "전", "홍", "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성", "차",
+            "주", "우", "구", "민", "진", "나", "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여",
+            "추", "도", "소", "석", "선", "설", "마", "길", "연", "위", "표", "명", "기", "반", "왕", "금", "옥", "육",
+            "인", "맹", "제", "모", "탁", "국", "어", "은", "편", "용", "예", "경", "봉", "사", "부", "가", "복", "태",
+            "목", "형", "피", "두", "감", "음", "빈", "동", "온", "호", "범", "좌", "팽", "승", "간", "상", "시", "갈",
+            "황보", "남궁", "제갈", "선우", "독고", "사공", "서문", "동방");
+
+    private PersonNames() {
+    }
+
+    /** The cleaned name if the text is (only) a person's name, otherwise {@code null}. */
+    static String extract(String raw) {
+        String text = Text.clean(raw);
+        if (text.isEmpty() || text.length() > 60 || text.indexOf('@') >= 0 || text.matches(".*[\\d/|:;()\\[\\]{}<>=+*#_\"“”].*")) {
+            return null;
+        }
+        String korean = korean(text);
+        if (korean != null) {
+            return korean;
+        }
+        Matcher prefix;
+        while ((prefix = PREFIX.matcher(text)).find()) {
+            text = text.substring(prefix.end());
+        }
+        int comma = text.indexOf(',');
+        if (comma >= 0) {
+            text = text.substring(0, comma).trim(); // "Jane Doe, Ph.D." / "Jane Doe, Professor"
+        }
+        text = text.replaceAll("[.,;]+$", "").trim();
+        return english(text);
+    }
+
+    private static String korean(String text) {
+        Matcher m = KOREAN.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        String name = m.group(1) + m.group(2);
+        if (name.length() < 2 || name.length() > 4 || KOREAN_STOP.matcher(name).find()) {
+            return null;
+        }
+        boolean knownSurname = KOREAN_SURNAMES.contains(name.substring(0, 1))
+                || (name.length() >= 3 && KOREAN_SURNAMES.contains(name.substring(0, 2)));
+        return knownSurname ? name : null;
+    }
+
+    private static String english(String text) {
+        String[] tokens = text.split(" ");
+        if (tokens.length < 2 || tokens.length > 5) {
+            return null;
+        }
+        boolean hasLower = false;
+        for (int i = 0; i < tokens.length; i++) {
+            String t = tokens[i];
+            String lower = t.toLowerCase(Locale.ROOT);
+            if (STOP.contains(lower.replaceAll("[.'’]", ""))) {
+                return null;
+            }
+            if (PARTICLES.contains(lower) && i > 0 && i < tokens.length - 1) {
+                continue;
+            }
+            if (!EN_TOKEN.matcher(t).matches()) {
+                return null;
+            }
+            hasLower |= t.chars().anyMatch(Character::isLowerCase);
+        }
+        // All-capitals phrases are usually acronyms or shouted headings, not names.
+        String last = tokens[tokens.length - 1];
+        if (!hasLower || last.length() < 2 || last.endsWith(".")) {
+            return null;
+        }
+        return text;
+    }
+
+    /** Key for "same person" comparisons: case, accents, honorifics, punctuation and spaces ignored. */
+    static String normalize(String name) {
+        if (name == null) {
+            return "";
+        }
+        String cleaned = Text.clean(name);
+        Matcher prefix;
+        while ((prefix = PREFIX.matcher(cleaned)).find()) {
+            cleaned = cleaned.substring(prefix.end());
+        }
+        String n = Normalizer.normalize(cleaned, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        return n.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+}

@@ -1,0 +1,22 @@
+package io.univinsight.extraction;
+
+import java.util.Locale;
+
+/**
+ * One professor as seen on one page (or merged from several).
+ *
+ * @param title      an academic rank only ("Associate Professor", "부교수"); never staff/student roles
+ * @param email      lower-cased, or {@code null}
+ * @param profileUrl absolute URL, or {@code null}
+ * @param confidence 0..1, how sure the extractor is that this is a professor with these fields
+ * @param extractor  name of the extractor(s) that produced it ("directory", "json-ld+profile")
+ * @param evidence   short CSS-ish path or snippet locating the source on the page
+ */
+public record ProfessorRecord(String name, String title, String email, String department,
+                              String profileUrl, double confidence, String extractor, String evidence) {
+    public ProfessorRecord {
+        // Normalised here so every producer (and every merge) agrees on the email key.
+        email = email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+        confidence = Math.max(0.0, Math.min(1.0, confidence));
+    }
+}

@@ -1,0 +1,145 @@
+package io.univinsight.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A single person's page: the name is the page heading (h1, else h2), the title line sits right
+ * below it, and the email is the nearest one outside navigation and footer. A page with several
+ * name headings is a listing, not a profile, and is left to {@link DirectoryExtractor}.
+ */
+public final class ProfileExtractor implements Extractor {
+    public static final String NAME = "profile";
+    private static final int MAX_FOLLOWING = 8;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ExtractionResult extract(Document doc, PageContext ctx) {
+        if (doc.body() == null) {
+            return ExtractionResult.from(NAME, List.of(), List.of());
+        }
+        for (String level : List.of("h1", "h2")) {
+            List<Element> named = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (Element h : doc.body().select(level)) {
+                String n = nameIn(h);
+                if (n != null && !Layout.inChrome(h)) {
+                    named.add(h);
+                    names.add(n);
+                }
+            }
+            if (named.size() == 1) {
+                ProfessorRecord r = read(doc, ctx, named.get(0), names.get(0));
+                return ExtractionResult.from(NAME, r == null ? List.of() : List.of(r), List.of());
+            }
+            if (named.size() > 1) {
+                break; // several people headed at the same level: a listing
+            }
+        }
+        return ExtractionResult.from(NAME, List.of(), List.of());
+    }
+
+    private static String nameIn(Element heading) {
+        for (String line : Text.lines(heading)) {
+            String n = PersonNames.extract(line);
+            if (n != null) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private ProfessorRecord read(Document doc, PageContext ctx, Element heading, String name) {
+        // Widen the "header area" step by step: heading + following siblings, then the parent's.
+        Element scope = heading;
+        List<String> lines = List.of();
+        AcademicTitles.Role role = null;
+        for (int level = 0; level < 3 && scope != null && !scope.normalName().equals("body"); level++) {
+            lines = areaLines(scope);
+            role = roleIn(lines);
+            if (role != null) {
+                break;
+            }
+            scope = scope.parent();
+        }
+        if (role == null || role.kind() != AcademicTitles.Kind.RANK) {
+            return null; // no academic rank near the name: a student, staff member, or not a person page
+        }
+        String dept = null;
+        for (String line : lines) {
+            if (line.length() <= 80 && (dept = Departments.find(line)) != null) {
+                break;
+            }
+        }
+        if (dept == null) {
+            dept = Departments.guess(doc, ctx);
+        }
+        String email = nearestEmail(heading, name);
+        Element canonical = doc.selectFirst("link[rel=canonical][href]");
+        String url = canonical != null ? canonical.attr("abs:href") : doc.location();
+        if (Text.isBlank(url) && ctx != null) {
+            url = ctx.url();
+        }
+        double confidence = 0.75 + (email != null ? 0.1 : 0);
+        return new ProfessorRecord(name, role.text(), email, dept, Text.isBlank(url) ? null : url, confidence, NAME,
+                Evidence.of(heading));
+    }
+
+    /** Lines of the element and the siblings after it, up to the next top-level heading. */
+    private static List<String> areaLines(Element start) {
+        List<String> lines = new ArrayList<>(Text.lines(start));
+        Element sib = start.nextElementSibling();
+        for (int i = 0; sib != null && i < MAX_FOLLOWING; i++, sib = sib.nextElementSibling()) {
+            if (sib.is("h1, h2") || !sib.select("h1, h2").isEmpty()) {
+                break;
+            }
+            lines.addAll(Text.lines(sib));
+        }
+        return lines;
+    }
+
+    /** First rank/role line that is not just the name; else one on the name line ("김민준 교수"). */
+    private static AcademicTitles.Role roleIn(List<String> lines) {
+        for (String line : lines) {
+            AcademicTitles.Role r = AcademicTitles.classify(line);
+            if (r != null && PersonNames.extract(line) == null) {
+                return r;
+            }
+        }
+        for (String line : lines) {
+            AcademicTitles.Role r = AcademicTitles.classify(line);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Climbs from the heading until some ancestor holds a personal email outside nav/footer. */
+    private static String nearestEmail(Element heading, String name) {
+        for (Element scope = heading.parent(); scope != null; scope = scope.parent()) {
+            Element copy = scope.clone();
+            copy.select("nav, footer, [role=navigation], [role=contentinfo]").remove();
+            for (Element el : copy.select("[class], [id]")) {
+                if (Layout.inChrome(el) && el.parent() != null) {
+                    el.remove();
+                }
+            }
+            String email = Emails.bestFor(Emails.in(copy), name);
+            if (email != null) {
+                return email;
+            }
+            if (scope.normalName().equals("body")) {
+                break;
+            }
+        }
+        return null;
+    }
+}

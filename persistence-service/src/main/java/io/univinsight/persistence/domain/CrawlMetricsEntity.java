@@ -1,0 +1,40 @@
+package io.univinsight.persistence.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "crawl_metrics")
+public class CrawlMetricsEntity extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "task_id")
+    public UUID taskId;
+    @Column(name = "total_time_ms")
+    public long totalTimeMs;
+    @Column(name = "fetch_time_ms")
+    public long fetchTimeMs;
+    @Column(name = "parse_time_ms")
+    public long parseTimeMs;
+    @Column(name = "bytes_fetched")
+    public long bytesFetched;
+    @Column(name = "pages_fetched")
+    public int pagesFetched;
+    @Column(name = "http_errors")
+    public int httpErrors;
+    @Column(name = "cache_hit")
+    public boolean cacheHit;
+    @Column(name = "js_rendering_time_ms")
+    public long jsRenderingTimeMs;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

@@ -1,0 +1,34 @@
+package io.univinsight.persistence.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "crawl_results")
+public class CrawlResultEntity extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "task_id")
+    public UUID taskId;
+    @Column(name = "professors_count")
+    public int professorsCount;
+    @Column(name = "papers_count")
+    public int papersCount;
+    @Column(name = "pages_fetched")
+    public int pagesFetched;
+    @Column(name = "accuracy_score")
+    public Integer accuracyScore;
+    @Column(name = "extraction_method")
+    public String extractionMethod;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

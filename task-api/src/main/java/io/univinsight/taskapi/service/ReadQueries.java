@@ -1,0 +1,24 @@
+package io.univinsight.taskapi.service;
+
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+import io.univinsight.taskapi.rest.ProblemException;
+
+/** Database reads that fail (database down, schema not migrated yet) answer 503, not 500. */
+public final class ReadQueries {
+    private static final Logger LOG = Logger.getLogger(ReadQueries.class);
+
+    private ReadQueries() {
+    }
+
+    public static <T> T run(Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (jakarta.persistence.PersistenceException e) {
+            LOG.warnf("database read failed: %s", e.getMessage());
+            throw ProblemException.unavailable("the database is unavailable", 5);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.univinsight.taskapi.service;
+
+import java.time.Instant;
+
+import io.univinsight.events.CrawlTask;
+import io.univinsight.taskapi.domain.ResultRecord;
+import io.univinsight.taskapi.domain.TaskRecord;
+
+/** What the API shows of a task. */
+public record TaskView(String taskId, String url, String universityName, String department, String status,
+                       String priority, Integer maxDepth, Integer maxPages, Instant createdAt, Instant startedAt,
+                       Instant completedAt, int attempts, String lastError, String workerId,
+                       int professorsCount, int papersCount, int pagesFetched) {
+
+    public static TaskView pending(CrawlTask t) {
+        return new TaskView(t.taskId(), t.url(), t.universityName(), t.department(), "PENDING", t.priority().wireName(),
+                t.maxDepth(), t.maxPages(), t.submittedAt(), null, null, 0, null, null, 0, 0, 0);
+    }
+
+    public static TaskView of(TaskRecord t, ResultRecord r) {
+        return new TaskView(t.id.toString(), t.url, t.universityName, t.department, t.status, t.priority, t.maxDepth,
+                t.maxPages, t.createdAt, t.startedAt, t.completedAt, t.attempt, t.lastError, t.workerId,
+                r == null ? 0 : r.professorsCount, r == null ? 0 : r.papersCount, r == null ? 0 : r.pagesFetched);
+    }
+}
