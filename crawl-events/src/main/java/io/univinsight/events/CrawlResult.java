@@ -3,7 +3,11 @@ package io.univinsight.events;
 import java.time.Instant;
 import java.util.List;
 
-/** What one finished task found: professors, papers and how the crawl went. Keyed by task id. */
+/**
+ * What one finished task found: professors, papers and how the crawl went. Keyed by task id.
+ * It is sent (and acknowledged) before the task's COMPLETED status, and it completes the task
+ * by itself, so a reader never sees COMPLETED without the counts.
+ */
 public record CrawlResult(
         int schemaVersion,
         String taskId,
@@ -16,7 +20,9 @@ public record CrawlResult(
         String extractionMethod,
         int accuracyScore,
         Metrics metrics,
-        Instant completedAt) {
+        Instant completedAt,
+        String workerId,
+        int attempt) {
 
     public static final int SCHEMA_VERSION = 1;
 

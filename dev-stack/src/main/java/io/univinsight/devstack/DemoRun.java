@@ -92,7 +92,7 @@ public final class DemoRun {
         out.println();
         out.println("Professors (" + rows.size() + ")");
         TextTable.print(out, new String[] {"Name", "Title", "Email", "Department"}, rows);
-        JsonNode papers = api.get("/api/papers?university=" + ApiClient.query(UNIVERSITY) + "&limit=500");
+        JsonNode papers = api.get("/api/papers?limit=500");
         List<String[]> paperRows = new ArrayList<>();
         for (JsonNode p : papers) {
             paperRows.add(new String[] {p.path("title").asText(), p.path("year").asText(""), p.path("venue").asText(""), p.path("doi").asText("")});

@@ -65,10 +65,13 @@ public final class KafkaBroker {
     }
 
     private static void formatStorageOnce(Path config) {
+        // A formatted folder keeps its cluster id and its records across restarts.
+        if (Files.exists(config.getParent().resolve("data").resolve("meta.properties"))) {
+            return;
+        }
         String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
         PrintStream quiet = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        // --ignore-formatted: an existing data folder keeps its cluster id and its records.
-        int rc = kafka.tools.StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString(), "--ignore-formatted"}, quiet);
+        int rc = kafka.tools.StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString()}, quiet);
         if (rc != 0) {
             throw new IllegalStateException("kafka storage format failed with exit code " + rc);
         }

@@ -32,9 +32,13 @@ public final class ManagedProcess {
     public static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
+            // A fresh log per start (the last one kept as .1): ready markers are searched in it.
+            if (Files.exists(logFile)) {
+                Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(env);
             Process process = builder.start();

@@ -33,6 +33,7 @@ final class AcademicTitles {
     private static final Pattern RANK_KO = Pattern.compile(
             "(명예교수|석좌교수|겸임교수|초빙교수|연구교수|특임교수|기금교수|산학협력중점교수|정교수|부교수|조교수"
                     + "|전임강사|시간강사|교수|강사)(?![진실회])");
+    private static final Pattern RANK_HINT = Pattern.compile("(?i)prof|lectur|instruct|reader|emerit|교수|강사");
     private static final Pattern EXCLUDED = Pattern.compile(
             "(?i)(\\b(?:ph\\.?\\s?d\\.?\\s+)?(?:student|candidate)s?\\b|\\bpost-?docs?\\b|\\bpost-?doctoral\\b"
                     + "|\\bresearch\\s+(?:assistant|associate|fellow|scientist|engineer|staff)\\b"
@@ -55,6 +56,11 @@ final class AcademicTitles {
         int rankAt = Integer.MAX_VALUE;
         String rank = null;
         Matcher m;
+        if (!RANK_HINT.matcher(text).find()) {
+            // Cheap pre-check: most lines on a page mention no rank at all.
+            Matcher ex = EXCLUDED.matcher(text);
+            return ex.find() ? new Role(Kind.EXCLUDED, text) : null;
+        }
         if ((m = ASSOC_ABBR.matcher(text)).find() && m.start() < rankAt) {
             rankAt = m.start();
             rank = "Associate Professor";

@@ -30,6 +30,12 @@ final class Citations {
             Pattern.compile("『([^』]{2,400})』"),
             Pattern.compile("(?:^|\\s)‘([^’]{8,400})’(?=[\\s,.]|$)"),
     };
+    private static final Pattern APA = Pattern.compile("^(.+?)\\s*" + PAREN_YEAR.pattern() + "\\.?\\s+(.+)$");
+    private static final Pattern VENUE_LEAD = Pattern.compile("(?i)[\\s,.:;]*(?:\\bin\\s*:?)?[\\s,.:;]*$");
+    private static final Pattern TRAILING_YEAR = Pattern.compile("(?:,?\\s*" + YEAR_RX + ")?[.\\s]*$");
+    private static final Pattern LAST_FIRST_INITIALS = Pattern.compile("^\\p{Lu}[\\p{L}'’-]+,\\s*(?:\\p{Lu}\\.\\s?-?)+$");
+    private static final Pattern LAST_INITIALS = Pattern.compile("^\\p{Lu}[\\p{L}'’-]+\\s+\\p{Lu}{1,3}$");
+    private static final Pattern VANCOUVER_LAST = Pattern.compile("^(\\p{Lu}[\\p{L}'’-]+\\s+\\p{Lu}{1,3})\\.\\s+(.+)$");
     private static final Pattern INITIALS = Pattern.compile("^(?:\\p{Lu}\\.?\\s?-?)+\\.?$");
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:\\[\\d+]|\\d+[.)])\\s*");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\p{L}{2}[.?!])\\s+");
@@ -76,7 +82,7 @@ final class Citations {
             return null;
         }
         String doi = null;
-        for (Element a : item.select("a[href]")) {
+        for (Element a : item.select(Css.LINKS)) {
             String href = Layout.absHref(a);
             if (href.toLowerCase().contains("doi.org/")) {
                 doi = doi(href);
@@ -100,12 +106,12 @@ final class Citations {
         List<String> authors;
         if (title != null) {
             venue = markedVenue(item, title.text());
-            Element authorEl = item.selectFirst("[class*=author], [itemprop=author]");
+            Element authorEl = item.selectFirst(Css.AUTHOR);
             String authorText = authorEl != null ? Text.clean(authorEl.text())
                     : title.start() > 0 ? plain.substring(0, title.start()) : "";
             authors = splitAuthors(stripYear(authorText));
         } else {
-            Plain p = plainCitation(plain);
+            Plain p = plainCitation(plain, markedVenue(item, ""));
             if (p == null) {
                 return null;
             }
@@ -133,10 +139,10 @@ final class Citations {
 
     /** Title from markup: an element classed as title, a quotation, a link, or bold text. */
     private static Title markedTitle(Element item, String plain) {
-        Element classed = item.selectFirst("[class*=title], [itemprop=headline], [itemprop=name]");
+        Element classed = item.selectFirst(Css.TITLE);
         if (classed != null && Text.clean(classed.text()).length() >= 4) {
             String t = Text.clean(classed.text());
-            Element link = classed.is("a[href]") ? classed : classed.selectFirst("a[href]");
+            Element link = classed.is("a[href]") ? classed : classed.selectFirst(Css.LINKS);
             return new Title(t, plain.indexOf(t), link != null && !isDoiLink(link) ? Layout.absHref(link) : null, true);
         }
         for (Pattern q : QUOTES) {
@@ -146,7 +152,7 @@ final class Citations {
                 return new Title(m.group(1), open, linkHrefFor(item, m.group(1)), true);
             }
         }
-        for (Element a : item.select("a[href]")) {
+        for (Element a : item.select(Css.LINKS)) {
             String t = Text.clean(a.text());
             String href = a.attr("href").toLowerCase();
             if (t.length() >= 8 && !href.startsWith("mailto:") && !isDoiLink(a) && !URL.matcher(t).find()
@@ -155,7 +161,7 @@ final class Citations {
                 return new Title(t, plain.indexOf(t), Layout.absHref(a), true);
             }
         }
-        for (Element b : item.select("b, strong")) {
+        for (Element b : item.select(Css.BOLD)) {
             String t = Text.clean(b.text());
             if (t.length() >= 8 && PersonNames.extract(t) == null && !looksLikeAuthorList(t) && plain.contains(t)) {
                 return new Title(t, plain.indexOf(t), null, true);
@@ -165,7 +171,7 @@ final class Citations {
     }
 
     private static String linkHrefFor(Element item, String title) {
-        for (Element a : item.select("a[href]")) {
+        for (Element a : item.select(Css.LINKS)) {
             if (!isDoiLink(a) && Text.clean(a.text()).contains(cleanTitle(title))) {
                 return Layout.absHref(a);
             }
@@ -178,15 +184,16 @@ final class Citations {
     }
 
     private static String markedVenue(Element item, String title) {
-        Element classed = item.selectFirst("[class*=venue], [class*=journal], [class*=booktitle], [itemprop=isPartOf]");
+        Element classed = item.selectFirst(Css.VENUE);
         List<Element> options = new ArrayList<>();
         if (classed != null) {
             options.add(classed);
         }
-        options.addAll(item.select("em, i, cite"));
+        options.addAll(item.select(Css.ITALIC));
         for (Element el : options) {
             String v = cleanVenue(el.text());
-            if (v.length() >= 3 && !v.equalsIgnoreCase("et al") && !title.contains(v) && !v.contains(cleanTitle(title))) {
+            boolean isTitle = !title.isEmpty() && (title.contains(v) || v.contains(cleanTitle(title)));
+            if (v.length() >= 3 && !v.equalsIgnoreCase("et al") && !isTitle) {
                 return v;
             }
         }
@@ -197,33 +204,62 @@ final class Citations {
     }
 
     /** "Authors (2020). Title. Venue." or "Authors. Title. Venue, 2020." without any helpful markup. */
-    private static Plain plainCitation(String text) {
+    private static Plain plainCitation(String text, String italicVenue) {
         String t = NUMBERING.matcher(text).replaceFirst("");
-        Matcher apa = Pattern.compile("^(.+?)\\s*" + PAREN_YEAR.pattern() + "\\.?\\s+(.+)$").matcher(t);
-        String authorPart;
-        List<String> rest;
+        Matcher apa = APA.matcher(t);
         if (apa.matches()) {
-            authorPart = apa.group(1);
-            rest = List.of(SENTENCE_END.split(apa.group(3), 2));
-        } else {
-            String[] sentences = SENTENCE_END.split(t, 3);
-            if (sentences.length < 2) {
-                return null;
+            List<String> authors = splitAuthors(stripYear(apa.group(1)));
+            if (allAuthorNames(authors)) {
+                return withVenue(authors, SENTENCE_END.split(apa.group(3), 2));
             }
-            authorPart = sentences[0];
-            rest = List.of(sentences).subList(1, sentences.length);
         }
-        List<String> authors = splitAuthors(stripYear(authorPart));
-        if (authors.isEmpty() || authors.stream().anyMatch(a -> a.split(" ").length > 5 || !a.matches(".*\\p{Lu}.*|.*[가-힣].*"))) {
-            return null;
+        String[] sentences = SENTENCE_END.split(t, 3);
+        if (sentences.length >= 2) {
+            List<String> authors = splitAuthors(stripYear(sentences[0]));
+            if (allAuthorNames(authors)) {
+                return withVenue(authors, List.of(sentences).subList(1, sentences.length).toArray(String[]::new));
+            }
         }
-        String title = rest.get(0);
+        if (italicVenue != null && t.indexOf(italicVenue) > 0) {
+            return commaCitation(t.substring(0, t.indexOf(italicVenue)), italicVenue);
+        }
+        return null;
+    }
+
+    private static Plain withVenue(List<String> authors, String[] rest) {
         String venue = null;
-        if (rest.size() > 1) {
-            String v = cleanVenue(rest.get(1).replaceAll("(?:,?\\s*" + YEAR_RX + ")?[.\\s]*$", "").split(",\\s*(?=(?:vol|no|pp|\\d))", 2)[0]);
+        if (rest.length > 1) {
+            String v = cleanVenue(TRAILING_YEAR.matcher(rest[1]).replaceAll("").split(",\\s*(?=(?:vol|no|pp|\\d))", 2)[0]);
             venue = v.length() >= 3 ? v : null;
         }
-        return new Plain(authors, title, venue);
+        return new Plain(authors, rest[0], venue);
+    }
+
+    /** Every part reads as a person: "A. Smith", "Smith, A.", "Smith AB", "김민준". */
+    private static boolean allAuthorNames(List<String> authors) {
+        return !authors.isEmpty() && authors.stream().allMatch(a -> PersonNames.extract(a) != null
+                || LAST_FIRST_INITIALS.matcher(a).matches() || LAST_INITIALS.matcher(a).matches());
+    }
+
+    /** "A. Author and B. Author, Title of the paper, <i>Venue</i> 7 (2021)": names lead, the rest is the title. */
+    private static Plain commaCitation(String beforeVenue, String venue) {
+        String prefix = VENUE_LEAD.matcher(beforeVenue).replaceAll("");
+        String[] parts = prefix.replaceAll("\\s*,?\\s+(?:and|&)\\s+", ", ").split("\\s*,\\s*");
+        List<String> authors = new ArrayList<>();
+        int i = 0;
+        while (i < parts.length - 1 && (PersonNames.extract(parts[i]) != null || LAST_INITIALS.matcher(parts[i]).matches())) {
+            authors.add(parts[i++]);
+        }
+        Matcher vancouver = VANCOUVER_LAST.matcher(parts[i]);
+        if (!authors.isEmpty() && vancouver.matches()) {
+            authors.add(vancouver.group(1)); // "Smith AB, Jones C. Title ..." - the last author ends at the initials
+            parts[i] = vancouver.group(2);
+        }
+        if (authors.isEmpty()) {
+            return null;
+        }
+        String title = String.join(", ", List.of(parts).subList(i, parts.length)).trim();
+        return title.split(" ").length >= 2 ? new Plain(authors, title, venue) : null;
     }
 
     private static Integer pickYear(String text) {
@@ -239,14 +275,15 @@ final class Citations {
         return last;
     }
 
+    /** Author text never contains a year: drop "(2021)" as well as a bare "2021." (ACM style). */
     private static String stripYear(String s) {
-        return PAREN_YEAR.matcher(s).replaceAll(" ");
+        return YEAR.matcher(PAREN_YEAR.matcher(s).replaceAll(" ")).replaceAll(" ");
     }
 
     /** "A. Smith, B. Jones and C. Lee" / "Smith, A.; Jones, B." / "김민준, 이서연" into separate names. */
     static List<String> splitAuthors(String raw) {
         String s = NUMBERING.matcher(Text.clean(raw)).replaceFirst("");
-        s = s.replaceAll("(?i)\\bet\\s+al\\.?", "").replaceAll("[\\s,.:;–—-]+$", "").trim();
+        s = trimTrailing(s.replaceAll("(?i)\\bet\\s+al\\.?", ""));
         if (s.isEmpty()) {
             return List.of();
         }
@@ -265,6 +302,21 @@ final class Citations {
             }
         }
         return out;
+    }
+
+    /** Drops trailing separators, but keeps the period of a final initial ("Doe, R."). */
+    private static String trimTrailing(String s) {
+        String t = s.trim();
+        while (true) {
+            String next = t.replaceAll("[\\s,:;–—-]+$", "");
+            if (next.endsWith(".") && !next.matches("(?s).*(?:^|[\\s.,-])\\p{Lu}\\.$")) {
+                next = next.substring(0, next.length() - 1);
+            }
+            if (next.equals(t)) {
+                return t;
+            }
+            t = next;
+        }
     }
 
     private static boolean looksLikeAuthorList(String t) {

@@ -13,6 +13,7 @@ final class Departments {
             "\\b(?:Department|Dept\\.?|School|Division|Faculty) of (?:\\p{Lu}[\\p{L}'’-]*)"
                     + "(?:\\s+(?:\\p{Lu}[\\p{L}'’-]*|and|&)(?=\\s|$|[,.;:)]))*"
                     + "|\\b(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,4}Department\\b");
+    private static final Pattern TRAILING_AND = Pattern.compile("\\s+(?:and|&)$");
     private static final Pattern KO = Pattern.compile("(?<![가-힣])[가-힣]{1,15}(?:학과|학부)(?![가-힣])");
     private static final Pattern DEPT_CLASS = Pattern.compile("(?i).*\\b(?:dept|department|division|unit)\\b.*");
 
@@ -24,7 +25,7 @@ final class Departments {
         String t = Text.clean(text);
         Matcher m = EN.matcher(t);
         if (m.find()) {
-            return m.group().replaceAll("\\s+(?:and|&)$", "").trim();
+            return TRAILING_AND.matcher(m.group()).replaceAll("").trim();
         }
         Matcher k = KO.matcher(t);
         return k.find() ? k.group() : null;
@@ -54,12 +55,25 @@ final class Departments {
             String found = find(text);
             return found != null ? found : text;
         }
-        for (Element el : doc.select("h1, h2, [class*=breadcrumb], header, title")) {
-            String found = find(el.text());
+        for (Element el : doc.select("title, header, [class*=breadcrumb], h1, h2")) {
+            if (!el.is("[class*=breadcrumb]") && el.closest("nav, footer, [role=navigation]") != null) {
+                continue;
+            }
+            String found = find(withoutMenus(el));
             if (found != null) {
                 return found;
             }
         }
         return null;
+    }
+
+    /** Text of a banner without its menus, which name every department of the university. */
+    private static String withoutMenus(Element el) {
+        if (el.select("nav, [role=navigation], ul, ol").isEmpty()) {
+            return el.text();
+        }
+        Element copy = el.clone();
+        copy.select("nav, [role=navigation], ul, ol").remove();
+        return copy.text();
     }
 }

@@ -51,7 +51,7 @@ final class Emails {
     /** mailto links first (the most deliberate signal), then anything written in the text. */
     static List<String> in(Element scope) {
         Set<String> out = new LinkedHashSet<>();
-        for (Element a : scope.select("a[href]")) {
+        for (Element a : scope.select(Css.LINKS)) {
             String email = fromMailto(a.attr("href"));
             if (email != null) {
                 out.add(email);

@@ -226,15 +226,7 @@ public final class JsonLdExtractor implements Extractor {
         }
 
         private String absolute(String url) {
-            String base = doc.location();
-            if (base == null || base.isEmpty()) {
-                return url;
-            }
-            try {
-                return java.net.URI.create(base).resolve(url.trim()).toString();
-            } catch (IllegalArgumentException e) {
-                return url;
-            }
+            return Layout.resolve(doc.baseUri(), url); // baseUri honours a <base href>
         }
     }
 

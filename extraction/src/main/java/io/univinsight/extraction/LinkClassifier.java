@@ -27,7 +27,7 @@ public final class LinkClassifier {
     private static final Pattern PUBLICATIONS_URL = Pattern.compile(
             "(?i).*(?:/publications?\\b|/papers?\\b|/pubs?\\b|/bibliography\\b|scholar\\.google\\.[a-z.]+/citations|dblp\\.org/(?:pid|pers)).*");
     private static final Pattern NEXT_URL = Pattern.compile(
-            "(?i).*(?:[?&](?:page|p|pg|pageno|start|offset)=\\d+|/page[-/_]?\\d+(?:\\.html?)?/?$|[-_]p(?:age)?[-_]?\\d+\\.html?$).*");
+            "(?i).*(?:[?&](?:page|pg|pageno|paged|start|offset)=\\d+|/page[-/_]?\\d+(?:\\.html?)?/?$|[-_]p(?:age)?[-_]?\\d+\\.html?$).*");
     private static final Pattern DIRECTORY_SEGMENT = Pattern.compile(
             "(?i)^(?:faculty|people|person|persons|professors?|directory|staff|members|team|profiles?|researchers|~)$");
     private static final Pattern INDEX_FILE = Pattern.compile("(?i)^(?:index|default|list|all)(?:\\.\\w+)?$");
@@ -65,12 +65,12 @@ public final class LinkClassifier {
         if (PUBLICATIONS_URL.matcher(lowerUrl).matches()) {
             return LinkKind.PUBLICATIONS;
         }
+        if (NEXT_URL.matcher(url).matches()) {
+            return LinkKind.NEXT_PAGE; // "/faculty/page/2/", "?page=3": checked before "/faculty/<slug>" looks like a profile
+        }
         LinkKind byPath = byPath(path);
         if (byPath != LinkKind.OTHER) {
             return byPath;
-        }
-        if (NEXT_URL.matcher(url).matches()) {
-            return LinkKind.NEXT_PAGE;
         }
         if (PersonNames.extract(text) != null) {
             return LinkKind.PROFILE; // the anchor text is somebody's name

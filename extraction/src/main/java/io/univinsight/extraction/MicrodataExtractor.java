@@ -80,7 +80,7 @@ public final class MicrodataExtractor implements Extractor {
                 break;
             }
         }
-        String url = first(item, "url");
+        String url = Layout.resolve(item.baseUri(), first(item, "url"));
         String dept = null;
         for (String key : List.of("department", "affiliation", "worksFor", "memberOf")) {
             for (Element prop : props(item, key)) {
@@ -133,7 +133,7 @@ public final class MicrodataExtractor implements Extractor {
                 break;
             }
         }
-        String url = first(item, "url");
+        String url = Layout.resolve(item.baseUri(), first(item, "url"));
         if (url == null && doi != null) {
             url = "https://doi.org/" + doi;
         }

@@ -15,6 +15,6 @@ public record PaperRecord(String title, List<String> authors, Integer year, Stri
                           String doi, String url, double confidence, String extractor, String evidence) {
     public PaperRecord {
         authors = authors == null ? List.of() : List.copyOf(authors);
-        confidence = Math.max(0.0, Math.min(1.0, confidence));
+        confidence = Math.round(Math.max(0.0, Math.min(1.0, confidence)) * 100) / 100.0; // 2 decimals
     }
 }

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
 
 /**
  * Reads the person-level fields (name, role, emails, profile link, department) out of one block of
- * markup: a directory card, a table row, or the header area of a profile page.
+ * markup such as a directory card, list item or table row.
  */
 final class PersonBlocks {
     private static final Pattern NAME_CLASS = Pattern.compile(
@@ -21,6 +22,10 @@ final class PersonBlocks {
     /** What one block says about a person; {@code name} is {@code null} when no name was found. */
     record Reading(String name, AcademicTitles.Role role, List<String> emails, String profileUrl,
                    String department, int rankLines, boolean nameFromMarkup) {
+    }
+
+    /** A name and whether it came from markup meant to hold it (classed element, heading, bold, link). */
+    private record Name(String value, boolean fromMarkup) {
     }
 
     private PersonBlocks() {
@@ -51,48 +56,48 @@ final class PersonBlocks {
                 }
             }
         }
-        String[] name = findName(block, lines);
+        Name name = findName(block, lines);
         String department = null;
         for (String line : lines) {
             if (line.length() <= 80 && (department = Departments.find(line)) != null) {
                 break;
             }
         }
-        String profile = findProfileLink(block, name[0]);
-        return new Reading(name[0], role, Emails.in(block), profile, department, rankLines, name[1] != null);
+        String profile = findProfileLink(block, name.value());
+        return new Reading(name.value(), role, Emails.in(block), profile, department, rankLines, name.fromMarkup());
     }
 
-    /** Returns {name, "markup"-or-null}: markup-derived names (classed, heading, bold, link) are stronger. */
-    private static String[] findName(Element block, List<String> lines) {
-        for (Element el : block.select("[itemprop=name], [class], [id]")) {
+    /** Name from markup first (classed element, heading, bold/cell, link), then any line that is a name. */
+    private static Name findName(Element block, List<String> lines) {
+        for (Element el : block.select(Css.NAME_CANDIDATES)) {
             boolean classed = el.attr("itemprop").equals("name")
                     || el.classNames().stream().anyMatch(c -> NAME_CLASS.matcher(c).matches() && !NOT_PERSON_CLASS.matcher(c).matches())
                     || (NAME_CLASS.matcher(el.id()).matches() && !NOT_PERSON_CLASS.matcher(el.id()).matches());
             if (classed) {
                 String n = firstName(el);
                 if (n != null) {
-                    return new String[] {n, "markup"};
+                    return new Name(n, true);
                 }
             }
         }
-        for (String query : List.of("h1, h2, h3, h4, h5, h6", "strong, b, dt, th", "a[href]")) {
+        for (Evaluator query : List.of(Css.HEADINGS, Css.EMPHASIS_CELLS, Css.LINKS)) {
             for (Element el : block.select(query)) {
                 if (el.attr("href").toLowerCase().startsWith("mailto:")) {
                     continue;
                 }
                 String n = firstName(el);
                 if (n != null) {
-                    return new String[] {n, "markup"};
+                    return new Name(n, true);
                 }
             }
         }
         for (String line : lines) {
             String n = PersonNames.extract(line);
             if (n != null) {
-                return new String[] {n, null};
+                return new Name(n, false);
             }
         }
-        return new String[] {null, null};
+        return new Name(null, false);
     }
 
     private static String firstName(Element el) {
@@ -106,7 +111,7 @@ final class PersonBlocks {
     }
 
     private static String findProfileLink(Element block, String name) {
-        List<Element> links = block.select("a[href]").stream().filter(PersonBlocks::isPageLink).toList();
+        List<Element> links = block.select(Css.LINKS).stream().filter(PersonBlocks::isPageLink).toList();
         if (name != null) {
             String key = PersonNames.normalize(name);
             for (Element a : links) {

@@ -16,31 +16,34 @@ final class PersonNames {
             "(?i)^(?:dr|prof|professor|mr|mrs|ms|mx|assoc\\.?\\s*prof|asst\\.?\\s*prof)\\.?\\s+");
     private static final Pattern KOREAN = Pattern.compile(
             "^([가-힣]{1,2})\\s?([가-힣]{1,3})(?:\\s*(?:교수님?|부교수|조교수|명예교수|석좌교수|겸임교수|초빙교수|연구교수|강사|박사))?$");
+    // Digits, markup-ish and citation punctuation never occur in a bare name.
+    private static final Pattern FORBIDDEN = Pattern.compile("[\\d@/|:;()\\[\\]{}<>=+*#_\"“”]");
+    private static final Pattern PARENTHETICAL = Pattern.compile("^([^()]+?)\\s*[(（][^()（）]*[)）]$");
+    private static final Pattern TRAILING_PUNCT = Pattern.compile("[.,;]+$");
     private static final Pattern EN_TOKEN = Pattern.compile("^\\p{Lu}[\\p{L}'’.-]*$");
     private static final Set<String> PARTICLES = Set.of(
             "van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "ten", "ter",
             "bin", "binti", "al", "el", "y");
     // Words that make a capitalised phrase a heading, place or topic rather than a name.
     private static final Set<String> STOP = Set.of(
-            "department", "dept", "university", "institute", "school", "college", "faculty", "staff", "people",
+            "department", "dept", "academic", "academics", "university", "institute", "school", "college", "faculty", "staff", "people",
             "directory", "professor", "professors", "lecturer", "emeritus", "adjunct", "research", "visiting",
             "teaching", "associate", "assistant", "instructor", "reader", "student", "students", "phd", "postdoc",
             "office", "contact", "home", "about", "news", "events", "science", "sciences", "engineering",
-            "computer", "computing", "physics", "mathematics", "chemistry", "biology", "technology", "hall",
+            "computer", "computing", "physics", "mathematics", "chemistry", "biology", "technology",
             "building", "room", "lab", "laboratory", "center", "centre", "program", "programs", "admissions",
-            "alumni", "campus", "library", "publications", "papers", "selected", "next", "previous", "page",
-            "more", "view", "profile", "email", "phone", "fax", "website", "homepage", "course", "courses", "map",
+            "alumni", "campus", "library", "publications", "papers", "selected", "next", "previous",
+            "view", "profile", "email", "phone", "fax", "website", "homepage", "course", "courses", "map",
             "search", "menu", "login", "intranet", "careers", "calendar", "seminar", "seminars", "colloquium",
-            "chair", "dean", "director", "head", "fellow", "award", "prize", "group", "team", "members", "member",
+            "chair", "dean", "director", "fellow", "award", "prize", "group", "team", "members", "member",
             "graduate", "undergraduate", "overview", "welcome", "the", "and", "of", "for", "in", "at", "on",
             "with", "to", "our", "your", "us", "copyright", "rights", "reserved", "privacy", "policy", "terms",
             "interests", "education", "biography", "cv", "vitae", "curriculum", "skip", "content",
-            "main", "top", "back", "share", "print", "download", "read", "learn", "apply", "give", "visit",
+            "main", "top", "back", "share", "print", "download", "learn", "apply", "give", "visit",
             "journal", "proceedings", "conference", "symposium", "workshop", "review", "letters", "transactions",
             "systems", "networks", "learning", "data", "theory", "quantum", "optics", "society", "association",
-            "national", "international", "annual", "january", "february", "march", "april", "may", "june", "july",
-            "august", "september", "october", "november", "december", "spring", "summer", "fall", "autumn",
-            "winter", "monday", "tuesday", "wednesday", "thursday", "friday", "street", "road", "avenue");
+            "national", "international", "annual", "january", "february", "march", "april", "june", "july",
+            "august", "september", "october", "november", "december", "autumn", "monday", "tuesday", "wednesday", "thursday", "friday", "street", "road", "avenue");
     // Hangul words that start with a common surname syllable but are labels, not names.
     private static final Pattern KOREAN_STOP = Pattern.compile(
             "교수|강사|학과|학부|대학|연구|메일|전화|페이지|주소|위치|정보|소개|분야|과정|직원|행정|사무|공학|과학|센터"
@@ -61,7 +64,11 @@ final class PersonNames {
     /** The cleaned name if the text is (only) a person's name, otherwise {@code null}. */
     static String extract(String raw) {
         String text = Text.clean(raw);
-        if (text.isEmpty() || text.length() > 60 || text.indexOf('@') >= 0 || text.matches(".*[\\d/|:;()\\[\\]{}<>=+*#_\"“”].*")) {
+        Matcher aside = PARENTHETICAL.matcher(text);
+        if (aside.matches()) {
+            text = aside.group(1); // "홍길동 (Gildong Hong)", "Jane Doe (on leave)"
+        }
+        if (text.isEmpty() || text.length() > 60 || FORBIDDEN.matcher(text).find()) {
             return null;
         }
         String korean = korean(text);
@@ -76,7 +83,7 @@ final class PersonNames {
         if (comma >= 0) {
             text = text.substring(0, comma).trim(); // "Jane Doe, Ph.D." / "Jane Doe, Professor"
         }
-        text = text.replaceAll("[.,;]+$", "").trim();
+        text = TRAILING_PUNCT.matcher(text).replaceAll("").trim();
         return english(text);
     }
 
@@ -103,7 +110,9 @@ final class PersonNames {
         for (int i = 0; i < tokens.length; i++) {
             String t = tokens[i];
             String lower = t.toLowerCase(Locale.ROOT);
-            if (STOP.contains(lower.replaceAll("[.'’]", ""))) {
+            String key = lower.replace(".", "").replace("'", "").replace("’", "");
+            boolean plural = key.length() > 4 && key.endsWith("s") && STOP.contains(key.substring(0, key.length() - 1));
+            if (STOP.contains(key) || plural) {
                 return null;
             }
             if (PARTICLES.contains(lower) && i > 0 && i < tokens.length - 1) {

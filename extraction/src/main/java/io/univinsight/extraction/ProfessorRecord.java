@@ -17,6 +17,6 @@ public record ProfessorRecord(String name, String title, String email, String de
     public ProfessorRecord {
         // Normalised here so every producer (and every merge) agrees on the email key.
         email = email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
-        confidence = Math.max(0.0, Math.min(1.0, confidence));
+        confidence = Math.round(Math.max(0.0, Math.min(1.0, confidence)) * 100) / 100.0; // 2 decimals
     }
 }

@@ -14,6 +14,7 @@ import org.jsoup.nodes.Element;
 public final class ProfileExtractor implements Extractor {
     public static final String NAME = "profile";
     private static final int MAX_FOLLOWING = 8;
+    private static final int MAX_TITLE_WORDS = 7;
 
     @Override
     public String name() {
@@ -25,25 +26,29 @@ public final class ProfileExtractor implements Extractor {
         if (doc.body() == null) {
             return ExtractionResult.from(NAME, List.of(), List.of());
         }
-        for (String level : List.of("h1", "h2")) {
-            List<Element> named = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (Element h : doc.body().select(level)) {
-                String n = nameIn(h);
-                if (n != null && !Layout.inChrome(h)) {
-                    named.add(h);
-                    names.add(n);
-                }
-            }
-            if (named.size() == 1) {
-                ProfessorRecord r = read(doc, ctx, named.get(0), names.get(0));
-                return ExtractionResult.from(NAME, r == null ? List.of() : List.of(r), List.of());
-            }
-            if (named.size() > 1) {
-                break; // several people headed at the same level: a listing
+        // The page heading is the content h1; only pages without one fall back to h2.
+        List<Element> headings = contentHeadings(doc, "h1");
+        if (headings.isEmpty()) {
+            headings = contentHeadings(doc, "h2");
+        }
+        List<Element> named = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Element h : headings) {
+            String n = nameIn(h);
+            if (n != null) {
+                named.add(h);
+                names.add(n);
             }
         }
-        return ExtractionResult.from(NAME, List.of(), List.of());
+        if (named.size() != 1) {
+            return ExtractionResult.from(NAME, List.of(), List.of()); // none, or several people: a listing
+        }
+        ProfessorRecord r = read(doc, ctx, named.get(0), names.get(0));
+        return ExtractionResult.from(NAME, r == null ? List.of() : List.of(r), List.of());
+    }
+
+    private static List<Element> contentHeadings(Document doc, String tag) {
+        return doc.body().select(tag).stream().filter(h -> !Layout.inChrome(h)).toList();
     }
 
     private static String nameIn(Element heading) {
@@ -97,7 +102,7 @@ public final class ProfileExtractor implements Extractor {
         List<String> lines = new ArrayList<>(Text.lines(start));
         Element sib = start.nextElementSibling();
         for (int i = 0; sib != null && i < MAX_FOLLOWING; i++, sib = sib.nextElementSibling()) {
-            if (sib.is("h1, h2") || !sib.select("h1, h2").isEmpty()) {
+            if (sib.is("h1, h2") || !sib.select(Css.TOP_HEADINGS).isEmpty()) {
                 break;
             }
             lines.addAll(Text.lines(sib));
@@ -105,21 +110,28 @@ public final class ProfileExtractor implements Extractor {
         return lines;
     }
 
-    /** First rank/role line that is not just the name; else one on the name line ("김민준 교수"). */
+    /**
+     * First title line that is not just the name; else one on the name line ("김민준 교수").
+     * Only short lines count: "Professor X receives award" in a news teaser is a sentence, not a title.
+     */
     private static AcademicTitles.Role roleIn(List<String> lines) {
         for (String line : lines) {
-            AcademicTitles.Role r = AcademicTitles.classify(line);
+            AcademicTitles.Role r = isTitleLine(line) ? AcademicTitles.classify(line) : null;
             if (r != null && PersonNames.extract(line) == null) {
                 return r;
             }
         }
         for (String line : lines) {
-            AcademicTitles.Role r = AcademicTitles.classify(line);
+            AcademicTitles.Role r = isTitleLine(line) ? AcademicTitles.classify(line) : null;
             if (r != null) {
                 return r;
             }
         }
         return null;
+    }
+
+    private static boolean isTitleLine(String line) {
+        return line.length() <= 80 && line.split(" ").length <= MAX_TITLE_WORDS;
     }
 
     /** Climbs from the heading until some ancestor holds a personal email outside nav/footer. */

@@ -52,14 +52,14 @@ public final class PublicationsExtractor implements Extractor {
     private static boolean isCandidate(Element el) {
         String tag = el.normalName();
         if (tag.equals("li")) {
-            return el.select("li").size() == 1; // select() includes el itself; nested lists: take the inner items
+            return el.select(Css.LIST_ITEMS).size() == 1; // select() includes el itself; nested lists: take the inner items
         }
         if (tag.equals("p")) {
             return true;
         }
         if (tag.equals("div") || tag.equals("article") || tag.equals("dd") || tag.equals("td")) {
             boolean itemClass = el.classNames().stream().anyMatch(c -> ITEM_CLASS.matcher(c).matches());
-            return itemClass && el.select("li, tr").isEmpty() && el.text().length() <= 1000;
+            return itemClass && el.select(Css.ROWS_OR_ITEMS).isEmpty() && el.text().length() <= 1000;
         }
         return false;
     }

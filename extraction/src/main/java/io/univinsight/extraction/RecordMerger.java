@@ -20,55 +20,53 @@ final class RecordMerger {
     }
 
     static List<ProfessorRecord> mergeProfessors(List<ProfessorRecord> records) {
-        List<List<ProfessorRecord>> groups = new ArrayList<>();
-        for (ProfessorRecord r : records) {
-            List<ProfessorRecord> home = null;
-            for (List<ProfessorRecord> g : groups) {
-                if (g.stream().anyMatch(o -> samePerson(o, r))) {
-                    home = g;
-                    break;
-                }
-            }
-            if (home == null) {
-                groups.add(home = new ArrayList<>());
-            }
-            home.add(r);
-        }
-        return groups.stream().map(RecordMerger::combineProfessors).toList();
+        return group(records, r -> new Key(r.email(), PersonNames.normalize(r.name())))
+                .stream().map(RecordMerger::combineProfessors).toList();
     }
 
     static List<PaperRecord> mergePapers(List<PaperRecord> records) {
-        List<List<PaperRecord>> groups = new ArrayList<>();
-        for (PaperRecord r : records) {
-            List<PaperRecord> home = null;
-            for (List<PaperRecord> g : groups) {
-                if (g.stream().anyMatch(o -> samePaper(o, r))) {
-                    home = g;
-                    break;
+        return group(records, r -> new Key(r.doi() == null ? null : r.doi().toLowerCase(Locale.ROOT), titleKey(r.title())))
+                .stream().map(RecordMerger::combinePapers).toList();
+    }
+
+    /**
+     * Identity of a record: a strong id (email / DOI) and a weak one (normalised name / title).
+     * Equal strong ids always match; differing strong ids never do (two "J. Kim"s with different
+     * mailboxes are two people); otherwise equal weak ids match.
+     */
+    private record Key(String strong, String weak) {
+        boolean matches(Key o) {
+            if (strong != null && o.strong != null) {
+                return strong.equals(o.strong);
+            }
+            return !weak.isEmpty() && weak.equals(o.weak);
+        }
+    }
+
+    /** Groups records in first-seen order; a record joins the first group holding a matching record. */
+    private static <T> List<List<T>> group(List<T> records, Function<T, Key> keyOf) {
+        List<List<T>> groups = new ArrayList<>();
+        List<List<Key>> groupKeys = new ArrayList<>();
+        for (T r : records) {
+            Key key = keyOf.apply(r);
+            int home = -1;
+            for (int g = 0; g < groups.size() && home < 0; g++) {
+                for (Key k : groupKeys.get(g)) {
+                    if (k.matches(key)) {
+                        home = g;
+                        break;
+                    }
                 }
             }
-            if (home == null) {
-                groups.add(home = new ArrayList<>());
+            if (home < 0) {
+                groups.add(new ArrayList<>());
+                groupKeys.add(new ArrayList<>());
+                home = groups.size() - 1;
             }
-            home.add(r);
+            groups.get(home).add(r);
+            groupKeys.get(home).add(key);
         }
-        return groups.stream().map(RecordMerger::combinePapers).toList();
-    }
-
-    private static boolean samePerson(ProfessorRecord a, ProfessorRecord b) {
-        if (a.email() != null && b.email() != null) {
-            return a.email().equals(b.email()); // two "J. Kim"s with different mailboxes are two people
-        }
-        String na = PersonNames.normalize(a.name());
-        return !na.isEmpty() && na.equals(PersonNames.normalize(b.name()));
-    }
-
-    private static boolean samePaper(PaperRecord a, PaperRecord b) {
-        if (a.doi() != null && b.doi() != null) {
-            return a.doi().equalsIgnoreCase(b.doi());
-        }
-        String ta = titleKey(a.title());
-        return !ta.isEmpty() && ta.equals(titleKey(b.title()));
+        return groups;
     }
 
     static String titleKey(String title) {

@@ -3,6 +3,7 @@ package io.univinsight.extraction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -21,6 +22,8 @@ final class Text {
             "a", "em", "i", "b", "strong", "small", "sup", "sub", "abbr", "code", "u", "s",
             "font", "mark", "time", "bdi", "bdo", "cite", "q", "label", "wbr");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private Text() {
     }
 
@@ -29,7 +32,7 @@ final class Text {
         if (s == null) {
             return "";
         }
-        return s.replace('\u00a0', ' ').replace('\u3000', ' ').replaceAll("\\s+", " ").trim();
+        return WHITESPACE.matcher(s.replace('\u00a0', ' ').replace('\u3000', ' ')).replaceAll(" ").trim();
     }
 
     static boolean isBlank(String s) {

@@ -102,7 +102,7 @@ public class PageFetcher {
         } catch (SocketTimeoutException e) {
             throw FetchFailure.transientFailure("timeout", url);
         } catch (ConnectException e) {
-            throw FetchFailure.transientFailure("connection", url + ": " + e.getMessage());
+            throw FetchFailure.transientFailure("connection", url + " (" + e.getClass().getSimpleName() + ")");
         } catch (IOException e) {
             throw FetchFailure.transientFailure("io", url + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {

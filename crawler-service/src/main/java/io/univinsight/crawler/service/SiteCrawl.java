@@ -124,7 +124,7 @@ public class SiteCrawl {
                 papers.merge(paperKey(p), paper, SiteCrawl::mergePaper);
             }
             if (target.depth() < task.maxDepth()) {
-                enqueueLinks(doc, host, target.depth(), frontier, seen);
+                enqueueLinks(doc, host, scopeOf(start), target.depth(), frontier, seen);
             }
         }
         int professorCount = professors.size();
@@ -133,7 +133,16 @@ public class SiteCrawl {
                 professorCount == 0 ? 0 : confidenceSum / Math.max(professorCount, 1));
     }
 
-    private void enqueueLinks(Document doc, String host, int depth, Deque<Target> frontier, Set<String> seen) {
+    /**
+     * The start page's folder. Other directory pages are followed only inside it, so a crawl of
+     * one department's directory does not wander into the other departments its menu links to.
+     */
+    static String scopeOf(String startUrl) {
+        String path = URI.create(startUrl).getRawPath();
+        return path.substring(0, path.lastIndexOf('/') + 1);
+    }
+
+    private void enqueueLinks(Document doc, String host, String scope, int depth, Deque<Target> frontier, Set<String> seen) {
         for (Element a : doc.select("a[href]")) {
             String absolute = a.absUrl("href");
             if (absolute.isEmpty()) {
@@ -150,6 +159,9 @@ public class SiteCrawl {
                 continue;
             }
             LinkKind kind = links.classify(a.text(), url);
+            if (kind == LinkKind.DIRECTORY && !URI.create(url).getRawPath().startsWith(scope)) {
+                continue;
+            }
             if (kind == LinkKind.OTHER || !seen.add(url)) {
                 continue;
             }

@@ -47,7 +47,7 @@ public class TaskRunner {
             events.status(TaskStatusChanged.of(task, TaskStatus.RUNNING, worker, null));
             SiteCrawl.Outcome outcome = crawl.crawl(task);
             long totalMs = (System.nanoTime() - started) / 1_000_000;
-            events.result(toResult(task, outcome, totalMs));
+            events.result(toResult(task, outcome, totalMs, worker));
             events.status(TaskStatusChanged.of(task, TaskStatus.COMPLETED, worker, null));
             success = true;
             LOG.infof("task %s completed: %d pages, %d professors, %d papers in %d ms", task.taskId(), outcome.pagesFetched(),
@@ -60,7 +60,7 @@ public class TaskRunner {
                 retrying = true;
                 LOG.infof("task %s attempt %d failed (%s); retry in %d ms", task.taskId(), task.attempt(), f.getMessage(), backoff.toMillis());
             } else {
-                fail(task, f.reason() + ": " + f.getMessage(), f.isTransient());
+                fail(task, f.getMessage(), f.isTransient());
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "task %s failed unexpectedly", task.taskId());
@@ -88,11 +88,11 @@ public class TaskRunner {
         return Duration.ofMillis((long) (base * (0.5 + ThreadLocalRandom.current().nextDouble())));
     }
 
-    private static CrawlResult toResult(CrawlTask task, SiteCrawl.Outcome o, long totalMs) {
+    private static CrawlResult toResult(CrawlTask task, SiteCrawl.Outcome o, long totalMs, String worker) {
         CrawlResult.Metrics metrics = new CrawlResult.Metrics(totalMs, o.fetchMs(), o.parseMs(), o.bytes(), o.startStatus(),
                 o.httpErrors(), false, 0);
         return new CrawlResult(CrawlResult.SCHEMA_VERSION, task.taskId(), task.url(), task.universityName(), task.department(),
                 o.professors(), o.papers(), o.pagesFetched(), String.join("+", o.extractors()),
-                (int) Math.round(o.meanConfidence() * 100), metrics, Instant.now());
+                (int) Math.round(o.meanConfidence() * 100), metrics, Instant.now(), worker, task.attempt());
     }
 }

@@ -44,8 +44,9 @@ public class ProfessorMerger {
         boolean changed = false;
         changed |= !java.util.Objects.equals(row.email, row.email = prefer(row.email, email));
         changed |= !java.util.Objects.equals(row.title, row.title = prefer(row.title, p.title()));
-        String department = p.department() != null && !p.department().isBlank() ? p.department() : resultDepartment;
-        changed |= !java.util.Objects.equals(row.department, row.department = prefer(row.department, department));
+        // A department read on the page wins; the task's department only fills a gap.
+        String department = prefer(prefer(resultDepartment, row.department), p.department());
+        changed |= !java.util.Objects.equals(row.department, row.department = department);
         changed |= !java.util.Objects.equals(row.profileUrl, row.profileUrl = prefer(row.profileUrl, p.profileUrl()));
         boolean verified = row.verified || isUniversityEmail(row.email, row.profileUrl);
         changed |= verified != row.verified;

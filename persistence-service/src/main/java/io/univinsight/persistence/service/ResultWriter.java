@@ -8,7 +8,10 @@ import java.util.UUID;
 
 import io.univinsight.events.CrawlResult;
 import io.univinsight.persistence.domain.CrawlMetricsEntity;
+import io.univinsight.events.TaskStatus;
+import io.univinsight.events.TaskStatusChanged;
 import io.univinsight.persistence.domain.CrawlResultEntity;
+import io.univinsight.persistence.domain.CrawlTaskEntity;
 import io.univinsight.persistence.domain.PaperEntity;
 import io.univinsight.persistence.domain.ProfessorEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +35,7 @@ public class ResultWriter {
     public void apply(CrawlResult result) {
         UUID taskId = UUID.fromString(result.taskId());
         Instant at = result.completedAt() == null ? Instant.now() : result.completedAt();
-        tasks.lockOrCreate(taskId, result.url(), result.universityName(), at);
+        CrawlTaskEntity task = tasks.lockOrCreate(taskId, result.url(), result.universityName(), at);
         if (CrawlResultEntity.count("taskId", taskId) == 0) {
             CrawlResultEntity row = new CrawlResultEntity();
             row.taskId = taskId;
@@ -42,8 +45,10 @@ public class ResultWriter {
             row.accuracyScore = result.accuracyScore();
             row.extractionMethod = result.extractionMethod();
             row.createdAt = at;
-            row.persist();
+            row.persistAndFlush();
         }
+        tasks.transition(task, new TaskStatusChanged(TaskStatusChanged.SCHEMA_VERSION, result.taskId(), TaskStatus.COMPLETED,
+                at, result.workerId(), result.attempt(), null, result.url(), result.universityName(), null));
         if (result.metrics() != null && CrawlMetricsEntity.count("taskId", taskId) == 0) {
             CrawlResult.Metrics m = result.metrics();
             CrawlMetricsEntity row = new CrawlMetricsEntity();

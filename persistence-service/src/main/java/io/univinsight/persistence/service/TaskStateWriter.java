@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.events.TaskStatusChanged;
+import io.univinsight.persistence.domain.CrawlResultEntity;
 import io.univinsight.persistence.domain.CrawlTaskEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -39,6 +40,14 @@ public class TaskStateWriter {
         if (row.priority == null && event.priority() != null) {
             row.priority = event.priority().wireName();
         }
+        if (event.status() == TaskStatus.COMPLETED && CrawlResultEntity.count("taskId", row.id) == 0) {
+            return; // its CrawlResult completes the task, with the counts, when it arrives
+        }
+        transition(row, event);
+    }
+
+    /** Moves the task to the event's status if the state machine allows it. */
+    void transition(CrawlTaskEntity row, TaskStatusChanged event) {
         TaskStatus current = TaskStatus.valueOf(row.status);
         if (!current.mayMoveTo(event.status(), row.attempt, event.attempt())) {
             return;

@@ -1,0 +1,60 @@
+package io.univinsight.extraction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+class ProfileExtractorTests {
+    private final ProfileExtractor extractor = new ProfileExtractor();
+
+    private List<ProfessorRecord> run(String html, String url) {
+        return extractor.extract(Jsoup.parse(html, url), new PageContext(url, "Example U", null)).professors();
+    }
+
+    @Test
+    void englishProfileWithObfuscatedEmailIgnoresFooterAddress() {
+        String html = """
+                <html><head><title>Jane Q. Smith</title></head><body>
+                <nav><a href="/">Home</a> <a href="/people/">People</a></nav>
+                <main><div class="profile">
+                  <h1>Prof. Jane Q. Smith, Ph.D.</h1>
+                  <p class="position">Assistant Professor, School of Informatics</p>
+                  <p>Office: Room 210 · Email: jane.smith [at] informatics.example.edu</p>
+                </div>
+                <h2>Biography</h2><p>Jane Smith received her PhD in 2015 and was a postdoc before joining us.</p>
+                </main>
+                <footer><a href="mailto:webmaster@example.edu">webmaster@example.edu</a></footer>
+                </body></html>""";
+        assertEquals(List.of(new ProfessorRecord("Jane Q. Smith", "Assistant Professor", "jane.smith@informatics.example.edu",
+                        "School of Informatics", "https://example.edu/people/jsmith.html", 0.85, "profile", "main > div.profile > h1")),
+                run(html, "https://example.edu/people/jsmith.html"));
+    }
+
+    @Test
+    void koreanProfileWithRankInHeading() {
+        String html = """
+                <html lang="ko"><body><main>
+                  <h1>김민준 <small>교수</small></h1>
+                  <p>소프트웨어학부</p>
+                  <p>이메일: <a href="mailto:MJKim@sw.example.ac.kr">MJKim@sw.example.ac.kr</a></p>
+                  <h2>주요 논문</h2><ol><li>김민준, “한국어 질의응답,” <em>정보과학회논문지</em>, 2020.</li></ol>
+                </main></body></html>""";
+        assertEquals(List.of(new ProfessorRecord("김민준", "교수", "mjkim@sw.example.ac.kr", "소프트웨어학부",
+                        "https://sw.example.ac.kr/people/mjkim", 0.85, "profile", "main > h1")),
+                run(html, "https://sw.example.ac.kr/people/mjkim"));
+    }
+
+    @Test
+    void studentAndStaffPagesAreNotProfessors() {
+        String student = "<main><h1>John Doe</h1><p>PhD Candidate, Department of Physics</p>"
+                + "<p><a href=\"mailto:jdoe@example.edu\">jdoe@example.edu</a></p></main>";
+        String staff = "<main><h1>Karen Mills</h1><p>Department Administrator</p></main>";
+        String listing = "<main><h1>People</h1><h2>Ann Lee</h2><p>Professor</p><h2>Bo Chen</h2><p>Lecturer</p></main>";
+        assertEquals(List.of(), run(student, "https://example.edu/jdoe"));
+        assertEquals(List.of(), run(staff, "https://example.edu/kmills"));
+        assertEquals(List.of(), run(listing, "https://example.edu/people"));
+    }
+}

@@ -1,0 +1,161 @@
+package io.univinsight.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.univinsight.devstack.ApiClient;
+import io.univinsight.devstack.ChildJvm;
+import io.univinsight.devstack.DemoRun;
+import io.univinsight.devstack.DevStackClasspath;
+import io.univinsight.devstack.ManagedProcess;
+import io.univinsight.devstack.StackLauncher;
+import io.univinsight.devstack.StackSettings;
+import io.univinsight.devstack.testing.PostgresTestResource;
+import io.univinsight.events.EventJson;
+
+/**
+ * One crawl end to end through real processes: the launcher starts a KRaft broker, the four
+ * services and the demo university on free ports; POST /api/tasks → crawler → events →
+ * persistence → PostgreSQL rows → task status COMPLETED → monitor dashboard numbers.
+ */
+class WalkingSkeletonIT {
+    private static final String CS_DEPARTMENT = "Department of Computer Science";
+    private static final PostgresTestResource POSTGRES = new PostgresTestResource();
+    private static StackLauncher launcher;
+    private static String jdbcUrl;
+    private static List<ManagedProcess> started;
+
+    @BeforeAll
+    static void startStack() {
+        jdbcUrl = POSTGRES.createDatabase();
+        Map<String, String> env = new HashMap<>();
+        env.put("UNIV_STATE_DIR", Path.of("target", "univ-state").toAbsolutePath().toString());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        for (String port : List.of("UNIV_KAFKA_PORT", "UNIV_KAFKA_CONTROLLER_PORT", "UNIV_API_PORT", "UNIV_CRAWLER_PORT",
+                "UNIV_PERSISTENCE_PORT", "UNIV_MONITOR_PORT", "UNIV_DEMO_PORT", "UNIV_PG_PORT")) {
+            env.put(port, String.valueOf(ChildJvm.freePort()));
+        }
+        env.put("UNIV_TASK_PARTITIONS", "4");
+        launcher = new StackLauncher(StackSettings.from(env, DevStackClasspath.projectRoot()));
+        launcher.up(true);
+        started = new ArrayList<>(launcher.running().values());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (launcher != null) {
+            launcher.down();
+            for (ManagedProcess p : started) {
+                assertFalse(p.isAlive(), p.name() + " (pid " + p.pid() + ") still runs after down");
+            }
+        }
+        POSTGRES.stop();
+    }
+
+    @Test
+    void aDirectoryCrawlEndsAsRowsInPostgresAndNumbersOnTheDashboard() throws Exception {
+        StackSettings s = launcher.settings();
+        ApiClient api = new ApiClient(s.apiUrl());
+        JsonNode accepted = api.submit(s.demoSiteUrl() + "/cs/faculty/", DemoRun.UNIVERSITY, CS_DEPARTMENT, "high", 2, 100);
+        String taskId = accepted.path("taskId").asText();
+        assertEquals("PENDING", accepted.path("status").asText());
+        assertEquals("PENDING", api.task(taskId).path("status").asText(), "read-your-writes right after the 202");
+
+        JsonNode done = new DemoRun(api, s.demoSiteUrl(), System.out).awaitAll(List.of(taskId), Duration.ofMinutes(3)).get(0);
+        assertEquals("COMPLETED", done.path("status").asText(), done.toString());
+
+        Set<String> expectedEmails = expectedEmails(CS_DEPARTMENT);
+        assertFalse(expectedEmails.isEmpty());
+        try (Connection db = DriverManager.getConnection(jdbcUrl, POSTGRES.user(), POSTGRES.password())) {
+            assertEquals("COMPLETED", single(db, "SELECT status FROM crawl_tasks WHERE id = '" + taskId + "'"));
+            int professors = Integer.parseInt(single(db, "SELECT professors_count FROM crawl_results WHERE task_id = '" + taskId + "'"));
+            int papers = Integer.parseInt(single(db, "SELECT papers_count FROM crawl_results WHERE task_id = '" + taskId + "'"));
+            int pages = Integer.parseInt(single(db, "SELECT pages_fetched FROM crawl_metrics WHERE task_id = '" + taskId + "'"));
+            Set<String> stored = column(db, "SELECT email FROM professors WHERE university_name = '" + DemoRun.UNIVERSITY
+                    + "' AND email IS NOT NULL");
+            assertTrue(stored.containsAll(expectedEmails), "professors table " + stored + " lacks some of " + expectedEmails);
+            assertEquals(expectedEmails.size(), professors, "professors in the result");
+            assertTrue(papers > 0, "papers found on the profiles");
+            assertTrue(pages > 2, "directory, next page and profiles fetched, got " + pages);
+            assertEquals(String.valueOf(papers), single(db, "SELECT count(*) FROM papers"));
+            assertTrue(Integer.parseInt(single(db, "SELECT count(*) FROM professor_papers")) >= papers, "each paper linked to its professor");
+            assertEquals(professors, done.path("professorsCount").asInt());
+
+            JsonNode dashboard = awaitDashboard(s, professors);
+            assertEquals(1, dashboard.path("metrics").path("completed").asInt());
+            assertEquals(0, dashboard.path("metrics").path("failed").asInt());
+            assertEquals(professors, dashboard.path("metrics").path("professors_found").asInt());
+            assertEquals(papers, dashboard.path("metrics").path("papers_found").asInt());
+            assertEquals(1.0, dashboard.path("metrics").path("success_rate").asDouble());
+        }
+        assertTrue(done.path("pagesFetched").asInt() > 2);
+    }
+
+    private static JsonNode awaitDashboard(StackSettings s, int professors) throws Exception {
+        ApiClient monitor = new ApiClient(s.monitorUrl());
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode dashboard;
+        do {
+            dashboard = monitor.get("/api/dashboard");
+            if (dashboard.path("metrics").path("completed").asInt() == 1
+                    && dashboard.path("metrics").path("professors_found").asInt() == professors) {
+                return dashboard;
+            }
+            Thread.sleep(300);
+        } while (Instant.now().isBefore(deadline));
+        return dashboard;
+    }
+
+    private static Set<String> expectedEmails(String department) throws Exception {
+        try (InputStream in = WalkingSkeletonIT.class.getClassLoader().getResourceAsStream("demo-site/EXPECTED.json")) {
+            JsonNode expected = EventJson.mapper().readTree(in);
+            Set<String> emails = new HashSet<>();
+            for (JsonNode p : expected.path("professors")) {
+                if (department.equals(p.path("department").asText()) && !p.path("email").isNull()) {
+                    emails.add(p.path("email").asText());
+                }
+            }
+            return emails;
+        }
+    }
+
+    private static String single(Connection db, String sql) throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            assertTrue(rs.next(), "no row for " + sql);
+            return rs.getString(1);
+        }
+    }
+
+    private static Set<String> column(Connection db, String sql) throws SQLException {
+        Set<String> values = new HashSet<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+}
