@@ -36,6 +36,7 @@ final class Citations {
     private static final Pattern LAST_FIRST_INITIALS = Pattern.compile("^\\p{Lu}[\\p{L}'’-]+,\\s*(?:\\p{Lu}\\.\\s?-?)+$");
     private static final Pattern LAST_INITIALS = Pattern.compile("^\\p{Lu}[\\p{L}'’-]+\\s+\\p{Lu}{1,3}$");
     private static final Pattern VANCOUVER_LAST = Pattern.compile("^(\\p{Lu}[\\p{L}'’-]+\\s+\\p{Lu}{1,3})\\.\\s+(.+)$");
+    private static final Pattern ACM_YEAR = Pattern.compile("(?<=\\p{L}{2}\\.)\\s+" + YEAR_RX + "[a-z]?\\.\\s+");
     private static final Pattern INITIALS = Pattern.compile("^(?:\\p{Lu}\\.?\\s?-?)+\\.?$");
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:\\[\\d+]|\\d+[.)])\\s*");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\p{L}{2}[.?!])\\s+");
@@ -205,7 +206,8 @@ final class Citations {
 
     /** "Authors (2020). Title. Venue." or "Authors. Title. Venue, 2020." without any helpful markup. */
     private static Plain plainCitation(String text, String italicVenue) {
-        String t = NUMBERING.matcher(text).replaceFirst("");
+        // ACM style "Authors. 2022. Title. Venue.": the bare year sentence is not the title.
+        String t = ACM_YEAR.matcher(NUMBERING.matcher(text).replaceFirst("")).replaceFirst(" ");
         Matcher apa = APA.matcher(t);
         if (apa.matches()) {
             List<String> authors = splitAuthors(stripYear(apa.group(1)));

@@ -22,6 +22,10 @@ final class Emails {
     // "name AT domain DOT edu": only the shouted form, lower-case "at"/"dot" is ordinary prose.
     private static final Pattern WORD_AT = Pattern.compile("(?<=[A-Za-z0-9._-])\\s+AT\\s+(?=[A-Za-z0-9-])");
     private static final Pattern WORD_DOT = Pattern.compile("(?<=[A-Za-z0-9-])\\s+DOT\\s+(?=[A-Za-z0-9-])");
+    // "name at domain dot edu" in lower case: only with at least one "dot", which prose rarely has.
+    private static final Pattern SPOKEN = Pattern.compile(
+            "\\b([A-Za-z0-9._-]+)\\s+at\\s+([A-Za-z0-9-]+(?:\\s+dot\\s+[A-Za-z0-9-]+)+)\\b");
+    private static final Pattern SPOKEN_DOT = Pattern.compile("\\s+dot\\s+");
     private static final Pattern GENERIC = Pattern.compile(
             "(?i)^(info|webmaster|web|admin|administrator|office|contact|support|help|noreply|no-reply|"
                     + "admissions|dept|department|secretary|enquiries|inquiries|hr|news|media|press|root|postmaster)@.*");
@@ -35,7 +39,14 @@ final class Emails {
         t = BRACKET_DOT.matcher(t).replaceAll(".");
         t = WORD_AT.matcher(t).replaceAll("@");
         t = WORD_DOT.matcher(t).replaceAll(".");
-        return t;
+        Matcher spoken = SPOKEN.matcher(t);
+        StringBuilder sb = new StringBuilder();
+        while (spoken.find()) {
+            spoken.appendReplacement(sb, Matcher.quoteReplacement(
+                    spoken.group(1) + "@" + SPOKEN_DOT.matcher(spoken.group(2)).replaceAll(".")));
+        }
+        spoken.appendTail(sb);
+        return sb.toString();
     }
 
     /** Emails in free text (obfuscations undone), lower-cased, in order of appearance, de-duplicated. */

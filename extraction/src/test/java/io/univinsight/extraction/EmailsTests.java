@@ -15,6 +15,7 @@ class EmailsTests {
         assertEquals(List.of("j.doe@example.edu"), Emails.inText("j.doe(at)example.edu"));
         assertEquals(List.of("kim@example.ac.kr"), Emails.inText("kim {at} example.ac.kr"));
         assertEquals(List.of("j.doe@example.edu"), Emails.inText("J.Doe AT Example DOT edu"));
+        assertEquals(List.of("ksato@ling.example.edu"), Emails.inText("write to ksato at ling dot example dot edu"));
         assertEquals(List.of("lee@example.ac.kr"), Emails.inText("이메일: lee＠example.ac.kr"));
         assertEquals(List.of(), Emails.inText("Meet me at the lab, dot the i's."));
     }

@@ -29,6 +29,15 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     private String user;
     private String password;
     private String database;
+    private Path migrations;
+
+    /** initArgs: "migrations" = a folder of V*__*.sql files applied in version order (for services that read a schema another owns). */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        if (initArgs.containsKey("migrations")) {
+            migrations = DevStackClasspath.projectRoot().resolve(initArgs.get("migrations"));
+        }
+    }
 
     @Override
     public Map<String, String> start() {
@@ -56,7 +65,25 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + serverUrl + ": " + e.getMessage(), e);
         }
-        return PostgresServers.databaseUrl(serverUrl, database);
+        String url = PostgresServers.databaseUrl(serverUrl, database);
+        if (migrations != null) {
+            applyMigrations(url);
+        }
+        return url;
+    }
+
+    private void applyMigrations(String url) {
+        try (java.util.stream.Stream<Path> files = Files.list(migrations);
+             Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            List<Path> ordered = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(java.util.Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+                    .toList();
+            for (Path file : ordered) {
+                s.execute(Files.readString(file));
+            }
+        } catch (java.io.IOException | SQLException e) {
+            throw new IllegalStateException("cannot apply migrations from " + migrations + ": " + e.getMessage(), e);
+        }
     }
 
     public String user() {

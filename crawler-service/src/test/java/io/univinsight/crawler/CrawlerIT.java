@@ -1,0 +1,127 @@
+package io.univinsight.crawler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.univinsight.devstack.ChildJvm;
+import io.univinsight.devstack.DemoSite;
+import io.univinsight.devstack.testing.KafkaTestClients;
+import io.univinsight.devstack.testing.KafkaTestResource;
+import io.univinsight.events.CrawlResult;
+import io.univinsight.events.CrawlTask;
+import io.univinsight.events.JsonSerde;
+import io.univinsight.events.Priority;
+import io.univinsight.events.TaskStatus;
+import io.univinsight.events.TaskStatusChanged;
+import io.univinsight.events.Topics;
+
+/** The crawler against a real broker and the demo university served on loopback by the test. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class CrawlerIT {
+    private static final JsonSerde<TaskStatusChanged> STATUS = new JsonSerde<>(TaskStatusChanged.class);
+    private static final JsonSerde<CrawlResult> RESULT = new JsonSerde<>(CrawlResult.class);
+    private static final JsonSerde<CrawlTask> TASK = new JsonSerde<>(CrawlTask.class);
+    private static DemoSite site;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @BeforeAll
+    static void serveSite() throws Exception {
+        site = DemoSite.start(0);
+    }
+
+    @AfterAll
+    static void stopSite() {
+        site.close();
+    }
+
+    @Test
+    void aDirectoryTaskIsCrawledAndReportedWithItsProfessorsAndMetrics() {
+        CrawlTask task = task(site.baseUrl() + "/ko/cse/professors.html", Priority.HIGH);
+        KafkaTestClients.produce(bootstrap, task.priority().topic(), "127.0.0.1", TASK.serialize("t", task));
+
+        List<TaskStatus> statuses = statusesOf(task.taskId(), TaskStatus.COMPLETED);
+        assertEquals(List.of(TaskStatus.RUNNING, TaskStatus.COMPLETED), statuses);
+        CrawlResult result = resultOf(task.taskId());
+        assertEquals(5, result.professors().size(), result.professors().toString());
+        assertTrue(result.professors().stream().anyMatch(p -> "김민준".equals(p.name()) && "minjun.kim@hanbit.example.edu".equals(p.email())));
+        assertTrue(result.pagesFetched() >= 2, "directory and profiles");
+        assertTrue(result.papers().size() > 0);
+        assertEquals(200, result.metrics().httpStatus());
+        assertTrue(result.metrics().bytes() > 0 && result.metrics().totalMs() > 0);
+    }
+
+    @Test
+    void aTransientFailureRetriesWithBackoffThenFailsToTheDeadLetterTopic() {
+        int closedPort = ChildJvm.freePort();
+        CrawlTask task = task("http://127.0.0.1:" + closedPort + "/faculty", Priority.NORMAL);
+        KafkaTestClients.produce(bootstrap, task.priority().topic(), "127.0.0.1", TASK.serialize("t", task));
+
+        List<TaskStatus> statuses = statusesOf(task.taskId(), TaskStatus.FAILED);
+        assertEquals(List.of(TaskStatus.RUNNING, TaskStatus.RETRYING, TaskStatus.RUNNING, TaskStatus.RETRYING,
+                TaskStatus.RUNNING, TaskStatus.FAILED), statuses);
+        List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClients.readUntil(bootstrap, Topics.TASKS_DLQ,
+                rs -> rs.stream().anyMatch(r -> task.taskId().equals(r.key())), Duration.ofSeconds(30));
+        ConsumerRecord<String, byte[]> dead = dlq.stream().filter(r -> task.taskId().equals(r.key())).findFirst().orElseThrow();
+        assertTrue(new String(dead.headers().lastHeader("univ-dlq-reason").value(), StandardCharsets.UTF_8).contains("attempts exhausted"));
+        assertEquals(3, TASK.deserialize("t", dead.value()).attempt());
+    }
+
+    @Test
+    void aDisallowedPageFailsAtOnceWithReasonRobots() {
+        CrawlTask task = task(site.baseUrl() + "/private/secret.html", Priority.CRITICAL);
+        KafkaTestClients.produce(bootstrap, task.priority().topic(), "127.0.0.1", TASK.serialize("t", task));
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readUntil(bootstrap, Topics.TASK_STATUS,
+                rs -> rs.stream().anyMatch(r -> task.taskId().equals(r.key()) && STATUS.deserialize("s", r.value()).status() == TaskStatus.FAILED),
+                Duration.ofSeconds(60));
+        TaskStatusChanged failed = records.stream().filter(r -> task.taskId().equals(r.key())).map(r -> STATUS.deserialize("s", r.value()))
+                .filter(s -> s.status() == TaskStatus.FAILED).findFirst().orElseThrow();
+        assertTrue(failed.error().startsWith("robots"), failed.error());
+        assertEquals(1, failed.attempt());
+    }
+
+    @Test
+    void anUnparseableTaskGoesToTheDeadLetterTopicAndTheNextOneStillRuns() {
+        KafkaTestClients.produce(bootstrap, Priority.LOW.topic(), "bad-host", "{\"taskId\": 42,".getBytes(StandardCharsets.UTF_8));
+        CrawlTask next = task(site.baseUrl() + "/physics/people.html", Priority.LOW);
+        KafkaTestClients.produce(bootstrap, next.priority().topic(), "127.0.0.1", TASK.serialize("t", next));
+        List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClients.readUntil(bootstrap, Topics.TASKS_DLQ,
+                rs -> rs.stream().anyMatch(r -> "bad-host".equals(r.key())), Duration.ofSeconds(30));
+        assertTrue(dlq.stream().anyMatch(r -> "bad-host".equals(r.key())
+                && new String(r.headers().lastHeader("univ-dlq-reason").value(), StandardCharsets.UTF_8).startsWith("unparseable task")));
+        assertEquals(TaskStatus.COMPLETED, statusesOf(next.taskId(), TaskStatus.COMPLETED).get(1));
+    }
+
+    private static CrawlTask task(String url, Priority priority) {
+        return new CrawlTask(1, UUID.randomUUID().toString(), url, "Hanbit Institute of Technology", null, priority, 1, 20,
+                Instant.now(), 1, null);
+    }
+
+    private List<TaskStatus> statusesOf(String taskId, TaskStatus last) {
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readUntil(bootstrap, Topics.TASK_STATUS,
+                rs -> rs.stream().anyMatch(r -> taskId.equals(r.key()) && STATUS.deserialize("s", r.value()).status() == last),
+                Duration.ofSeconds(90));
+        return records.stream().filter(r -> taskId.equals(r.key())).map(r -> STATUS.deserialize("s", r.value()).status()).toList();
+    }
+
+    private CrawlResult resultOf(String taskId) {
+        return KafkaTestClients.readUntil(bootstrap, Topics.RESULTS, rs -> rs.stream().anyMatch(r -> taskId.equals(r.key())), Duration.ofSeconds(30))
+                .stream().filter(r -> taskId.equals(r.key())).map(r -> RESULT.deserialize("r", r.value())).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,97 @@
+package io.univinsight.taskapi;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.univinsight.devstack.testing.KafkaTestClients;
+import io.univinsight.devstack.testing.KafkaTestResource;
+import io.univinsight.devstack.testing.PostgresTestResource;
+import io.univinsight.events.CrawlTask;
+import io.univinsight.events.JsonSerde;
+import io.univinsight.events.Priority;
+
+/** The task API against a real broker and a real PostgreSQL. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "migrations", value = "persistence-service/src/main/resources/db/migration"))
+class TaskResourceIT {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void anAcceptedTaskIsOnItsPriorityTopicKeyedByHostAndReadableAtOnce() {
+        String taskId = given().contentType(ContentType.JSON)
+                .body("{\"url\":\"https://cs.Example.edu/people/faculty\",\"universityName\":\"Example University\",\"priority\":\"critical\",\"maxDepth\":1}")
+                .when().post("/api/tasks")
+                .then().statusCode(202)
+                .header("Location", containsString("/api/tasks/")).extract().path("taskId");
+        // Read-your-writes: the database has not seen it yet, the API still knows it.
+        given().when().get("/api/tasks/" + taskId).then().statusCode(200)
+                .body("status", equalTo("PENDING"))
+                .body("priority", equalTo("critical"))
+                .body("maxDepth", equalTo(1))
+                .body("maxPages", equalTo(100));
+
+        JsonSerde<CrawlTask> serde = new JsonSerde<>(CrawlTask.class);
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readUntil(bootstrap, Priority.CRITICAL.topic(),
+                rs -> rs.stream().anyMatch(r -> serde.deserialize(r.topic(), r.value()).taskId().equals(taskId)), Duration.ofSeconds(30));
+        ConsumerRecord<String, byte[]> record = records.stream()
+                .filter(r -> serde.deserialize(r.topic(), r.value()).taskId().equals(taskId)).findFirst().orElseThrow();
+        CrawlTask task = serde.deserialize(record.topic(), record.value());
+        assertEquals("cs.example.edu", record.key());
+        assertEquals(Priority.CRITICAL, task.priority());
+        assertEquals("Example University", task.universityName());
+        assertEquals(1, task.attempt());
+    }
+
+    @Test
+    void invalidFieldsAreEachNamedInAProblemBody() {
+        given().contentType(ContentType.JSON)
+                .body("{\"url\":\"ftp://example.edu/x\",\"universityName\":\"\",\"priority\":\"urgent\",\"maxDepth\":9,\"maxPages\":0}")
+                .when().post("/api/tasks")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItems("url", "universityName", "priority", "maxDepth", "maxPages"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsA400Problem() {
+        given().contentType(ContentType.JSON).body("{not json")
+                .when().post("/api/tasks")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Malformed request body"));
+    }
+
+    @Test
+    void unknownAndMalformedTaskIdsAreProblems() {
+        given().when().get("/api/tasks/00000000-0000-0000-0000-000000000000").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().when().get("/api/tasks/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("id"));
+    }
+
+    @Test
+    void healthIncludesKafkaAndTheDatabase() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body(containsString("Kafka connection health check"))
+                .body(containsString("Database connections health check"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+}
