@@ -65,7 +65,12 @@ public final class DevStackMain {
     private static void demo(StackLauncher launcher) {
         StackSettings s = launcher.settings();
         System.out.println("Starting UnivInsight (Kafka, PostgreSQL, four services) and the demo university site...");
-        launcher.up(true);
+        boolean started = launcher.up(true);
+        // Ctrl-C before the demo has finished stops what this run started.
+        Thread stopOnInterrupt = new Thread(launcher::down, "univ-demo-interrupted");
+        if (started) {
+            Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        }
         launcher.urls().forEach(System.out::println);
         System.out.println("Demo university site " + s.demoSiteUrl() + "/");
         DemoRun demo = new DemoRun(new ApiClient(s.apiUrl()), s.demoSiteUrl(), System.out);
@@ -77,6 +82,9 @@ public final class DevStackMain {
                     t.path("papersCount").asText(), t.path("lastError").asText(""));
         }
         int professors = demo.printTables();
+        if (started) {
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+        }
         System.out.println();
         System.out.println("Dashboard: " + s.monitorUrl() + "/    Stop everything with ./univ down");
         if (professors == 0) {

@@ -23,6 +23,9 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        if (DevServicesOptIn.enabled()) {
+            return Map.of();
+        }
         String bootstrap = startBroker();
         return Map.of(
                 "kafka.bootstrap.servers", bootstrap,

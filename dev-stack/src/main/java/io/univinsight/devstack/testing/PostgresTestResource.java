@@ -41,6 +41,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
+        if (DevServicesOptIn.enabled()) {
+            return Map.of();
+        }
         String jdbcUrl = createDatabase();
         return Map.of("quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", user,

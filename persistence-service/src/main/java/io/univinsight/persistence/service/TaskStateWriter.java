@@ -46,8 +46,18 @@ public class TaskStateWriter {
         transition(row, event);
     }
 
-    /** Moves the task to the event's status if the state machine allows it. */
+    /**
+     * Records what the event tells: facts that hold whatever the order (first start, retries,
+     * worker) always; the status itself only if the state machine lets it move forward.
+     */
     void transition(CrawlTaskEntity row, TaskStatusChanged event) {
+        if (event.status() == TaskStatus.RUNNING && (row.startedAt == null || event.at().isBefore(row.startedAt))) {
+            row.startedAt = event.at();
+        }
+        row.retryCount = Math.max(row.retryCount, Math.max(0, event.attempt() - 1));
+        if (row.workerId == null && event.workerId() != null) {
+            row.workerId = event.workerId();
+        }
         TaskStatus current = TaskStatus.valueOf(row.status);
         if (!current.mayMoveTo(event.status(), row.attempt, event.attempt())) {
             return;
@@ -55,12 +65,8 @@ public class TaskStateWriter {
         row.status = event.status().name();
         row.attempt = event.attempt();
         row.statusAt = event.at();
-        row.retryCount = Math.max(row.retryCount, Math.max(0, event.attempt() - 1));
         if (event.workerId() != null) {
             row.workerId = event.workerId();
-        }
-        if (event.status() == TaskStatus.RUNNING && (row.startedAt == null || event.at().isBefore(row.startedAt))) {
-            row.startedAt = event.at();
         }
         if (event.status().isTerminal()) {
             row.completedAt = event.at();
