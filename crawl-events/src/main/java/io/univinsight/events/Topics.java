@@ -13,6 +13,8 @@ public final class Topics {
     public static final String RESULTS = "crawl.results";
     public static final String WORKER_HEARTBEATS = "crawl.worker-heartbeats";
     public static final String PERSISTENCE_DLQ = "crawl.persistence.dlq";
+    /** CANCELLED events by task id (compacted): every crawler instance reads all of it to skip cancelled tasks. */
+    public static final String TASK_CANCELLATIONS = "crawl.task-cancellations";
 
     /** Default partitions of each task topic; more partitions allow more crawler replicas. */
     public static final int DEFAULT_TASK_PARTITIONS = 12;
@@ -46,6 +48,7 @@ public final class Topics {
         // Only the latest heartbeat of each worker matters.
         specs.add(new TopicSpec(WORKER_HEARTBEATS, 3, Map.of("cleanup.policy", "compact")));
         specs.add(new TopicSpec(PERSISTENCE_DLQ, 3, Map.of()));
+        specs.add(new TopicSpec(TASK_CANCELLATIONS, 3, Map.of("cleanup.policy", "compact")));
         return specs;
     }
 }
