@@ -69,7 +69,7 @@ public final class StackLauncher {
             Map<String, String> dbEnv = db.env();
             startService(StackComponent.PERSISTENCE, settings.persistencePort(), dbEnv, started);
             awaitReady(StackComponent.PERSISTENCE, settings.persistencePort());
-            startService(StackComponent.TASK_API, settings.apiPort(), dbEnv, started);
+            startService(StackComponent.TASK_API, settings.apiPort(), taskApiEnv(dbEnv), started);
             startService(StackComponent.CRAWLER, settings.crawlerPort(), crawlerEnv(), started);
             startService(StackComponent.MONITOR, settings.monitorPort(), monitorEnv(), started);
             awaitReady(StackComponent.TASK_API, settings.apiPort());
@@ -250,6 +250,15 @@ public final class StackLauncher {
                 "-Djava.io.tmpdir=" + settings.dataDir("tmp-" + c.id()), "-jar", jar.toString());
         record(c, ManagedProcess.start(c.id(), command, env, logFile(c)));
         started.add(c);
+    }
+
+    /** A local stack is open (no API key) unless the user configured keys. */
+    private static Map<String, String> taskApiEnv(Map<String, String> dbEnv) {
+        Map<String, String> env = new HashMap<>(dbEnv);
+        if (System.getenv("API_KEYS") == null) {
+            env.put("API_OPEN", "true");
+        }
+        return env;
     }
 
     private Map<String, String> crawlerEnv() {

@@ -56,6 +56,11 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(broker, new TestInjector.AnnotatedAndMatchesType(InjectKafkaBroker.class, ManagedProcess.class));
+    }
+
+    @Override
     public void stop() {
         if (broker != null) {
             broker.stop(Duration.ofSeconds(20));

@@ -1,20 +1,27 @@
 package io.univinsight.taskapi.messaging;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.smallrye.common.annotation.Identifier;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.JsonSerde;
+import io.univinsight.events.TaskStatusChanged;
+import io.univinsight.events.Topics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +33,10 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class TaskPublisher {
-    private final KafkaProducer<String, CrawlTask> producer;
+    private static final JsonSerde<CrawlTask> TASKS = new JsonSerde<>(CrawlTask.class);
+    private static final JsonSerde<TaskStatusChanged> STATUSES = new JsonSerde<>(TaskStatusChanged.class);
+
+    private final KafkaProducer<String, byte[]> producer;
 
     @Inject
     public TaskPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
@@ -40,16 +50,63 @@ public class TaskPublisher {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "task-api");
-        producer = new KafkaProducer<>(config, new StringSerializer(), new JsonSerde<>(CrawlTask.class));
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Publishes and waits for the acknowledgement. */
     public void publish(CrawlTask task) throws PublishFailedException {
-        ProducerRecord<String, CrawlTask> record = new ProducerRecord<>(task.priority().topic(), hostKey(task.url()), task);
+        Exception failure = publishAll(List.of(task)).get(0);
+        if (failure != null) {
+            throw new PublishFailedException("task " + task.taskId() + " not written to " + task.priority().topic(), failure);
+        }
+    }
+
+    /**
+     * Sends all tasks at once (the producer batches them) and waits for every acknowledgement.
+     * Returns, per task in order, null when it is durably written, else why not.
+     */
+    public List<Exception> publishAll(List<CrawlTask> tasks) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(tasks.size());
+        List<Exception> outcomes = new ArrayList<>(tasks.size());
+        for (CrawlTask task : tasks) {
+            try {
+                String topic = task.priority().topic();
+                sends.add(producer.send(new ProducerRecord<>(topic, hostKey(task.url()), TASKS.serialize(topic, task))));
+            } catch (RuntimeException e) {
+                sends.add(java.util.concurrent.CompletableFuture.failedFuture(e));
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                outcomes.add(null);
+            } catch (ExecutionException e) {
+                outcomes.add(e.getCause() instanceof Exception cause ? cause : e);
+            } catch (TimeoutException e) {
+                outcomes.add(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcomes.add(e);
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * A cancellation: on the status topic (for the database and the monitor) and on the
+     * compacted cancellations topic every crawler reads.
+     */
+    public void publishCancellation(TaskStatusChanged cancelled) throws PublishFailedException {
+        byte[] value = STATUSES.serialize(Topics.TASK_STATUS, cancelled);
         try {
-            producer.send(record).get(10, TimeUnit.SECONDS);
+            Future<RecordMetadata> status = producer.send(new ProducerRecord<>(Topics.TASK_STATUS, cancelled.taskId(), value));
+            Future<RecordMetadata> notice = producer.send(new ProducerRecord<>(Topics.TASK_CANCELLATIONS, cancelled.taskId(), value));
+            status.get(10, TimeUnit.SECONDS);
+            notice.get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw new PublishFailedException("task " + task.taskId() + " not written to " + record.topic(), e);
+            throw new PublishFailedException("cancellation of " + cancelled.taskId() + " not written", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted", e);

@@ -31,6 +31,12 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(field == null ? "body" : field, e.getOriginalMessage()))).build();
     }
 
+    /** Quarkus maps this one itself with an empty body; ours names the field. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response wrongShape(MismatchedInputException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
@@ -39,6 +45,21 @@ public class ProblemMappers {
         }
         return build(status, Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(),
                 e.getMessage(), uri, null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(jakarta.ws.rs.NotSupportedException e, UriInfo uri) {
+        return build(415, "Unsupported media type", "this endpoint does not accept that Content-Type", uri, null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(jakarta.ws.rs.NotFoundException e, UriInfo uri) {
+        return build(404, "Not found", "no such resource", uri, null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(jakarta.ws.rs.NotAllowedException e, UriInfo uri) {
+        return build(405, "Method not allowed", e.getMessage(), uri, null).build();
     }
 
     @ServerExceptionMapper

@@ -1,17 +1,31 @@
 package io.univinsight.taskapi.rest;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.univinsight.events.Priority;
+import io.univinsight.events.TaskStatus;
 import io.univinsight.taskapi.domain.ResultRecord;
 import io.univinsight.taskapi.domain.TaskRecord;
+import io.univinsight.taskapi.service.BulkParser;
+import io.univinsight.taskapi.service.IdempotencyStore;
 import io.univinsight.taskapi.service.ReadQueries;
 import io.univinsight.taskapi.service.TaskRequest;
 import io.univinsight.taskapi.service.TaskService;
@@ -20,6 +34,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,48 +48,174 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
     private static final int MAX_LIMIT = 500;
+    private static final String SUBMIT_EXAMPLE = "{\"url\":\"https://www.cs.example.edu/people/faculty\",\"universityName\":\"Example University\","
+            + "\"department\":\"Computer Science\",\"priority\":\"high\",\"maxDepth\":2,\"maxPages\":100}";
 
     @Inject
     TaskService tasks;
+    @Inject
+    IdempotencyStore idempotency;
+    @Inject
+    ObjectMapper json;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a crawl task", description = "202 once the task is durably on its priority topic; 503 when the queue is down.")
-    public Response submit(TaskRequest request) {
-        TaskView view = tasks.submit(request);
-        return Response.accepted(view).location(URI.create("/api/tasks/" + view.taskId())).build();
+    @Operation(summary = "Submit a crawl task",
+            description = "202 once the task is durably on its priority topic; 200 with the existing task when the URL is already PENDING or RUNNING "
+                    + "(unless force=true); 503 with Retry-After when the queue is down. An Idempotency-Key makes a retried submit return the first answer.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "task", value = SUBMIT_EXAMPLE)))
+    public Response submit(String body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @QueryParam("force") @DefaultValue("false") boolean force) throws Exception {
+        if (idempotencyKey == null) {
+            return answer(tasks.submit(readRequest(body), force));
+        }
+        var stored = idempotency.claim(idempotencyKey, body + "|force=" + force);
+        if (stored.isPresent()) {
+            Response.ResponseBuilder replay = Response.status(stored.get().status()).type(MediaType.APPLICATION_JSON)
+                    .entity(stored.get().body()).header("Idempotent-Replayed", "true");
+            if (stored.get().location() != null) {
+                replay.location(URI.create(stored.get().location()));
+            }
+            return replay.build();
+        }
+        try {
+            TaskService.Submitted submitted = tasks.submit(readRequest(body), force);
+            idempotency.complete(idempotencyKey, submitted.status(), json.writeValueAsString(submitted.task()), location(submitted.task()));
+            return answer(submitted);
+        } catch (ProblemException e) {
+            if (e.status() >= 500) {
+                idempotency.release(idempotencyKey); // a retry may succeed once the queue is back
+            } else {
+                idempotency.complete(idempotencyKey, e.status(), json.writeValueAsString(new Problem("about:blank", e.title(), e.status(),
+                        e.getMessage(), "/api/tasks", e.errors())), null);
+            }
+            throw e;
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            idempotency.release(idempotencyKey);
+            throw e;
+        }
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes({MediaType.APPLICATION_JSON, "application/x-ndjson", "application/ndjson", "text/csv"})
+    @Operation(summary = "Submit up to 10,000 tasks as a JSON array, NDJSON or CSV (url,university,department,priority)",
+            description = "Valid lines are accepted (written in one batch), every invalid one is reported with its line number and reason.")
+    public Response bulk(String body, @HeaderParam("Content-Type") String contentType) {
+        List<BulkParser.Line> lines = BulkParser.parse(body, contentType, json);
+        TaskService.BulkOutcome outcome = tasks.submitBulk(lines);
+        return Response.status(outcome.accepted() > 0 ? 202 : 400).entity(outcome).build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A task's status, timestamps, attempts and result counts")
+    @Operation(summary = "A task's status, priority, timestamps, attempts, last error and result counts")
     public TaskView get(@PathParam("id") String id) {
         return tasks.find(id).orElseThrow(() -> ProblemException.notFound("no task " + id));
     }
 
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a PENDING task: the crawler skips it and it ends CANCELLED (409 for a started or finished task)")
+    public Response cancel(@PathParam("id") String id) {
+        return Response.accepted(tasks.cancel(id)).build();
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Operation(summary = "Submit a FAILED task again, as a new task with the same parameters (409 unless FAILED)")
+    public Response retry(@PathParam("id") String id) {
+        TaskView again = tasks.retry(id);
+        return Response.accepted(again).location(URI.create(location(again))).header("X-Retry-Of", id).build();
+    }
+
     @GET
-    @Operation(summary = "List tasks, newest first, optionally by status and university")
+    @Operation(summary = "List tasks, newest first: filters status, university, priority, createdFrom/createdTo (ISO-8601); cursor pagination; X-Total-Count")
     public Response list(@QueryParam("status") String status, @QueryParam("university") String university,
+                         @QueryParam("priority") String priority, @QueryParam("createdFrom") String createdFrom,
+                         @QueryParam("createdTo") String createdTo, @QueryParam("cursor") String cursor,
                          @QueryParam("limit") @DefaultValue("100") int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (status != null) {
             where.append(" and status = :status");
-            params.and("status", status.toUpperCase(java.util.Locale.ROOT));
+            params.and("status", enumValue("status", status, TaskStatus.class).name());
         }
         if (university != null) {
             where.append(" and universityName = :university");
             params.and("university", university);
         }
-        int size = Math.max(1, Math.min(limit, MAX_LIMIT));
+        if (priority != null) {
+            where.append(" and priority = :priority");
+            params.and("priority", enumValue("priority", priority, Priority.class).wireName());
+        }
+        if (createdFrom != null) {
+            where.append(" and createdAt >= :from");
+            params.and("from", instant("createdFrom", createdFrom));
+        }
+        if (createdTo != null) {
+            where.append(" and createdAt < :to");
+            params.and("to", instant("createdTo", createdTo));
+        }
         long total = ReadQueries.run(() -> TaskRecord.count(where.toString(), params));
-        List<TaskRecord> rows = ReadQueries.run(() -> TaskRecord.<TaskRecord>find(where.toString(), Sort.descending("createdAt"), params)
-                .page(Page.ofSize(size)).list());
+        if (cursor != null) {
+            Cursor c = Cursor.decode(cursor);
+            where.append(" and (createdAt < :cAt or (createdAt = :cAt and id < :cId))");
+            params.and("cAt", instant("cursor", c.sortValue())).and("cId", uuid(c.id()));
+        }
+        int size = Math.max(1, Math.min(limit, MAX_LIMIT));
+        List<TaskRecord> rows = ReadQueries.run(() -> TaskRecord.<TaskRecord>find(where.toString(),
+                Sort.descending("createdAt", "id"), params).page(Page.ofSize(size)).list());
         List<UUID> ids = rows.stream().map(r -> r.id).toList();
-        java.util.Map<UUID, ResultRecord> results = ids.isEmpty() ? java.util.Map.of()
+        Map<UUID, ResultRecord> results = ids.isEmpty() ? Map.of()
                 : ReadQueries.run(() -> ResultRecord.<ResultRecord>list("taskId in ?1", ids)).stream()
-                        .collect(java.util.stream.Collectors.toMap(r -> r.taskId, r -> r, (a, b) -> a));
-        List<TaskView> views = rows.stream().map(r -> TaskView.of(r, results.get(r.id))).toList();
-        return Response.ok(views).header("X-Total-Count", total).build();
+                        .collect(Collectors.toMap(r -> r.taskId, r -> r, (a, b) -> a));
+        Response.ResponseBuilder response = Response.ok(rows.stream().map(r -> TaskView.of(r, results.get(r.id))).toList())
+                .header("X-Total-Count", total);
+        if (rows.size() == size) {
+            TaskRecord last = rows.get(rows.size() - 1);
+            String next = new Cursor(last.createdAt.toString(), last.id.toString()).encode();
+            response.header("X-Next-Cursor", next).header("Link", "</api/tasks?cursor=" + next + "&limit=" + size + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    private TaskRequest readRequest(String body) throws com.fasterxml.jackson.core.JsonProcessingException {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.badRequest(List.of(new Problem.FieldError("body", "a JSON object is required")));
+        }
+        return json.readValue(body, TaskRequest.class);
+    }
+
+    private static Response answer(TaskService.Submitted submitted) {
+        return Response.status(submitted.status()).entity(submitted.task()).location(URI.create(location(submitted.task()))).build();
+    }
+
+    private static String location(TaskView task) {
+        return "/api/tasks/" + task.taskId();
+    }
+
+    static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(List.of(new Problem.FieldError(field, "unknown value '" + value + "'")));
+        }
+    }
+
+    static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(List.of(new Problem.FieldError(field, "must be an ISO-8601 instant like 2026-01-31T00:00:00Z")));
+        }
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(List.of(new Problem.FieldError("cursor", "is not a cursor this API gave out")));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.univinsight.taskapi.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import org.jboss.logging.Logger;
 
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.Priority;
+import io.univinsight.events.TaskStatus;
+import io.univinsight.events.TaskStatusChanged;
 import io.univinsight.taskapi.domain.ResultRecord;
 import io.univinsight.taskapi.domain.TaskRecord;
 import io.univinsight.taskapi.messaging.TaskPublisher;
@@ -17,27 +20,43 @@ import io.univinsight.taskapi.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Submitting tasks and reading their state. */
+/** Submitting, reading, cancelling and retrying tasks. */
 @ApplicationScoped
 public class TaskService {
     private static final Logger LOG = Logger.getLogger(TaskService.class);
+    private static final List<String> ACTIVE = List.of("PENDING", "RUNNING", "RETRYING");
 
     @Inject
     TaskPublisher publisher;
     @Inject
     RecentSubmissions recent;
 
-    /** Validates, writes to Kafka durably, and returns the PENDING view. */
-    public TaskView submit(TaskRequest request) {
+    /** A submit's answer: 202 with a new task, or 200 with the active task of the same URL. */
+    public record Submitted(int status, TaskView task) {
+    }
+
+    /** The bulk answer: every line accepted or refused, with its number. */
+    public record BulkOutcome(int received, int accepted, int rejected, List<AcceptedLine> tasks, List<LineError> errors) {
+    }
+
+    public record AcceptedLine(int line, String taskId, String url) {
+    }
+
+    public record LineError(int line, String field, String reason) {
+    }
+
+    public Submitted submit(TaskRequest request, boolean force) {
         List<FieldError> errors = TaskRequestValidator.validate(request);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
         }
-        CrawlTask task = new CrawlTask(CrawlTask.SCHEMA_VERSION, UUID.randomUUID().toString(), request.url().strip(),
-                request.universityName().strip(), blankToNull(request.department()), Priority.parse(request.priority()),
-                request.maxDepth() == null ? TaskRequestValidator.DEFAULT_MAX_DEPTH : request.maxDepth(),
-                request.maxPages() == null ? TaskRequestValidator.DEFAULT_MAX_PAGES : request.maxPages(),
-                Instant.now(), 1, null);
+        if (!force) {
+            Optional<TaskView> active = activeTaskFor(request.url().strip());
+            if (active.isPresent()) {
+                return new Submitted(200, active.get());
+            }
+        }
+        CrawlTask task = toTask(request);
         try {
             publisher.publish(task);
         } catch (TaskPublisher.PublishFailedException e) {
@@ -46,22 +65,118 @@ public class TaskService {
         }
         TaskView view = TaskView.pending(task);
         recent.remember(view);
+        return new Submitted(202, view);
+    }
+
+    /** Accepts every valid line (written in one batch), reports every other with its number. */
+    public BulkOutcome submitBulk(List<BulkParser.Line> lines) {
+        List<LineError> errors = new ArrayList<>();
+        List<CrawlTask> tasks = new ArrayList<>();
+        List<Integer> taskLines = new ArrayList<>();
+        for (BulkParser.Line line : lines) {
+            if (line.error() != null) {
+                errors.add(new LineError(line.number(), line.error().field(), line.error().reason()));
+                continue;
+            }
+            List<FieldError> invalid = TaskRequestValidator.validate(line.request());
+            if (!invalid.isEmpty()) {
+                invalid.forEach(f -> errors.add(new LineError(line.number(), f.field(), f.reason())));
+                continue;
+            }
+            tasks.add(toTask(line.request()));
+            taskLines.add(line.number());
+        }
+        List<Exception> outcomes = publisher.publishAll(tasks);
+        List<AcceptedLine> accepted = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            CrawlTask task = tasks.get(i);
+            if (outcomes.get(i) == null) {
+                recent.remember(TaskView.pending(task));
+                accepted.add(new AcceptedLine(taskLines.get(i), task.taskId(), task.url()));
+            } else {
+                errors.add(new LineError(taskLines.get(i), "queue", "not accepted: the task queue is unavailable"));
+            }
+        }
+        if (accepted.isEmpty() && !tasks.isEmpty()) {
+            LOG.warnf("bulk of %d tasks refused: %s", tasks.size(), outcomes.get(0));
+            throw ProblemException.unavailable("the task queue is unavailable; no task was accepted", 5);
+        }
+        errors.sort(java.util.Comparator.comparingInt(LineError::line));
+        return new BulkOutcome(lines.size(), accepted.size(), lines.size() - accepted.size(), accepted, errors);
+    }
+
+    /** The task as the database knows it, or as this instance last saw it when that is newer. */
+    public Optional<TaskView> find(String taskId) {
+        UUID id = parseId(taskId);
+        TaskRecord row = ReadQueries.run(() -> TaskRecord.findById(id));
+        Optional<TaskView> cached = recent.find(taskId);
+        if (row == null) {
+            return cached;
+        }
+        ResultRecord result = ReadQueries.run(() -> ResultRecord.find("taskId", id).firstResult());
+        TaskView stored = TaskView.of(row, result);
+        if (cached.isPresent() && TaskStatus.valueOf(stored.status())
+                .mayMoveTo(TaskStatus.valueOf(cached.get().status()), stored.attempts(), cached.get().attempts())) {
+            return Optional.of(stored.withStatus(cached.get().status()));
+        }
+        return Optional.of(stored);
+    }
+
+    /** Cancels a PENDING task (the crawler then skips it); a cancelled one is answered as it is. */
+    public TaskView cancel(String taskId) {
+        TaskView task = find(taskId).orElseThrow(() -> ProblemException.notFound("no task " + taskId));
+        if (task.status().equals("CANCELLED")) {
+            return task;
+        }
+        if (!task.status().equals("PENDING")) {
+            throw new ProblemException(409, "Conflict", "task " + taskId + " is " + task.status() + "; only a PENDING task can be cancelled", null, java.util.Map.of());
+        }
+        TaskStatusChanged cancelled = new TaskStatusChanged(TaskStatusChanged.SCHEMA_VERSION, taskId, TaskStatus.CANCELLED, Instant.now(),
+                "task-api", Math.max(1, task.attempts()), "cancelled by request", task.url(), task.universityName(), Priority.parse(task.priority()));
+        try {
+            publisher.publishCancellation(cancelled);
+        } catch (TaskPublisher.PublishFailedException e) {
+            throw ProblemException.unavailable("the task queue is unavailable; the task was not cancelled", 5);
+        }
+        TaskView view = task.withStatus("CANCELLED");
+        recent.remember(view);
         return view;
     }
 
-    public Optional<TaskView> find(String taskId) {
-        UUID id;
+    /** Submits a FAILED task again, as a new task with the same parameters. */
+    public TaskView retry(String taskId) {
+        TaskView failed = find(taskId).orElseThrow(() -> ProblemException.notFound("no task " + taskId));
+        if (!failed.status().equals("FAILED")) {
+            throw new ProblemException(409, "Conflict", "task " + taskId + " is " + failed.status() + "; only a FAILED task can be retried", null, java.util.Map.of());
+        }
+        TaskRequest again = new TaskRequest(failed.url(), failed.universityName(), failed.department(), failed.priority(),
+                failed.maxDepth(), failed.maxPages());
+        return submit(again, true).task();
+    }
+
+    private Optional<TaskView> activeTaskFor(String url) {
+        Optional<TaskView> mine = recent.findByUrl(url).filter(t -> ACTIVE.contains(t.status()));
+        if (mine.isPresent()) {
+            return find(mine.get().taskId()).filter(t -> ACTIVE.contains(t.status()));
+        }
+        TaskRecord row = ReadQueries.run(() -> TaskRecord.<TaskRecord>find("url = ?1 and status in ?2", url, ACTIVE).firstResult());
+        return row == null ? Optional.empty() : find(row.id.toString());
+    }
+
+    private static CrawlTask toTask(TaskRequest request) {
+        return new CrawlTask(CrawlTask.SCHEMA_VERSION, UUID.randomUUID().toString(), request.url().strip(),
+                request.universityName().strip(), blankToNull(request.department()), Priority.parse(request.priority()),
+                request.maxDepth() == null ? TaskRequestValidator.DEFAULT_MAX_DEPTH : request.maxDepth(),
+                request.maxPages() == null ? TaskRequestValidator.DEFAULT_MAX_PAGES : request.maxPages(),
+                Instant.now(), 1, null);
+    }
+
+    static UUID parseId(String taskId) {
         try {
-            id = UUID.fromString(taskId);
+            return UUID.fromString(taskId);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(List.of(new FieldError("id", "is not a task id (UUID)")));
         }
-        TaskRecord row = ReadQueries.run(() -> TaskRecord.findById(id));
-        if (row == null) {
-            return recent.find(taskId);
-        }
-        ResultRecord result = ReadQueries.run(() -> ResultRecord.find("taskId", id).firstResult());
-        return Optional.of(TaskView.of(row, result));
     }
 
     private static String blankToNull(String s) {

@@ -17,6 +17,11 @@ public record TaskView(String taskId, String url, String universityName, String 
                 t.maxDepth(), t.maxPages(), t.submittedAt(), null, null, 0, null, null, 0, 0, 0);
     }
 
+    public TaskView withStatus(String newStatus) {
+        return new TaskView(taskId, url, universityName, department, newStatus, priority, maxDepth, maxPages, createdAt,
+                startedAt, completedAt, attempts, lastError, workerId, professorsCount, papersCount, pagesFetched);
+    }
+
     public static TaskView of(TaskRecord t, ResultRecord r) {
         return new TaskView(t.id.toString(), t.url, t.universityName, t.department, t.status, t.priority, t.maxDepth,
                 t.maxPages, t.createdAt, t.startedAt, t.completedAt, t.attempt, t.lastError, t.workerId,

@@ -1,0 +1,134 @@
+package io.univinsight.taskapi.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.univinsight.taskapi.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Remembers the first answer per Idempotency-Key in PostgreSQL (shared by every task-api
+ * instance) for 24 hours. A key is claimed before the work starts, so two concurrent retries
+ * cannot both publish the task.
+ */
+@ApplicationScoped
+public class IdempotencyStore {
+    private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
+    public static final Duration KEEP = Duration.ofHours(24);
+
+    @Inject
+    DataSource dataSource;
+
+    /** A stored answer: status, JSON body, Location. */
+    public record StoredAnswer(int status, String body, String location) {
+    }
+
+    /**
+     * Claims the key for this request. Empty when claimed (go on and {@link #complete}); the
+     * stored answer when the same request was answered before. Refuses a key reused for another
+     * request (422) or still in progress (409).
+     */
+    public Optional<StoredAnswer> claim(String key, String requestBody) {
+        validate(key);
+        String hash = sha256(requestBody);
+        return ReadQueries.jdbc(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_api_idempotency_keys"
+                        + " (idempotency_key, request_hash, status, created_at) VALUES (?, ?, 0, ?) ON CONFLICT DO NOTHING")) {
+                    insert.setString(1, key);
+                    insert.setString(2, hash);
+                    insert.setTimestamp(3, Timestamp.from(Instant.now()));
+                    if (insert.executeUpdate() == 1) {
+                        return Optional.<StoredAnswer>empty();
+                    }
+                }
+                try (PreparedStatement select = c.prepareStatement("SELECT request_hash, status, body, location"
+                        + " FROM task_api_idempotency_keys WHERE idempotency_key = ?")) {
+                    select.setString(1, key);
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new ProblemException(409, "Conflict", "the Idempotency-Key was released meanwhile; send the request again", null, java.util.Map.of());
+                        }
+                        if (!rs.getString(1).equals(hash)) {
+                            throw new ProblemException(422, "Idempotency-Key reused", "this Idempotency-Key was used for a different request", null, java.util.Map.of());
+                        }
+                        if (rs.getInt(2) == 0) {
+                            throw new ProblemException(409, "Conflict", "a request with this Idempotency-Key is still being processed", null, java.util.Map.of("Retry-After", "1"));
+                        }
+                        return Optional.of(new StoredAnswer(rs.getInt(2), rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+        });
+    }
+
+    public void complete(String key, int status, String body, String location) {
+        ReadQueries.jdbc(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement update = c.prepareStatement("UPDATE task_api_idempotency_keys SET status = ?, body = ?, location = ?"
+                         + " WHERE idempotency_key = ?")) {
+                update.setInt(1, status);
+                update.setString(2, body);
+                update.setString(3, location);
+                update.setString(4, key);
+                update.executeUpdate();
+                return null;
+            }
+        });
+    }
+
+    /** Frees the key after a failure that a retry may overcome (e.g. Kafka was down). */
+    public void release(String key) {
+        ReadQueries.jdbc(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM task_api_idempotency_keys WHERE idempotency_key = ? AND status = 0")) {
+                delete.setString(1, key);
+                delete.executeUpdate();
+                return null;
+            }
+        });
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    void forgetOldKeys() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement delete = c.prepareStatement("DELETE FROM task_api_idempotency_keys WHERE created_at < ?")) {
+            delete.setTimestamp(1, Timestamp.from(Instant.now().minus(KEEP)));
+            int removed = delete.executeUpdate();
+            LOG.debugf("forgot %d idempotency keys older than %s", removed, KEEP);
+        } catch (SQLException e) {
+            LOG.warnf("idempotency key clean-up failed: %s", e.getMessage());
+        }
+    }
+
+    private static void validate(String key) {
+        if (key.isBlank() || key.length() > 200) {
+            throw ProblemException.badRequest(java.util.List.of(new io.univinsight.taskapi.rest.Problem.FieldError(
+                    "Idempotency-Key", "must be 1 to 200 characters")));
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
