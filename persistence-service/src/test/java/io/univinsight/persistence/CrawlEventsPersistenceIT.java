@@ -1,28 +1,41 @@
 package io.univinsight.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.univinsight.devstack.testing.KafkaTestClients;
+import io.univinsight.devstack.PostgresServers;
 import io.univinsight.devstack.testing.KafkaTestResource;
 import io.univinsight.devstack.testing.PostgresTestResource;
 import io.univinsight.events.CrawlResult;
 import io.univinsight.events.CrawlTask;
-import io.univinsight.events.EventJson;
 import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.events.TaskStatusChanged;
@@ -32,49 +45,70 @@ import io.univinsight.persistence.domain.CrawlResultEntity;
 import io.univinsight.persistence.domain.CrawlTaskEntity;
 import io.univinsight.persistence.domain.PaperEntity;
 import io.univinsight.persistence.domain.ProfessorEntity;
+import io.univinsight.persistence.retention.MetricsRetention;
+import io.univinsight.persistence.testing.ConsumerLag;
+import io.univinsight.persistence.testing.EventProducer;
+import io.univinsight.persistence.testing.Replay;
+import io.univinsight.persistence.testing.TableDump;
+import jakarta.inject.Inject;
 
-/** Events on the real broker become rows in a real PostgreSQL, once, whatever the order. */
+/** Events on the real broker become rows in a real PostgreSQL, once, whatever the order; a replay changes nothing. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrawlEventsPersistenceIT {
     private static final String UNIVERSITY = "Persistence Test University";
+    private static final Instant T0 = Instant.parse("2026-11-27T08:00:00Z");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    java.util.Optional<String> passwordConfig;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    MetricsRetention retention;
+
+    private String password() {
+        return passwordConfig.orElse("");
+    }
 
     @Test
+    @Order(1)
     void aTaskItsStatusesAndItsResultBecomeRowsOnceEvenWhenRedeliveredOutOfOrder() throws Exception {
         String taskId = UUID.randomUUID().toString();
-        Instant t0 = Instant.parse("2026-11-27T08:00:00Z");
-        CrawlTask task = new CrawlTask(1, taskId, "http://uni.example.edu/faculty", UNIVERSITY, "Physics", Priority.HIGH, 2, 50, t0, 1, null);
-        TaskStatusChanged running = new TaskStatusChanged(1, taskId, TaskStatus.RUNNING, t0.plusSeconds(1), "w1", 1, null, task.url(), UNIVERSITY, Priority.HIGH);
-        TaskStatusChanged completed = new TaskStatusChanged(1, taskId, TaskStatus.COMPLETED, t0.plusSeconds(5), "w1", 1, null, task.url(), UNIVERSITY, Priority.HIGH);
+        CrawlTask task = new CrawlTask(1, taskId, "http://uni.example.edu/faculty", UNIVERSITY, "Physics", Priority.HIGH, 2, 50, T0, 1, null);
+        TaskStatusChanged running = new TaskStatusChanged(1, taskId, TaskStatus.RUNNING, T0.plusSeconds(1), "w1", 1, null, task.url(), UNIVERSITY, Priority.HIGH);
+        TaskStatusChanged completed = new TaskStatusChanged(1, taskId, TaskStatus.COMPLETED, T0.plusSeconds(5), "w1", 1, null, task.url(), UNIVERSITY, Priority.HIGH);
         CrawlResult result = new CrawlResult(1, taskId, task.url(), UNIVERSITY, "Physics",
                 List.of(new CrawlResult.Professor("Ada Lovelace", "Professor", "ADA@uni.example.edu", null, "http://uni.example.edu/ada", 0.9),
                         new CrawlResult.Professor("Alan Turing", "Associate Professor", null, "Mathematics", null, 0.8)),
                 List.of(new CrawlResult.Paper("On Computable Numbers", List.of("Alan Turing"), 1936, "Proc. LMS", "10.1112/PLMS/s2-42.1.230", null, List.of("Alan Turing")),
                         new CrawlResult.Paper("Notes on the Analytical Engine", List.of("Ada Lovelace"), 1843, null, null, null, List.of("ada@uni.example.edu"))),
                 7, "directory+profile", 85, new CrawlResult.Metrics(5000, 3000, 200, 123456, 200, 1, false, 0),
-                t0.plusSeconds(5), "w1", 1);
+                T0.plusSeconds(5), "w1", 1);
 
-        // Out of order and twice: the completion and result before the task record itself.
-        send(Topics.TASK_STATUS, taskId, completed);
-        send(Topics.RESULTS, taskId, result);
-        send(Topics.TASK_STATUS, taskId, running);
-        send(task.priority().topic(), "uni.example.edu", task);
-        send(Topics.RESULTS, taskId, result);
-        send(Topics.TASK_STATUS, taskId, running);
+        try (EventProducer events = new EventProducer(bootstrap)) {
+            // Out of order and twice: the completion and result before the task record itself.
+            for (Object e : List.of(completed, result, running, task, result, running)) {
+                events.send(e);
+            }
+        }
 
         CrawlTaskEntity row = await(() -> {
             CrawlTaskEntity t = CrawlTaskEntity.findById(UUID.fromString(taskId));
-            return t != null && "high".equals(t.priority) && t.startedAt != null ? t : null;
+            return t != null && "high".equals(t.priority) && t.startedAt != null && t.completedAt != null ? t : null;
         });
         assertEquals("COMPLETED", row.status);
         assertEquals(task.url(), row.url);
-        assertEquals(t0, row.createdAt);
-        assertEquals(t0.plusSeconds(1), row.startedAt);
-        assertEquals(t0.plusSeconds(5), row.completedAt);
+        assertEquals(T0, row.createdAt);
+        assertEquals(T0.plusSeconds(1), row.startedAt);
+        assertEquals(T0.plusSeconds(5), row.completedAt);
         assertEquals("w1", row.workerId);
 
         QuarkusTransaction.requiringNew().run(() -> {
@@ -84,33 +118,244 @@ class CrawlEventsPersistenceIT {
             ProfessorEntity ada = ProfessorEntity.find("email", "ada@uni.example.edu").firstResult();
             assertNotNull(ada);
             assertEquals("Physics", ada.department, "the task's department fills a gap");
-            assertTrue(ada.verified, "email domain is the profile's site");
+            assertTrue(ada.verified, "email domain is the university site's");
             assertEquals(1, ada.papers.size());
             ProfessorEntity alan = ProfessorEntity.find("normalizedName", "alan turing").firstResult();
             assertEquals("Mathematics", alan.department, "a department read on the page wins");
+            assertFalse(alan.verified, "no email, not verified");
             assertEquals(1, PaperEntity.count("doi", "10.1112/plms/s2-42.1.230"));
             assertEquals(1, alan.papers.size());
         });
     }
 
     @Test
+    @Order(2)
     void anUnreadableRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
-        KafkaTestClients.produce(bootstrap, Topics.RESULTS, "junk", "{not json".getBytes(StandardCharsets.UTF_8));
         String taskId = UUID.randomUUID().toString();
-        CrawlTask task = new CrawlTask(1, taskId, "http://after.example.edu/", UNIVERSITY, null, Priority.LOW, 1, 1, Instant.now(), 1, null);
-        send(Topics.RESULTS, "junk2", "{\"schemaVersion\":1}");
-        send(task.priority().topic(), "after.example.edu", task);
+        CrawlTask task = new CrawlTask(1, taskId, "http://after.example.edu/", UNIVERSITY, null, Priority.LOW, 1, 1, T0, 1, null);
+        String tooLong = "U".repeat(300); // university_name is VARCHAR(100): mappable, but the database refuses it
+        CrawlTask unstorable = new CrawlTask(1, UUID.randomUUID().toString(), "http://after.example.edu/x", tooLong, null, Priority.LOW, 1, 1, T0, 1, null);
+        try (EventProducer events = new EventProducer(bootstrap)) {
+            events.raw(Topics.RESULTS, "junk", "{not json");
+            events.raw(Topics.RESULTS, "junk2", "{\"schemaVersion\":1}");
+            events.raw(Topics.TASK_STATUS, "junk3", "{\"taskId\":\"not-a-uuid\",\"status\":\"RUNNING\",\"at\":\"2026-11-27T08:00:00Z\",\"attempt\":1}");
+            events.send(unstorable);
+            events.send(task);
+        }
 
-        var dlq = KafkaTestClients.readUntil(bootstrap, Topics.PERSISTENCE_DLQ, rs -> rs.size() >= 2, Duration.ofSeconds(60));
+        var dlq = EventProducer.readUntil(bootstrap, Topics.PERSISTENCE_DLQ, rs -> rs.size() >= 4, Duration.ofSeconds(60));
         assertTrue(dlq.stream().anyMatch(r -> "junk".equals(r.key())), "bad JSON dead-lettered");
         assertTrue(dlq.stream().anyMatch(r -> "junk2".equals(r.key())), "missing key fields dead-lettered");
-        assertTrue(dlq.stream().allMatch(r -> r.headers().lastHeader("dead-letter-reason") != null), "reason travels with the record");
+        assertTrue(dlq.stream().anyMatch(r -> "junk3".equals(r.key())), "a task id that is not a UUID dead-lettered");
+        assertTrue(dlq.stream().anyMatch(r -> reason(r).contains("22001")), "a row the database refuses dead-lettered with the SQL state");
+        assertTrue(dlq.stream().allMatch(r -> r.headers().lastHeader("dead-letter-reason") != null
+                && r.headers().lastHeader("dead-letter-topic") != null), "reason and origin travel with the record");
         assertNotNull(await(() -> CrawlTaskEntity.findById(UUID.fromString(taskId))), "later records still stored");
     }
 
-    private void send(String topic, String key, Object event) throws Exception {
-        byte[] bytes = event instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : EventJson.mapper().writeValueAsBytes(event);
-        KafkaTestClients.produce(bootstrap, topic, key, bytes);
+    @Test
+    @Order(3)
+    void statusOnlyMovesForwardWhateverTheOrderAndDuplicates() throws Exception {
+        Random random = new Random(42);
+        List<Object> events = new ArrayList<>();
+        List<String> completed = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        List<String> cancelled = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String id = UUID.randomUUID().toString();
+            String url = "http://sm" + i + ".example.edu/people";
+            Instant t = T0.plusSeconds(100L * i);
+            CrawlTask task = new CrawlTask(1, id, url, UNIVERSITY, "CS", Priority.NORMAL, 1, 10, t, 1, null);
+            events.add(task);
+            switch (i % 3) {
+                case 0 -> {
+                    completed.add(id);
+                    events.add(status(task, TaskStatus.RUNNING, t.plusSeconds(1), "w1", 1, null));
+                    events.add(status(task, TaskStatus.RETRYING, t.plusSeconds(2), "w1", 1, "timeout"));
+                    events.add(status(task, TaskStatus.RUNNING, t.plusSeconds(10), "w2", 2, null));
+                    events.add(new CrawlResult(1, id, url, UNIVERSITY, "CS", List.of(), List.of(), 3, "directory", 70,
+                            new CrawlResult.Metrics(10, 5, 1, 100, 200, 0, false, 0), t.plusSeconds(15), "w2", 2));
+                    events.add(status(task, TaskStatus.COMPLETED, t.plusSeconds(15), "w2", 2, null));
+                }
+                case 1 -> {
+                    failed.add(id);
+                    events.add(status(task, TaskStatus.RUNNING, t.plusSeconds(1), "w1", 1, null));
+                    events.add(status(task, TaskStatus.RETRYING, t.plusSeconds(2), "w1", 1, "HTTP 503"));
+                    events.add(status(task, TaskStatus.RUNNING, t.plusSeconds(5), "w3", 2, null));
+                    events.add(status(task, TaskStatus.RETRYING, t.plusSeconds(6), "w3", 2, "HTTP 503"));
+                    events.add(status(task, TaskStatus.RUNNING, t.plusSeconds(9), "w1", 3, null));
+                    events.add(status(task, TaskStatus.FAILED, t.plusSeconds(10), "w1", 3, "gave up after 3 attempts"));
+                }
+                default -> {
+                    cancelled.add(id);
+                    events.add(status(task, TaskStatus.CANCELLED, t.plusSeconds(3), null, 1, "cancelled by user"));
+                    events.add(status(task, TaskStatus.RUNNING, t.plusSeconds(4), "w1", 1, null)); // too late
+                }
+            }
+        }
+        List<Object> shuffled = new ArrayList<>(events);
+        for (Object e : events) {
+            if (random.nextBoolean()) {
+                shuffled.add(e); // duplicated
+            }
+        }
+        Collections.shuffle(shuffled, random);
+        try (EventProducer producer = new EventProducer(bootstrap)) {
+            shuffled.forEach(producer::send);
+            Collections.shuffle(events, random);
+            events.subList(0, events.size() / 2).forEach(producer::send); // redelivered later
+        }
+        ConsumerLag.awaitCaughtUp(bootstrap, "persistence", allTopics(), Duration.ofSeconds(60));
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String id : completed) {
+                CrawlTaskEntity t = CrawlTaskEntity.findById(UUID.fromString(id));
+                assertEquals("COMPLETED", t.status, id);
+                assertEquals(1, t.retryCount);
+                assertEquals(2, t.attempt);
+                assertEquals("w2", t.workerId);
+                assertEquals(t.createdAt.plusSeconds(1), t.startedAt, "first start kept");
+                assertEquals(t.createdAt.plusSeconds(15), t.completedAt);
+                assertEquals(1, CrawlResultEntity.count("taskId", t.id));
+            }
+            for (String id : failed) {
+                CrawlTaskEntity t = CrawlTaskEntity.findById(UUID.fromString(id));
+                assertEquals("FAILED", t.status, id);
+                assertEquals(2, t.retryCount);
+                assertEquals(t.createdAt.plusSeconds(1), t.startedAt);
+                assertEquals(t.createdAt.plusSeconds(10), t.completedAt);
+                assertEquals("gave up after 3 attempts", t.lastError);
+            }
+            for (String id : cancelled) {
+                CrawlTaskEntity t = CrawlTaskEntity.findById(UUID.fromString(id));
+                assertEquals("CANCELLED", t.status, id);
+                assertEquals(t.createdAt.plusSeconds(3), t.completedAt);
+                assertEquals("cancelled by user", t.lastError);
+            }
+        });
+    }
+
+    @Test
+    @Order(4)
+    void onePersonAndOnePaperOneRowWithMergedFields() throws Exception {
+        String university = "Merge University";
+        String site = "http://www.merge.example.edu/faculty";
+        Instant t1 = T0.plusSeconds(1000);
+        Instant t2 = T0.plusSeconds(2000);
+        CrawlResult first = result(site, university, t1,
+                List.of(new CrawlResult.Professor("Kim Min-jun", "Associate Professor", "MJKIM@merge.example.edu", null, null, 0.7),
+                        new CrawlResult.Professor("José Álvarez", "Professor", null, "Physics", null, 0.6)),
+                List.of(new CrawlResult.Paper("Deep Learning for Crawling", List.of("M. Kim"), 2024, null, null, null, List.of("mjkim@merge.example.edu")),
+                        new CrawlResult.Paper("Graph Things", List.of("J. Alvarez"), 2023, "GraphConf", "10.1/GT", null, List.of("José Álvarez"))));
+        CrawlResult second = result(site, university, t2,
+                List.of(new CrawlResult.Professor("KIM MINJUN", "Professor", null, null, "http://www.merge.example.edu/kim", 0.9),
+                        new CrawlResult.Professor("Jose  Alvarez", "", "jalvarez@merge.example.edu", null, null, 0.5)),
+                List.of(new CrawlResult.Paper("Deep learning for crawling.", List.of("Minjun Kim", "J. Alvarez"), 2024, "WWW", "https://doi.org/10.5/DLC", null, List.of("Kim Minjun", "jalvarez@merge.example.edu")),
+                        new CrawlResult.Paper("Graph things", null, 2023, null, null, null, List.of("jalvarez@merge.example.edu"))));
+        CrawlResult older = result(site, university, T0,
+                List.of(new CrawlResult.Professor("Min-jun Kim", "Assistant Professor", "mjkim@merge.example.edu", "Computer Science", null, 0.4)),
+                List.of());
+        try (EventProducer producer = new EventProducer(bootstrap)) {
+            List.of(first, second, older, second).forEach(producer::send);
+        }
+        ConsumerLag.awaitCaughtUp(bootstrap, "persistence", allTopics(), Duration.ofSeconds(60));
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(2, ProfessorEntity.count("universityName", university));
+            ProfessorEntity kim = ProfessorEntity.find("email", "mjkim@merge.example.edu").firstResult();
+            assertEquals("kim minjun", kim.normalizedName);
+            assertEquals("Professor", kim.title, "the newest title wins over older ones, whatever the arrival order");
+            assertEquals("Computer Science", kim.department, "an older value fills a gap");
+            assertEquals("http://www.merge.example.edu/kim", kim.profileUrl);
+            assertTrue(kim.verified, "email at the university's site");
+            assertEquals(T0, kim.firstSeenAt);
+            assertEquals(t2, kim.updatedAt);
+            ProfessorEntity alvarez = ProfessorEntity.find("email", "jalvarez@merge.example.edu").firstResult();
+            assertEquals("Professor", alvarez.title, "a title is not overwritten by an empty one");
+            assertEquals("Physics", alvarez.department);
+            assertEquals(1, PaperEntity.count("normalizedTitle", "deep learning for crawling"), "the DOI upgrades the paper");
+            PaperEntity dlc = PaperEntity.find("doi", "10.5/dlc").firstResult();
+            assertEquals("Minjun Kim; J. Alvarez", dlc.authors);
+            assertEquals("WWW", dlc.venue);
+            assertEquals(1, PaperEntity.count("normalizedTitle", "graph things"), "same title and year joins the DOI paper");
+            assertEquals(1, kim.papers.size());
+            assertEquals(2, alvarez.papers.size(), "linked to every professor it belongs to");
+        });
+    }
+
+    @Test
+    @Order(90)
+    void replayingEveryTopicGivesTheSameTablesAndChangesNothingInTheLiveOnes() throws Exception {
+        ConsumerLag.awaitCaughtUp(bootstrap, "persistence", allTopics(), Duration.ofSeconds(60));
+        Map<String, List<String>> live;
+        try (Connection c = dataSource.getConnection()) {
+            live = TableDump.of(c);
+        }
+        assertTrue(live.get("professors").size() >= 4 && live.get("crawl_tasks").size() >= 10, "the live run wrote rows: " + live.keySet());
+
+        String fresh = "univ_replay_" + Long.toString(System.nanoTime(), 36);
+        String serverUrl = PostgresServers.databaseUrl(jdbcUrl, "postgres");
+        PostgresServers.createDatabaseIfMissing(serverUrl, user, password(), fresh);
+        String freshUrl = PostgresServers.databaseUrl(jdbcUrl, fresh);
+        try {
+            Flyway.configure().dataSource(freshUrl, user, password()).locations("classpath:db/migration").load().migrate();
+            try (Connection c = DriverManager.getConnection(freshUrl + "?reWriteBatchedInserts=true", user, password())) {
+                c.setAutoCommit(false);
+                Replay.all(bootstrap, c);
+                assertEquals(live, TableDump.of(c), "a replay into a fresh database gives the live tables");
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(serverUrl, user, password()); var s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + fresh + " WITH (FORCE)");
+            }
+        }
+
+        try (Connection c = DriverManager.getConnection(jdbcUrl + "?reWriteBatchedInserts=true", user, password())) {
+            c.setAutoCommit(false);
+            Replay.all(bootstrap, c);
+            assertEquals(live, TableDump.of(c), "a replay into the live database changes nothing");
+        }
+    }
+
+    @Test
+    @Order(99)
+    void metricsOlderThanTheRetentionAreDeleted() throws Exception {
+        String oldTask = UUID.randomUUID().toString();
+        Instant longAgo = Instant.now().minus(60, ChronoUnit.DAYS);
+        try (EventProducer producer = new EventProducer(bootstrap)) {
+            producer.send(new CrawlResult(1, oldTask, "http://old.example.edu/", UNIVERSITY, null, List.of(), List.of(), 1, "directory", 50,
+                    new CrawlResult.Metrics(1, 1, 1, 1, 200, 0, false, 0), longAgo, "w1", 1));
+        }
+        await(() -> CrawlMetricsEntity.count("taskId", UUID.fromString(oldTask)) == 1 ? true : null);
+        long before = QuarkusTransaction.requiringNew().call(() -> CrawlMetricsEntity.count());
+        assertEquals(1, retention.purge(Instant.now()));
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(0, CrawlMetricsEntity.count("taskId", UUID.fromString(oldTask)));
+            assertEquals(before - 1, CrawlMetricsEntity.count());
+            assertNull(null);
+        });
+    }
+
+    private static CrawlResult result(String url, String university, Instant at, List<CrawlResult.Professor> professors,
+                                      List<CrawlResult.Paper> papers) {
+        return new CrawlResult(1, UUID.randomUUID().toString(), url, university, null, professors, papers, 1, "directory", 80,
+                new CrawlResult.Metrics(10, 5, 1, 100, 200, 0, false, 0), at, "w1", 1);
+    }
+
+    private static TaskStatusChanged status(CrawlTask task, TaskStatus status, Instant at, String worker, int attempt, String error) {
+        return new TaskStatusChanged(1, task.taskId(), status, at, worker, attempt, error, task.url(), task.universityName(), task.priority());
+    }
+
+    private static List<String> allTopics() {
+        List<String> topics = new ArrayList<>(Topics.priorityTopics());
+        topics.add(Topics.TASK_STATUS);
+        topics.add(Topics.RESULTS);
+        return topics;
+    }
+
+    private static String reason(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r) {
+        var h = r.headers().lastHeader("dead-letter-reason");
+        return h == null ? "" : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static <T> T await(Supplier<T> query) throws InterruptedException {

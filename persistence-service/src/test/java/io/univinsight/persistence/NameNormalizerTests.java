@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
-import io.univinsight.persistence.service.NameNormalizer;
+import io.univinsight.persistence.merge.NameNormalizer;
 
 class NameNormalizerTests {
     @Test
@@ -15,12 +15,16 @@ class NameNormalizerTests {
         assertEquals(key, NameNormalizer.personKey("Prof. Kim, Min-Jun"));
         assertEquals(NameNormalizer.personKey("José Álvarez"), NameNormalizer.personKey("Jose  ALVAREZ"));
         assertNotEquals(key, NameNormalizer.personKey("Minsu Kim"));
+        assertEquals(NameNormalizer.personKey("Seán O'Brien"), NameNormalizer.personKey("sean obrien"));
+        assertEquals(NameNormalizer.personKey("Dr. Ana-María  Núñez"), NameNormalizer.personKey("NUNEZ, Anamaria"));
     }
 
     @Test
     void hangulNamesKeepTheirSyllables() {
         assertEquals("김민준", NameNormalizer.personKey("김민준"));
         assertEquals("김민준", NameNormalizer.personKey("김 민준"));
+        assertEquals("김민준", NameNormalizer.personKey("민준 김"), "family name written last");
+        assertEquals("김민준", NameNormalizer.personKey("김민준 교수"), "honorific");
         assertNotEquals(NameNormalizer.personKey("김민준"), NameNormalizer.personKey("이민준"));
     }
 

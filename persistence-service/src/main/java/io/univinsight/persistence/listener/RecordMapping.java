@@ -1,64 +1,73 @@
 package io.univinsight.persistence.listener;
 
+import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jboss.logging.Logger;
 
+import io.univinsight.events.CrawlResult;
+import io.univinsight.events.CrawlTask;
 import io.univinsight.events.JsonSerde;
+import io.univinsight.events.TaskStatusChanged;
 
-/** Turns a record into an event, or refuses it with a reason that names the record. */
-final class RecordMapping {
-    private static final Logger LOG = Logger.getLogger(RecordMapping.class);
+/** Turns a record into an event, or says why it cannot be one (also used by replays). */
+public final class RecordMapping {
+    private static final JsonSerde<CrawlTask> TASKS = new JsonSerde<>(CrawlTask.class);
+    private static final JsonSerde<TaskStatusChanged> STATUSES = new JsonSerde<>(TaskStatusChanged.class);
+    private static final JsonSerde<CrawlResult> RESULTS = new JsonSerde<>(CrawlResult.class);
 
     private RecordMapping() {
     }
 
-    static <T> T map(ConsumerRecord<String, byte[]> record, JsonSerde<T> serde, Predicate<T> missingKeyFields) {
-        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+    /** The event, or the reason it was refused (exactly one is set). */
+    public record Mapped<T>(ConsumerRecord<String, byte[]> record, T event, String refusal) {
+    }
+
+    public static Mapped<CrawlTask> task(ConsumerRecord<String, byte[]> record) {
+        return map(record, TASKS, t -> t.taskId() == null || t.url() == null || t.universityName() == null || t.priority() == null
+                ? "missing key fields (taskId, url, universityName, priority)" : uuid(t.taskId()));
+    }
+
+    public static Mapped<TaskStatusChanged> status(ConsumerRecord<String, byte[]> record) {
+        return map(record, STATUSES, e -> e.taskId() == null || e.status() == null || e.at() == null
+                ? "missing key fields (taskId, status, at)" : uuid(e.taskId()));
+    }
+
+    /** A result without completedAt takes its record's timestamp: a replay then resolves it to the same time. */
+    public static Mapped<CrawlResult> result(ConsumerRecord<String, byte[]> record) {
+        Mapped<CrawlResult> m = map(record, RESULTS, r -> r.taskId() == null || r.universityName() == null || r.universityName().isBlank()
+                ? "missing key fields (taskId, universityName)" : uuid(r.taskId()));
+        CrawlResult r = m.event();
+        if (r != null && r.completedAt() == null) {
+            r = new CrawlResult(r.schemaVersion(), r.taskId(), r.url(), r.universityName(), r.department(), r.professors(),
+                    r.papers(), r.pagesFetched(), r.extractionMethod(), r.accuracyScore(), r.metrics(),
+                    Instant.ofEpochMilli(record.timestamp()), r.workerId(), r.attempt());
+            return new Mapped<>(record, r, null);
+        }
+        return m;
+    }
+
+    private static <T> Mapped<T> map(ConsumerRecord<String, byte[]> record, JsonSerde<T> serde,
+                                     java.util.function.Function<T, String> refusal) {
         T event;
         try {
             event = serde.deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
-            throw refuse(where, e.getMessage());
+            return new Mapped<>(record, null, "unreadable: " + e.getMessage());
         }
         if (event == null) {
-            throw refuse(where, "empty record");
+            return new Mapped<>(record, null, "empty record");
         }
-        if (missingKeyFields.test(event)) {
-            throw refuse(where, "missing key fields");
-        }
+        String reason = refusal.apply(event);
+        return reason == null ? new Mapped<>(record, event, null) : new Mapped<>(record, null, reason);
+    }
+
+    private static String uuid(String taskId) {
         try {
-            UUID.fromString(taskIdOf(event));
+            UUID.fromString(taskId);
+            return null;
         } catch (IllegalArgumentException e) {
-            throw refuse(where, "task id is not a UUID");
-        }
-        return event;
-    }
-
-    private static String taskIdOf(Object event) {
-        if (event instanceof io.univinsight.events.CrawlTask t) {
-            return t.taskId();
-        }
-        if (event instanceof io.univinsight.events.TaskStatusChanged s) {
-            return s.taskId();
-        }
-        if (event instanceof io.univinsight.events.CrawlResult r) {
-            return r.taskId();
-        }
-        throw new IllegalArgumentException("unknown event " + event.getClass());
-    }
-
-    private static UnmappableRecordException refuse(String where, String reason) {
-        LOG.errorf("refusing record %s: %s (sent to the dead-letter topic)", where, reason);
-        return new UnmappableRecordException("record " + where + " refused: " + reason);
-    }
-
-    /** A record that can never be stored; the channel sends it to the dead-letter topic. */
-    static final class UnmappableRecordException extends RuntimeException {
-        UnmappableRecordException(String message) {
-            super(message);
+            return "task id is not a UUID: " + taskId;
         }
     }
 }

@@ -1,0 +1,67 @@
+package io.univinsight.persistence.merge;
+
+import java.time.Instant;
+
+/**
+ * A professors row, or one sighting of a professor in a result (id null). Merging two of them
+ * is commutative and associative: newest non-empty value per field, verified if either is,
+ * highest confidence, earliest first sighting, latest update.
+ */
+public final class ProfessorRow {
+    public Long id;
+    public String university;
+    public Sighting name;
+    public Sighting email;
+    public Sighting title;
+    public Sighting department;
+    public Sighting profileUrl;
+    public boolean verified;
+    public Float confidence;
+    public Instant firstSeenAt;
+    public Instant updatedAt;
+
+    /** The identity key: normalised name of the winning name. */
+    public String normalizedName() {
+        return NameNormalizer.personKey(Sighting.valueOf(name));
+    }
+
+    public String emailValue() {
+        return Sighting.valueOf(email);
+    }
+
+    /** This row with the other folded in; the id is the caller's to choose. */
+    public ProfessorRow mergedWith(ProfessorRow other) {
+        ProfessorRow m = new ProfessorRow();
+        // The university goes with the most recent sighting (an email may move with its owner).
+        boolean otherNewer = compare(other.updatedAt, updatedAt) > 0
+                || compare(other.updatedAt, updatedAt) == 0 && other.university.compareTo(university) > 0;
+        m.university = otherNewer ? other.university : university;
+        m.name = Sighting.newest(name, other.name);
+        m.email = Sighting.newest(email, other.email);
+        m.title = Sighting.newest(title, other.title);
+        m.department = Sighting.newest(department, other.department);
+        m.profileUrl = Sighting.newest(profileUrl, other.profileUrl);
+        m.verified = verified || other.verified;
+        m.confidence = confidence == null ? other.confidence
+                : other.confidence == null ? confidence : Float.valueOf(Math.max(confidence, other.confidence));
+        m.firstSeenAt = compare(firstSeenAt, other.firstSeenAt) <= 0 ? firstSeenAt : other.firstSeenAt;
+        m.updatedAt = compare(updatedAt, other.updatedAt) >= 0 ? updatedAt : other.updatedAt;
+        return m;
+    }
+
+    /** Whether writing this row over {@code stored} would change a column. */
+    public boolean differsFrom(ProfessorRow stored) {
+        return !university.equals(stored.university) || !java.util.Objects.equals(name, stored.name)
+                || !java.util.Objects.equals(email, stored.email) || !java.util.Objects.equals(title, stored.title)
+                || !java.util.Objects.equals(department, stored.department) || !java.util.Objects.equals(profileUrl, stored.profileUrl)
+                || verified != stored.verified || !java.util.Objects.equals(confidence, stored.confidence)
+                || !java.util.Objects.equals(firstSeenAt, stored.firstSeenAt) || !java.util.Objects.equals(updatedAt, stored.updatedAt);
+    }
+
+    static int compare(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.compareTo(b);
+    }
+}

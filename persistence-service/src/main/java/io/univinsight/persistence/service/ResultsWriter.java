@@ -1,0 +1,253 @@
+package io.univinsight.persistence.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import io.univinsight.events.CrawlResult;
+import io.univinsight.persistence.jdbc.PaperTable;
+import io.univinsight.persistence.jdbc.ProfessorTable;
+import io.univinsight.persistence.jdbc.ResultTable;
+import io.univinsight.persistence.jdbc.TaskTable;
+import io.univinsight.persistence.merge.MergedGroup;
+import io.univinsight.persistence.merge.NameNormalizer;
+import io.univinsight.persistence.merge.PaperMerger;
+import io.univinsight.persistence.merge.PaperRow;
+import io.univinsight.persistence.merge.ProfessorMerger;
+import io.univinsight.persistence.merge.ProfessorRow;
+import io.univinsight.persistence.merge.Sighting;
+import io.univinsight.persistence.merge.UniversityEmail;
+import io.univinsight.persistence.state.TaskRow;
+import io.univinsight.persistence.state.TaskStateMachine;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Writes a batch of CrawlResults inside the caller's transaction: each completes its task and
+ * adds one crawl_results and one crawl_metrics row; all their professors and papers are merged
+ * with each other and with the stored rows in one pass, then written with a few JDBC batches.
+ * Writing the same batch again changes nothing.
+ */
+@ApplicationScoped
+public class ResultsWriter {
+    private final TaskTable tasks = new TaskTable();
+    private final ResultTable results = new ResultTable();
+    private final ProfessorTable professors = new ProfessorTable();
+    private final PaperTable papers = new PaperTable();
+
+    public void write(Connection c, List<CrawlResult> batch) throws SQLException {
+        List<ResultTable.Entry> entries = new ArrayList<>(batch.size());
+        for (CrawlResult r : batch) {
+            entries.add(new ResultTable.Entry(UUID.fromString(r.taskId()), r.completedAt(), r));
+        }
+        completeTasks(c, entries);
+        results.insert(c, entries);
+        writeProfessorsAndPapers(c, entries);
+    }
+
+    private void completeTasks(Connection c, List<ResultTable.Entry> entries) throws SQLException {
+        Map<UUID, TaskRow> rows = tasks.lock(c, new TreeSet<>(entries.stream().map(ResultTable.Entry::taskId).toList()));
+        for (ResultTable.Entry e : entries) {
+            TaskRow row = rows.computeIfAbsent(e.taskId(),
+                    id -> TaskStateMachine.newRow(id, e.result().url(), e.result().universityName(), e.at()));
+            TaskStateMachine.applyResult(row, e.result(), e.at());
+        }
+        tasks.save(c, rows.values());
+    }
+
+    private void writeProfessorsAndPapers(Connection c, List<ResultTable.Entry> entries) throws SQLException {
+        List<ProfessorRow> professorSightings = new ArrayList<>();
+        List<PaperRow> paperSightings = new ArrayList<>();
+        List<int[]> links = new ArrayList<>(); // {professor sighting, paper sighting}
+        for (ResultTable.Entry e : entries) {
+            collect(e.result(), e.at(), professorSightings, paperSightings, links);
+        }
+        int[] professorGroup = new int[professorSightings.size()];
+        List<ProfessorRow> professorRows = writeProfessors(c, professorSightings, professorGroup);
+        int[] paperGroup = new int[paperSightings.size()];
+        List<PaperRow> paperRows = writePapers(c, paperSightings, paperGroup);
+        Set<List<Long>> pairs = new LinkedHashSet<>();
+        for (int[] link : links) {
+            pairs.add(List.of(professorRows.get(professorGroup[link[0]]).id, paperRows.get(paperGroup[link[1]]).id));
+        }
+        papers.link(c, pairs.stream().map(p -> new long[] {p.get(0), p.get(1)}).toList());
+    }
+
+    /** Merges and writes professors; returns the row of each group and fills the group of each sighting. */
+    private List<ProfessorRow> writeProfessors(Connection c, List<ProfessorRow> sightings, int[] groupOf) throws SQLException {
+        if (sightings.isEmpty()) {
+            return List.of();
+        }
+        Set<String> emails = new LinkedHashSet<>();
+        Map<String, String[]> nameKeys = new LinkedHashMap<>();
+        for (ProfessorRow s : sightings) {
+            if (s.emailValue() != null) {
+                emails.add(s.emailValue());
+            }
+            nameKeys.putIfAbsent(s.university + '\u0000' + s.normalizedName(), new String[] {s.university, s.normalizedName()});
+        }
+        List<ProfessorRow> stored = professors.lockMatching(c, emails,
+                nameKeys.values().stream().map(k -> k[0]).toList(), nameKeys.values().stream().map(k -> k[1]).toList());
+        List<MergedGroup<ProfessorRow>> groups = ProfessorMerger.merge(sightings, stored);
+        Map<Long, Long> folded = new HashMap<>();
+        List<ProfessorRow> updates = new ArrayList<>();
+        List<ProfessorRow> inserts = new ArrayList<>();
+        List<ProfessorRow> rows = new ArrayList<>(groups.size());
+        for (MergedGroup<ProfessorRow> g : groups) {
+            for (int s : g.sightings()) {
+                groupOf[s] = rows.size();
+            }
+            rows.add(g.merged());
+            g.foldedIds().forEach(id -> folded.put(id, g.merged().id));
+            if (g.isNew()) {
+                inserts.add(g.merged());
+            } else if (!g.foldedIds().isEmpty() || g.merged().differsFrom(g.stored())) {
+                updates.add(g.merged());
+            }
+        }
+        professors.fold(c, folded);
+        professors.update(c, updates);
+        professors.insert(c, inserts);
+        return rows;
+    }
+
+    private List<PaperRow> writePapers(Connection c, List<PaperRow> sightings, int[] groupOf) throws SQLException {
+        if (sightings.isEmpty()) {
+            return List.of();
+        }
+        Set<String> dois = new LinkedHashSet<>();
+        Map<String, Object[]> titleYears = new LinkedHashMap<>();
+        for (PaperRow s : sightings) {
+            if (s.doi != null) {
+                dois.add(s.doi);
+            }
+            titleYears.putIfAbsent(s.titleYearKey(), new Object[] {s.normalizedTitle(), s.year == null ? 0 : s.year});
+        }
+        List<PaperRow> stored = papers.lockMatching(c, dois, titleYears.values().stream().map(k -> (String) k[0]).toList(),
+                titleYears.values().stream().map(k -> (Integer) k[1]).toList());
+        List<MergedGroup<PaperRow>> groups = PaperMerger.merge(sightings, stored);
+        Map<Long, Long> folded = new HashMap<>();
+        List<PaperRow> updates = new ArrayList<>();
+        List<PaperRow> inserts = new ArrayList<>();
+        List<PaperRow> rows = new ArrayList<>(groups.size());
+        for (MergedGroup<PaperRow> g : groups) {
+            for (int s : g.sightings()) {
+                groupOf[s] = rows.size();
+            }
+            rows.add(g.merged());
+            g.foldedIds().forEach(id -> folded.put(id, g.merged().id));
+            if (g.isNew()) {
+                inserts.add(g.merged());
+            } else if (!g.foldedIds().isEmpty() || g.merged().differsFrom(g.stored())) {
+                updates.add(g.merged());
+            }
+        }
+        papers.fold(c, folded);
+        papers.update(c, updates);
+        papers.insert(c, inserts);
+        return rows;
+    }
+
+    /** The professors and papers of one result as sightings, and which papers belong to which professors. */
+    private static void collect(CrawlResult r, Instant at, List<ProfessorRow> professorsOut, List<PaperRow> papersOut,
+                                List<int[]> links) {
+        Map<String, Integer> professorByRef = new HashMap<>();
+        if (r.professors() != null) {
+            for (CrawlResult.Professor p : r.professors()) {
+                ProfessorRow s = professorSighting(r, p, at);
+                if (s == null) {
+                    continue;
+                }
+                int index = professorsOut.size();
+                professorsOut.add(s);
+                if (s.emailValue() != null) {
+                    professorByRef.putIfAbsent("e:" + s.emailValue(), index);
+                }
+                professorByRef.putIfAbsent("n:" + NameNormalizer.personKey(p.name()), index);
+            }
+        }
+        if (r.papers() == null) {
+            return;
+        }
+        for (CrawlResult.Paper p : r.papers()) {
+            PaperRow s = paperSighting(p, at);
+            if (s == null) {
+                continue;
+            }
+            int index = papersOut.size();
+            papersOut.add(s);
+            if (p.professorRefs() != null) {
+                for (String ref : p.professorRefs()) {
+                    Integer owner = ref == null ? null : professorByRef.get(ref.contains("@")
+                            ? "e:" + ref.strip().toLowerCase(Locale.ROOT) : "n:" + NameNormalizer.personKey(ref));
+                    if (owner != null) {
+                        links.add(new int[] {owner, index});
+                    }
+                }
+            }
+        }
+    }
+
+    static ProfessorRow professorSighting(CrawlResult r, CrawlResult.Professor p, Instant at) {
+        Sighting name = Sighting.of(p.name(), at);
+        if (name == null || NameNormalizer.personKey(name.value()).isEmpty()) {
+            return null;
+        }
+        ProfessorRow s = new ProfessorRow();
+        s.university = r.universityName().strip();
+        s.name = name;
+        String email = p.email() == null ? null : p.email().strip().toLowerCase(Locale.ROOT);
+        s.email = email != null && email.indexOf('@') > 0 ? Sighting.of(email, at) : null;
+        s.title = Sighting.of(p.title(), at);
+        // A department read on the page wins; the task's department (no time) only fills a gap.
+        Sighting pageDepartment = Sighting.of(p.department(), at);
+        s.department = pageDepartment != null ? pageDepartment : Sighting.of(r.department(), null);
+        s.profileUrl = Sighting.of(p.profileUrl(), at);
+        s.verified = UniversityEmail.belongsToSite(s.emailValue(), r.url());
+        s.confidence = (float) p.confidence();
+        s.firstSeenAt = at;
+        s.updatedAt = at;
+        return s;
+    }
+
+    static PaperRow paperSighting(CrawlResult.Paper p, Instant at) {
+        Sighting title = Sighting.of(p.title(), at);
+        if (title == null || NameNormalizer.titleKey(title.value()).isEmpty()) {
+            return null;
+        }
+        PaperRow s = new PaperRow();
+        s.title = title;
+        s.doi = normalizeDoi(p.doi());
+        s.year = p.year() == null || p.year() <= 0 ? null : p.year();
+        s.authors = p.authors() == null || p.authors().isEmpty() ? null
+                : Sighting.of(String.join("; ", p.authors().stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList()), at);
+        s.venue = Sighting.of(p.venue(), at);
+        s.url = Sighting.of(p.url(), at);
+        s.firstSeenAt = at;
+        s.updatedAt = at;
+        return s;
+    }
+
+    /** "https://doi.org/10.1/X", "doi:10.1/x" and "10.1/X" are one DOI (DOIs are case-insensitive). */
+    static String normalizeDoi(String doi) {
+        if (doi == null || doi.isBlank()) {
+            return null;
+        }
+        String d = doi.strip().toLowerCase(Locale.ROOT);
+        for (String prefix : List.of("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")) {
+            if (d.startsWith(prefix)) {
+                d = d.substring(prefix.length()).strip();
+            }
+        }
+        return d.isEmpty() ? null : d;
+    }
+}

@@ -1,0 +1,152 @@
+package io.univinsight.persistence.bench;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.postgresql.PGConnection;
+
+import io.univinsight.events.CrawlResult;
+import io.univinsight.persistence.service.ResultsWriter;
+
+/**
+ * Upsert throughput of professor and paper rows through the service's own write path
+ * ({@link ResultsWriter}, one transaction per batch of results, as the consumer does) into a
+ * scratch database on the local PostgreSQL, next to a plain COPY of the same rows in the same
+ * run. Prints rows/s and ratios; asserts nothing. Run with bench/persistence/run.sh.
+ *
+ * Arguments: [results=1000] [professors and papers per result=20] [results per batch=50] [server=jdbc:postgresql://127.0.0.1:5432/postgres]
+ */
+public final class UpsertBenchmark {
+    private UpsertBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int results = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int perResult = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        String server = args.length > 3 ? args[3] : "jdbc:postgresql://127.0.0.1:5432/postgres";
+        String database = "univ_bench_" + Long.toString(System.nanoTime(), 36);
+        String url = server.substring(0, server.lastIndexOf('/') + 1) + database;
+        try (Connection admin = DriverManager.getConnection(server, "postgres", ""); Statement s = admin.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        try {
+            migrate(url);
+            run(url, results, perResult, batchSize);
+        } finally {
+            try (Connection admin = DriverManager.getConnection(server, "postgres", ""); Statement s = admin.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    /** The service's migrations in version order, as plain SQL (Flyway's PostgreSQL plugin lives only in the Quarkus app). */
+    private static void migrate(String url) throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of(UpsertBenchmark.class.getResource("/db/migration").toURI());
+        try (var files = java.nio.file.Files.list(folder); Connection c = DriverManager.getConnection(url, "postgres", "");
+             Statement s = c.createStatement()) {
+            for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(java.util.Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+                    .toList()) {
+                s.execute(java.nio.file.Files.readString(f));
+            }
+        }
+    }
+
+    private static void run(String url, int results, int perResult, int batchSize) throws Exception {
+        long rows = 2L * results * perResult;
+        System.out.printf("UnivInsight persistence benchmark: %d results x (%d professors + %d papers) = %d rows, %d results per transaction%n",
+                results, perResult, perResult, rows, batchSize);
+        try (Connection c = DriverManager.getConnection(url + "?reWriteBatchedInserts=true", "postgres", "")) {
+            c.setAutoCommit(false);
+            ResultsWriter writer = new ResultsWriter();
+            // Warm-up on other rows, so the JIT and the server's caches do not count against the first pass.
+            write(c, writer, generate(Math.min(results, 100), perResult, "warmup", Instant.parse("2026-01-01T00:00:00Z")), batchSize);
+            truncate(c);
+
+            double insertSeconds = write(c, writer, generate(results, perResult, "u", Instant.parse("2026-11-01T00:00:00Z")), batchSize);
+            print("service write path, new rows (INSERT)", rows, insertSeconds);
+            double updateSeconds = write(c, writer, generate(results, perResult, "u", Instant.parse("2026-11-02T00:00:00Z")), batchSize);
+            print("service write path, same rows newer (UPDATE)", rows, updateSeconds);
+            double replaySeconds = write(c, writer, generate(results, perResult, "u", Instant.parse("2026-11-02T00:00:00Z")), batchSize);
+            print("service write path, replayed rows (no change)", rows, replaySeconds);
+
+            truncate(c);
+            double copySeconds = copy(c, results, perResult);
+            print("plain COPY of the same rows", rows, copySeconds);
+            System.out.printf("ratio to COPY: insert %.2fx, update %.2fx, replay %.2fx (goal: <= 3x and >= 10,000 rows/s)%n",
+                    insertSeconds / copySeconds, updateSeconds / copySeconds, replaySeconds / copySeconds);
+        }
+    }
+
+    private static double write(Connection c, ResultsWriter writer, List<CrawlResult> all, int batchSize) throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < all.size(); i += batchSize) {
+            writer.write(c, all.subList(i, Math.min(all.size(), i + batchSize)));
+            c.commit();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double copy(Connection c, int results, int perResult) throws Exception {
+        StringBuilder professors = new StringBuilder();
+        StringBuilder papers = new StringBuilder();
+        String at = "2026-11-01T00:00:00Z";
+        for (int i = 0; i < results; i++) {
+            for (int j = 0; j < perResult; j++) {
+                professors.append("Bench University u,").append("dept ").append(j).append(',').append("Person").append(i).append(" Family").append(j)
+                        .append(',').append("family").append(j).append(" person").append(i).append(',').append("u").append(i).append('.').append(j)
+                        .append("@bench.example.edu,Professor,http://bench.example.edu/p/").append(i).append('/').append(j)
+                        .append(",true,0.9,").append(at).append(',').append(at).append('\n');
+                papers.append("Paper u ").append(i).append(' ').append(j).append(",paper u ").append(i).append(' ').append(j)
+                        .append(",Person").append(i).append(" Family").append(j).append(',').append(2000 + j).append(",Venue,10.5555/u.")
+                        .append(i).append('.').append(j).append(",,").append(at).append(',').append(at).append('\n');
+            }
+        }
+        var copy = c.unwrap(PGConnection.class).getCopyAPI();
+        long start = System.nanoTime();
+        copy.copyIn("COPY professors (university_name, department, name, normalized_name, email, title, profile_url, is_verified, "
+                + "confidence, first_seen_at, updated_at) FROM STDIN (FORMAT csv)", new StringReader(professors.toString()));
+        copy.copyIn("COPY papers (title, normalized_title, authors, published_year, venue, doi, url, first_seen_at, updated_at) "
+                + "FROM STDIN (FORMAT csv)", new StringReader(papers.toString()));
+        c.commit();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** results x perResult professors (each with email) and papers (each with DOI), every paper linked to one professor. */
+    private static List<CrawlResult> generate(int results, int perResult, String tag, Instant at) {
+        List<CrawlResult> out = new ArrayList<>(results);
+        for (int i = 0; i < results; i++) {
+            List<CrawlResult.Professor> professors = new ArrayList<>(perResult);
+            List<CrawlResult.Paper> papers = new ArrayList<>(perResult);
+            for (int j = 0; j < perResult; j++) {
+                String email = tag + i + "." + j + "@bench.example.edu";
+                professors.add(new CrawlResult.Professor("Person" + i + " Family" + j, "Professor", email, "dept " + j,
+                        "http://bench.example.edu/p/" + i + "/" + j, 0.9));
+                papers.add(new CrawlResult.Paper("Paper " + tag + " " + i + " " + j, List.of("Person" + i + " Family" + j), 2000 + j,
+                        "Venue", "10.5555/" + tag + "." + i + "." + j, null, List.of(email)));
+            }
+            out.add(new CrawlResult(1, UUID.nameUUIDFromBytes((tag + i).getBytes()).toString(), "http://bench.example.edu/faculty",
+                    "Bench University " + tag, null, professors, papers, 1, "directory", 90,
+                    new CrawlResult.Metrics(10, 5, 1, 100, 200, 0, false, 0), at, "bench", 1));
+        }
+        return out;
+    }
+
+    private static void truncate(Connection c) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("TRUNCATE professor_papers, professors, papers, crawl_metrics, crawl_results, crawl_tasks");
+        }
+        c.commit();
+    }
+
+    private static void print(String what, long rows, double seconds) {
+        System.out.printf("%-48s %8d rows %8.3f s %10.0f rows/s%n", what, rows, seconds, rows / seconds);
+    }
+}
