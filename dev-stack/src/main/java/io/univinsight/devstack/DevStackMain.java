@@ -55,6 +55,7 @@ public final class DevStackMain {
                 System.out.println(accepted.toPrettyString());
             }
             case "demo" -> demo(launcher);
+            case "top" -> new TopView(settings.monitorUrl(), System.out).run(Duration.ofSeconds(1), args.length > 1 && "--once".equals(args[1]));
             default -> {
                 usage();
                 System.exit(2);
@@ -121,6 +122,7 @@ public final class DevStackMain {
                   status                     what runs, with PIDs and readiness
                   logs SERVICE               follow a log (kafka, postgres, task-api, crawler-service, persistence-service, monitor-service, demo-site)
                   submit URL --university NAME [--priority critical|high|normal|low] [--department D] [--max-depth N] [--max-pages N]
-                  demo                       start everything, crawl the bundled demo university, print what was found""");
+                  demo                       start everything, crawl the bundled demo university, print what was found
+                  top [--once]               the monitor dashboard in the terminal, refreshed every second""");
     }
 }

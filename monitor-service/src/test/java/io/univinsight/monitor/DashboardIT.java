@@ -3,60 +3,331 @@ package io.univinsight.monitor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.univinsight.devstack.testing.KafkaTestClients;
 import io.univinsight.devstack.testing.KafkaTestResource;
+import io.univinsight.events.CrawlResult;
 import io.univinsight.events.EventJson;
 import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.events.TaskStatusChanged;
 import io.univinsight.events.Topics;
 import io.univinsight.events.WorkerHeartbeat;
+import io.univinsight.monitor.browser.HeadlessChromium;
 
-/** The dashboard over a real broker: events in, numbers out of the Kafka Streams stores. */
+/**
+ * The monitor over a real broker: events in, numbers out of the Kafka Streams stores through
+ * /api/dashboard, its SSE stream, /q/metrics, the crawl health group and the web page.
+ * Ordered: the first test's exact numbers assume no other events yet.
+ */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(StreamsStateDirResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TestEvents events;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @TestHTTPResource("/")
+    URL root;
 
     @Test
-    void statusEventsAndHeartbeatsShowOnTheDashboard() throws Exception {
+    @Order(1)
+    void eventsShowOnTheDashboardWithExactNumbers() throws Exception {
         Instant now = Instant.now();
-        send(Topics.TASK_STATUS, "t1", new TaskStatusChanged(1, "t1", TaskStatus.RUNNING, now.minusSeconds(3), "w1", 1, null, "http://u/", "Uni A", Priority.HIGH));
-        send(Topics.TASK_STATUS, "t1", new TaskStatusChanged(1, "t1", TaskStatus.COMPLETED, now, "w1", 1, null, "http://u/", "Uni A", Priority.HIGH));
-        send(Topics.TASK_STATUS, "t2", new TaskStatusChanged(1, "t2", TaskStatus.RUNNING, now, "w1", 1, null, "http://u/", "Uni A", Priority.HIGH));
-        send(Topics.WORKER_HEARTBEATS, "w1", new WorkerHeartbeat(1, "w1", 1, 0, 3000, 1, "t2", now, now));
+        events().sendRaw(Topics.TASK_STATUS, "bad", "{not json".getBytes(StandardCharsets.UTF_8));
+        status("t1", TaskStatus.RUNNING, now.minusMillis(3000), "Uni A");
+        status("t1", TaskStatus.COMPLETED, now, "Uni A");
+        status("t2", TaskStatus.RUNNING, now.minusSeconds(2), "Uni A");
+        status("t3", TaskStatus.RUNNING, now.minusSeconds(5), "Uni B");
+        status("t3", TaskStatus.FAILED, now.minusSeconds(1), "Uni B");
+        status("t4", TaskStatus.PENDING, now, "Uni B");
+        send(Topics.RESULTS, "t1", result("t1", "Uni A", 2, 1));
+        send(Topics.WORKER_HEARTBEATS, "w1", new WorkerHeartbeat(1, "w1", 1, 1, 3000, 1, "t2", now.minusSeconds(2), now));
+        send(Topics.WORKER_HEARTBEATS, "w-gone", new WorkerHeartbeat(1, "w-gone", 5, 0, 9000, 0, null, null, now.minusSeconds(20)));
+        // Waiting tasks: nothing consumes as group "crawler" here, so all of them are lag.
+        events().sendRaw(Priority.HIGH.topic(), "u", "{}".getBytes(StandardCharsets.UTF_8));
+        events().sendRaw(Priority.HIGH.topic(), "u", "{}".getBytes(StandardCharsets.UTF_8));
+        events().sendRaw(Topics.TASKS_RETRY, "u", "{}".getBytes(StandardCharsets.UTF_8));
 
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            Integer completed = given().get("/api/dashboard").then().statusCode(200).extract().path("metrics.completed");
-            Integer workers = given().get("/api/dashboard").then().extract().path("workers.size()");
-            if (completed != null && completed == 1 && workers != null && workers == 1) {
+        awaitDashboard(d -> d.at("/metrics/total_tasks").asLong() == 4 && d.at("/metrics/professors_found").asLong() == 2
+                && d.at("/queue/total_waiting").asLong() == 3 && d.at("/hourly_stats").size() > 0);
+        given().get("/api/dashboard").then().statusCode(200)
+                .body("metrics.total_tasks", equalTo(4))
+                .body("metrics.pending", equalTo(1))
+                .body("metrics.running", equalTo(1))
+                .body("metrics.retrying", equalTo(0))
+                .body("metrics.completed", equalTo(1))
+                .body("metrics.failed", equalTo(1))
+                .body("metrics.cancelled", equalTo(0))
+                .body("metrics.success_rate", equalTo(0.5f))
+                .body("metrics.avg_processing_ms", equalTo(3000))
+                .body("metrics.p50_processing_ms", equalTo(3000))
+                .body("metrics.p95_processing_ms", equalTo(3000))
+                .body("metrics.professors_found", equalTo(2))
+                .body("metrics.papers_found", equalTo(1))
+                .body("workers", hasSize(1))
+                .body("workers[0].worker_id", equalTo("w1"))
+                .body("workers[0].completed", equalTo(1))
+                .body("workers[0].busy_ms", equalTo(3000))
+                .body("workers[0].current_task", equalTo("t2"))
+                .body("queue.waiting.critical", equalTo(0))
+                .body("queue.waiting.high", equalTo(2))
+                .body("queue.waiting.normal", equalTo(0))
+                .body("queue.waiting.low", equalTo(0))
+                .body("queue.waiting.retry", equalTo(1))
+                .body("queue.total_waiting", equalTo(3))
+                .body("queue.lag_rising", equalTo(false))
+                .body("queue.running", equalTo(1))
+                .body("queue.completed", equalTo(1))
+                .body("queue.failed", equalTo(1))
+                .body("hourly_stats.tasks.sum()", equalTo(2))
+                .body("hourly_stats.successes.sum()", equalTo(1))
+                .body("hourly_stats.failures.sum()", equalTo(1))
+                .body("universities", hasSize(2))
+                .body("universities[0].university", equalTo("Uni A"))
+                .body("universities[0].tasks", equalTo(2))
+                .body("universities[0].results", equalTo(1))
+                .body("universities[0].professors", equalTo(2))
+                .body("universities[0].papers", equalTo(1))
+                .body("universities[1].university", equalTo("Uni B"))
+                .body("universities[1].tasks", equalTo(2))
+                .body("universities[1].results", equalTo(0))
+                // Only 2 finished tasks: too few to judge the 50% success rate.
+                .body("health.status", equalTo("healthy"))
+                .body("health.streams_state", equalTo("RUNNING"));
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("Kafka Streams"));
+        // The crawl verdict is its own group, not part of readiness.
+        given().get("/q/health").then().body("checks.name", not(hasItem("crawl")));
+        given().get("/q/health/group/crawl").then().statusCode(200)
+                .body("checks[0].name", equalTo("crawl"))
+                .body("checks[0].status", equalTo("UP"))
+                .body("checks[0].data.verdict", equalTo("healthy"));
+    }
+
+    @Test
+    @Order(2)
+    void prometheusMetricsCarryTheSameNumbers() throws Exception {
+        Map<String, Double> expected = Map.ofEntries(
+                Map.entry("univinsight_tasks{status=\"pending\"}", 1.0),
+                Map.entry("univinsight_tasks{status=\"running\"}", 1.0),
+                Map.entry("univinsight_tasks{status=\"completed\"}", 1.0),
+                Map.entry("univinsight_tasks{status=\"failed\"}", 1.0),
+                Map.entry("univinsight_tasks_finished_total{status=\"completed\"}", 1.0),
+                Map.entry("univinsight_tasks_finished_total{status=\"failed\"}", 1.0),
+                Map.entry("univinsight_tasks_finished_total{status=\"cancelled\"}", 0.0),
+                Map.entry("univinsight_queue_lag{priority=\"critical\"}", 0.0),
+                Map.entry("univinsight_queue_lag{priority=\"high\"}", 2.0),
+                Map.entry("univinsight_queue_lag{priority=\"retry\"}", 1.0),
+                Map.entry("univinsight_workers_active", 1.0),
+                Map.entry("univinsight_success_ratio", 0.5),
+                Map.entry("univinsight_health_level", 0.0),
+                Map.entry("univinsight_task_duration_seconds_count", 1.0),
+                Map.entry("univinsight_task_duration_seconds_sum", 3.0),
+                Map.entry("univinsight_task_duration_seconds_bucket{le=\"2.0\"}", 0.0),
+                Map.entry("univinsight_task_duration_seconds_bucket{le=\"5.0\"}", 1.0));
+        Map<String, Double> seen = Map.of();
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            seen = PrometheusText.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+            if (seen.entrySet().containsAll(expected.entrySet())) {
                 break;
             }
             Thread.sleep(250);
         }
-        given().get("/api/dashboard").then().statusCode(200)
-                .body("metrics.completed", equalTo(1))
-                .body("metrics.running", equalTo(1))
-                .body("metrics.success_rate", equalTo(1.0f))
-                .body("workers[0].worker_id", equalTo("w1"))
-                .body("workers[0].current_task", equalTo("t2"))
-                .body("queue.total_waiting", equalTo(0))
-                .body("health.status", equalTo("healthy"));
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("Kafka Streams"));
+        for (var e : expected.entrySet()) {
+            assertEquals(e.getValue(), seen.get(e.getKey()), e.getKey());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theStreamSendsASnapshotEverySecond() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(root.toURI().resolve("api/dashboard/stream"))
+                .header("Accept", "text/event-stream").GET().build();
+        HttpResponse<java.io.InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+        List<JsonNode> events = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while (events.size() < 2 && (line = lines.readLine()) != null) {
+                if (line.startsWith("data:")) {
+                    events.add(EventJson.mapper().readTree(line.substring(5).trim()));
+                }
+            }
+        }
+        assertEquals(2, events.size());
+        for (JsonNode e : events) {
+            assertEquals(4, e.at("/metrics/total_tasks").asInt());
+            assertEquals(1, e.at("/metrics/completed").asInt());
+            assertEquals(3, e.at("/queue/total_waiting").asInt());
+        }
+        assertTrue(Instant.parse(events.get(1).get("generated_at").asText())
+                .isAfter(Instant.parse(events.get(0).get("generated_at").asText())));
+    }
+
+    /** The browser test: Debian's headless Chromium renders / and the numbers it shows match the API. */
+    @Test
+    @Order(4)
+    void theWebPageShowsTheApiNumbers() throws Exception {
+        Assumptions.assumeTrue(HeadlessChromium.installed(),
+                "skipped: " + HeadlessChromium.BINARY + " is absent (apt-get install -y chromium chromium-driver)");
+        // A fresh heartbeat, so w1 stays active between the page and the API read.
+        send(Topics.WORKER_HEARTBEATS, "w1", new WorkerHeartbeat(1, "w1", 1, 1, 3000, 1, "t2", Instant.now().minusSeconds(2), Instant.now()));
+        Thread.sleep(1500);
+        Document page = HeadlessChromium.renderedDom(root.toURI().resolve("?live=0").toString());
+        JsonNode api = getDashboard();
+
+        assertEquals(api.at("/health/status").asText(), testId(page, "health-status").text());
+        for (String m : List.of("total_tasks", "pending", "running", "retrying", "completed", "failed", "success_rate",
+                "avg_processing_ms", "p50_processing_ms", "p95_processing_ms", "professors_found", "papers_found")) {
+            assertEquals(api.at("/metrics/" + m).asText(), testId(page, "metric-" + m).attr("data-value"), m);
+        }
+        assertEquals("4", testId(page, "metric-total_tasks").text());
+        assertEquals("50.0%", testId(page, "metric-success_rate").text());
+        for (String q : List.of("critical", "high", "normal", "low", "retry")) {
+            assertEquals(api.at("/queue/waiting/" + q).asText(), testId(page, "queue-" + q).text(), q);
+        }
+        assertEquals(api.at("/queue/total_waiting").asText(), testId(page, "queue-total").text());
+
+        assertEquals(api.get("workers").size(), page.select("[data-testid=worker-row]").size());
+        Element worker = page.selectFirst("[data-testid=worker-row][data-worker=w1]");
+        assertEquals("1", worker.selectFirst("[data-testid=worker-completed]").text());
+        assertEquals("t2", worker.selectFirst("[data-testid=worker-current_task]").text());
+
+        var rows = page.select("[data-testid=university-row]");
+        assertEquals(api.get("universities").size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode u = api.get("universities").get(i);
+            Element row = rows.get(i);
+            assertEquals(u.get("university").asText(), row.attr("data-university"));
+            for (String k : List.of("tasks", "results", "professors", "papers")) {
+                assertEquals(u.get(k).asText(), row.selectFirst("[data-testid=university-" + k + "]").text(), k);
+            }
+        }
+        // Charts: one bar pair and one point per hour, carrying the hour's numbers.
+        long successes = 0;
+        for (Element bar : page.select("#chart-throughput rect[data-successes]")) {
+            successes += Long.parseLong(bar.attr("data-successes"));
+        }
+        assertEquals(api.get("hourly_stats").size(), page.select("#chart-timing circle").size());
+        assertEquals(1, successes);
+    }
+
+    /** Freshness: time from an event's send (acknowledged) to its effect on /api/dashboard. Printed, not asserted. */
+    @Test
+    @Order(5)
+    void freshnessIsMeasured() throws Exception {
+        int events = 50;
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            long before = getDashboard().at("/metrics/total_tasks").asLong();
+            long start = System.nanoTime();
+            status("fresh-" + i, TaskStatus.PENDING, Instant.now(), "Fresh U");
+            while (getDashboard().at("/metrics/total_tasks").asLong() != before + 1) {
+                Thread.sleep(5);
+            }
+            millis.add((System.nanoTime() - start) / 1_000_000);
+        }
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        System.out.printf("FRESHNESS event produced -> visible on /api/dashboard over %d events: median %d ms, p95 %d ms, max %d ms, min %d ms%n",
+                events, sorted.get(events / 2), sorted.get((int) Math.ceil(0.95 * events) - 1), sorted.get(events - 1), sorted.get(0));
+        assertEquals(events, millis.size());
+    }
+
+    private JsonNode getDashboard() throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(root.toURI().resolve("api/dashboard")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return EventJson.mapper().readTree(r.body());
+    }
+
+    private void awaitDashboard(Predicate<JsonNode> ready) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline) && !ready.test(getDashboard())) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static Element testId(Document page, String id) {
+        Element e = page.selectFirst("[data-testid=" + id + "]");
+        if (e == null) {
+            throw new AssertionError("no element data-testid=" + id + " in the rendered page");
+        }
+        return e;
+    }
+
+    private void status(String task, TaskStatus s, Instant at, String university) throws Exception {
+        send(Topics.TASK_STATUS, task, new TaskStatusChanged(1, task, s, at, "w1", 1, null, "http://u/", university, Priority.HIGH));
     }
 
     private void send(String topic, String key, Object event) throws Exception {
-        KafkaTestClients.produce(bootstrap, topic, key, EventJson.mapper().writeValueAsBytes(event));
+        events().send(topic, key, event);
+    }
+
+    private TestEvents events() {
+        if (events == null) {
+            events = new TestEvents(bootstrap);
+        }
+        return events;
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        if (events != null) {
+            events.close();
+        }
+    }
+
+    private static CrawlResult result(String task, String university, int professors, int papers) {
+        List<CrawlResult.Professor> profs = new ArrayList<>();
+        for (int i = 0; i < professors; i++) {
+            profs.add(new CrawlResult.Professor("P" + i, "Professor", null, null, null, 1));
+        }
+        List<CrawlResult.Paper> paps = new ArrayList<>();
+        for (int i = 0; i < papers; i++) {
+            paps.add(new CrawlResult.Paper("Paper " + i, List.of(), 2020, null, null, null, List.of()));
+        }
+        return new CrawlResult(1, task, "http://u/", university, null, profs, paps, 1, "directory", 90,
+                new CrawlResult.Metrics(1, 1, 1, 1, 200, 0, false, 0), Instant.now(), "w1", 1);
     }
 }

@@ -1,184 +1,112 @@
 package io.univinsight.monitor.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.jboss.logging.Logger;
-
-import io.univinsight.events.TaskStatus;
 import io.univinsight.events.WorkerHeartbeat;
+import io.univinsight.monitor.health.HealthRules;
+import io.univinsight.monitor.queue.QueueSnapshot;
+import io.univinsight.monitor.queue.QueueWatch;
 import io.univinsight.monitor.streams.DurationStats;
-import io.univinsight.monitor.streams.HourStats;
-import io.univinsight.monitor.streams.MetricsTopology;
+import io.univinsight.monitor.streams.MetricsStores;
 import io.univinsight.monitor.streams.UniversityStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Reads the topology's state stores and the queue lag into one dashboard snapshot. */
+/** Assembles one dashboard snapshot from the state stores, the last queue sample and the health rules. */
 @ApplicationScoped
 public class DashboardService {
-    private static final Logger LOG = Logger.getLogger(DashboardService.class);
+    /** A worker not heard from for this long is gone. */
     public static final Duration WORKER_SILENCE = Duration.ofSeconds(15);
+    /** How far back hourly_stats reaches. */
+    public static final Duration HOURLY_SPAN = Duration.ofHours(24);
 
     @Inject
-    KafkaStreams streams;
+    MetricsStores stores;
     @Inject
-    QueueLag queueLag;
+    QueueWatch queueWatch;
 
-    public Map<String, Object> snapshot() {
-        Instant now = Instant.now();
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (TaskStatus s : TaskStatus.values()) {
-            byStatus.put(s.name().toLowerCase(java.util.Locale.ROOT), 0L);
-        }
-        forEach(MetricsTopology.TASKS_BY_STATUS, (String k, Long v) -> byStatus.put(k.toLowerCase(java.util.Locale.ROOT), v));
+    private final Clock clock = Clock.systemUTC();
+
+    public Dashboard snapshot() {
+        Instant now = clock.instant();
+        Map<String, Long> byStatus = stores.tasksByStatus();
+        DurationStats durations = stores.durations();
         long completed = byStatus.get("completed");
         long failed = byStatus.get("failed");
-        long finished = completed + failed;
-        double successRate = finished == 0 ? 1.0 : (double) completed / finished;
-        DurationStats durations = keyValue(MetricsTopology.DURATIONS, "all", DurationStats.empty());
+        double successRate = successRate(completed, failed);
 
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("total_tasks", byStatus.values().stream().mapToLong(Long::longValue).sum());
-        byStatus.forEach(metrics::put);
-        metrics.put("success_rate", round(successRate));
-        metrics.put("avg_processing_ms", Math.round(durations.averageMs()));
-        metrics.put("p50_processing_ms", durations.percentileMs(0.50));
-        metrics.put("p95_processing_ms", durations.percentileMs(0.95));
+        List<Dashboard.University> universities = universities();
+        Dashboard.Metrics metrics = new Dashboard.Metrics(
+                byStatus.values().stream().mapToLong(Long::longValue).sum(),
+                byStatus.get("pending"), byStatus.get("running"), byStatus.get("retrying"), completed, failed,
+                byStatus.get("cancelled"), round4(successRate), Math.round(durations.averageMs()),
+                durations.percentileMs(0.50), durations.percentileMs(0.95),
+                universities.stream().mapToLong(Dashboard.University::professors).sum(),
+                universities.stream().mapToLong(Dashboard.University::papers).sum());
 
-        List<Map<String, Object>> universities = new ArrayList<>();
-        Map<String, Long> tasksByUniversity = new LinkedHashMap<>();
-        forEach(MetricsTopology.TASKS_BY_UNIVERSITY, (String k, Long v) -> tasksByUniversity.put(k, v));
-        long professors = 0;
-        long papers = 0;
-        Map<String, UniversityStats> uniStats = new LinkedHashMap<>();
-        forEach(MetricsTopology.UNIVERSITIES, (String k, UniversityStats v) -> uniStats.put(k, v));
-        for (var e : uniStats.entrySet()) {
-            professors += e.getValue().professors();
-            papers += e.getValue().papers();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("university", e.getKey());
-            row.put("tasks", tasksByUniversity.getOrDefault(e.getKey(), 0L));
-            row.put("results", e.getValue().results());
-            row.put("professors", e.getValue().professors());
-            row.put("papers", e.getValue().papers());
-            universities.add(row);
-        }
-        metrics.put("professors_found", professors);
-        metrics.put("papers_found", papers);
+        List<Dashboard.Worker> workers = activeWorkers(now);
+        QueueSnapshot q = queueWatch.latest();
+        Dashboard.Queue queue = new Dashboard.Queue(q.known() ? q.waiting() : null, q.known() ? q.totalWaiting() : null,
+                q.lagRising(), metrics.running(), completed, failed);
 
-        List<Map<String, Object>> workers = new ArrayList<>();
-        forEach(MetricsTopology.WORKERS, (String id, Object value) -> {
-            WorkerHeartbeat hb = value instanceof ValueAndTimestamp<?> vt ? (WorkerHeartbeat) vt.value() : (WorkerHeartbeat) value;
-            if (hb != null && hb.at() != null && hb.at().isAfter(now.minus(WORKER_SILENCE))) {
-                Map<String, Object> w = new LinkedHashMap<>();
-                w.put("worker_id", hb.workerId());
-                w.put("completed", hb.completed());
-                w.put("failed", hb.failed());
-                w.put("busy_ms", hb.busyMs());
-                w.put("in_flight", hb.inFlight());
-                w.put("current_task", hb.currentTaskId());
-                w.put("current_task_seconds", hb.currentTaskSince() == null ? null : Duration.between(hb.currentTaskSince(), now).toSeconds());
-                w.put("last_seen", hb.at());
-                workers.add(w);
-            }
-        });
-
-        Map<String, Object> queue = new LinkedHashMap<>();
-        boolean queueKnown = true;
-        long waiting = 0;
-        try {
-            Map<String, Long> lag = queueLag.lagByQueue();
-            queue.putAll(lag);
-            waiting = lag.values().stream().mapToLong(Long::longValue).sum();
-        } catch (Exception e) {
-            queueKnown = false;
-            LOG.debugf("queue lag unknown: %s", e.getMessage());
-        }
-        queue.put("total_waiting", queueKnown ? waiting : null);
-
-        List<Map<String, Object>> hourly = new ArrayList<>();
-        hourly(now).forEach(kv -> {
-            HourStats h = kv.value;
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("hour", Instant.ofEpochMilli(kv.key));
-            row.put("tasks", h.tasks());
-            row.put("successes", h.successes());
-            row.put("failures", h.failures());
-            row.put("avg_ms", h.tasks() == 0 ? 0 : h.totalMs() / h.tasks());
-            hourly.add(row);
-        });
-
-        HealthRules.Verdict verdict = HealthRules.judge(finished, successRate, waiting, workers.size(), queueKnown);
-        Map<String, Object> health = new LinkedHashMap<>();
-        health.put("status", verdict.status());
-        health.put("reasons", verdict.reasons());
-        health.put("streams_state", streams.state().name());
-
-        Map<String, Object> dashboard = new LinkedHashMap<>();
-        dashboard.put("health", health);
-        dashboard.put("metrics", metrics);
-        dashboard.put("workers", workers);
-        dashboard.put("queue", queue);
-        dashboard.put("hourly_stats", hourly);
-        dashboard.put("universities", universities);
-        dashboard.put("generated_at", now);
-        return dashboard;
+        HealthRules.Verdict verdict = HealthRules.judge(new HealthRules.Inputs(completed + failed, successRate,
+                q.known() ? q.totalWaiting() : 0, workers.size(), q.known(), q.lagRising()));
+        Dashboard.Health health = new Dashboard.Health(verdict.status().wireName(), verdict.reasons(), stores.streamsState());
+        return new Dashboard(health, metrics, workers, queue, hours(now), universities, now);
     }
 
-    private List<KeyValue<Long, HourStats>> hourly(Instant now) {
-        List<KeyValue<Long, HourStats>> rows = new ArrayList<>();
-        try {
-            ReadOnlyWindowStore<String, HourStats> store = streams.store(
-                    StoreQueryParameters.fromNameAndType(MetricsTopology.HOURLY, QueryableStoreTypes.windowStore()));
-            try (var it = store.fetch("all", now.minus(Duration.ofHours(24)), now)) {
-                it.forEachRemaining(rows::add);
+    /** Completed share of finished tasks (cancelled ones are neither); 1.0 before any finished. */
+    static double successRate(long completed, long failed) {
+        long finished = completed + failed;
+        return finished == 0 ? 1.0 : (double) completed / finished;
+    }
+
+    private List<Dashboard.Worker> activeWorkers(Instant now) {
+        List<Dashboard.Worker> workers = new ArrayList<>();
+        for (WorkerHeartbeat hb : stores.heartbeats()) {
+            if (hb.at() != null && hb.at().isAfter(now.minus(WORKER_SILENCE))) {
+                Long running = hb.currentTaskId() == null || hb.currentTaskSince() == null ? null
+                        : Math.max(0, Duration.between(hb.currentTaskSince(), now).toSeconds());
+                workers.add(new Dashboard.Worker(hb.workerId(), hb.completed(), hb.failed(), hb.busyMs(), hb.inFlight(),
+                        hb.currentTaskId(), running, hb.at()));
             }
-        } catch (InvalidStateStoreException e) {
-            LOG.debugf("hourly store not ready: %s", e.getMessage());
+        }
+        return workers;
+    }
+
+    /** Every university seen in task events or results, by name. */
+    private List<Dashboard.University> universities() {
+        Map<String, Long> tasks = stores.tasksByUniversity();
+        Map<String, UniversityStats> results = stores.universities();
+        TreeSet<String> names = new TreeSet<>(tasks.keySet());
+        names.addAll(results.keySet());
+        List<Dashboard.University> rows = new ArrayList<>();
+        for (String name : names) {
+            UniversityStats s = results.getOrDefault(name, UniversityStats.empty());
+            long taskCount = tasks.getOrDefault(name, 0L);
+            if (taskCount > 0 || s.results() > 0) {
+                rows.add(new Dashboard.University(name, taskCount, s.results(), s.professors(), s.papers()));
+            }
         }
         return rows;
     }
 
-    private <V> V keyValue(String storeName, String key, V fallback) {
-        try {
-            ReadOnlyKeyValueStore<String, V> store = streams.store(
-                    StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore()));
-            V value = store.get(key);
-            return value == null ? fallback : value;
-        } catch (InvalidStateStoreException e) {
-            return fallback;
-        }
+    private List<Dashboard.Hour> hours(Instant now) {
+        Instant thisHour = now.truncatedTo(ChronoUnit.HOURS);
+        List<Dashboard.Hour> rows = new ArrayList<>();
+        stores.hours(thisHour.minus(HOURLY_SPAN), thisHour).forEach(kv -> rows.add(new Dashboard.Hour(kv.key,
+                kv.value.tasks(), kv.value.successes(), kv.value.failures(), kv.value.averageMs())));
+        return rows;
     }
 
-    @SuppressWarnings("unchecked")
-    private <V> void forEach(String storeName, java.util.function.BiConsumer<String, V> action) {
-        try {
-            ReadOnlyKeyValueStore<String, V> store = streams.store(
-                    StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore()));
-            try (KeyValueIterator<String, V> it = store.all()) {
-                it.forEachRemaining(kv -> action.accept(kv.key, kv.value));
-            }
-        } catch (InvalidStateStoreException e) {
-            LOG.debugf("store %s not ready: %s", storeName, e.getMessage());
-        }
-    }
-
-    private static double round(double v) {
+    private static double round4(double v) {
         return Math.round(v * 10000) / 10000.0;
     }
-
 }

@@ -3,6 +3,7 @@ package io.univinsight.monitor.streams;
 import java.time.Duration;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -11,9 +12,12 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 import io.univinsight.events.CrawlResult;
 import io.univinsight.events.JsonSerde;
+import io.univinsight.events.TaskStatus;
 import io.univinsight.events.TaskStatusChanged;
 import io.univinsight.events.Topics;
 import io.univinsight.events.WorkerHeartbeat;
@@ -24,7 +28,7 @@ import jakarta.enterprise.inject.Produces;
  * The metrics view as one Kafka Streams topology. State stores (queried over REST):
  * latest status per task, task counts per status and per university, processing times,
  * one-hour windows of finished tasks, per-university results, and the latest heartbeat of
- * each worker. Everything is rebuilt from the changelogs after a restart.
+ * each worker. Every store is changelog-backed, so a restart rebuilds the same numbers.
  */
 @ApplicationScoped
 public class MetricsTopology {
@@ -32,10 +36,16 @@ public class MetricsTopology {
     public static final String TASKS_BY_STATUS = "tasks-by-status";
     public static final String TASKS_BY_UNIVERSITY = "tasks-by-university";
     public static final String DURATIONS = "durations";
-    public static final String HOURLY = "hourly-stats";
+    /** Renamed from "hourly-stats" when HourStats gained "timed": old changelog values would not read. */
+    public static final String HOURLY = "hourly-finished";
     public static final String UNIVERSITIES = "university-stats";
     public static final String WORKERS = "workers";
-    static final String ALL = "all";
+    /** The single key of the system-wide aggregates (durations, hourly windows). */
+    public static final String ALL = "all";
+    public static final String UNKNOWN_UNIVERSITY = "(unknown)";
+    public static final Duration HOUR = Duration.ofHours(1);
+    /** Events up to 10 minutes late (by stream time) still count in their own hour; later ones are dropped. */
+    public static final Duration HOUR_GRACE = Duration.ofMinutes(10);
 
     @Produces
     public Topology buildTopology() {
@@ -43,46 +53,54 @@ public class MetricsTopology {
         JsonSerde<TaskStatusChanged> statusSerde = new JsonSerde<>(TaskStatusChanged.class);
         JsonSerde<TaskState> stateSerde = new JsonSerde<>(TaskState.class);
         JsonSerde<CrawlResult> resultSerde = new JsonSerde<>(CrawlResult.class);
+        JsonSerde<WorkerHeartbeat> heartbeatSerde = new JsonSerde<>(WorkerHeartbeat.class);
 
         // Caching off: every transition must reach the counters below, not only the last per commit.
-        KTable<String, TaskState> latest = builder.stream(Topics.TASK_STATUS, Consumed.with(Serdes.String(), statusSerde))
-                .filter((taskId, event) -> event != null && event.status() != null && event.at() != null)
+        KTable<String, TaskState> latest = builder.stream(Topics.TASK_STATUS,
+                        Consumed.with(Serdes.String(), statusSerde).withTimestampExtractor(new EventTimeExtractor()))
+                .filter((taskId, event) -> taskId != null && event != null && event.status() != null && event.at() != null)
                 .groupByKey(Grouped.with(Serdes.String(), statusSerde))
                 .aggregate(() -> null, (taskId, event, state) -> TaskState.apply(state, event),
-                        Materialized.<String, TaskState, org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(TASK_LATEST)
+                        Materialized.<String, TaskState, KeyValueStore<Bytes, byte[]>>as(TASK_LATEST)
                                 .withKeySerde(Serdes.String()).withValueSerde(stateSerde).withCachingDisabled());
 
         latest.groupBy((taskId, state) -> KeyValue.pair(state.status().name(), state), Grouped.with(Serdes.String(), stateSerde))
                 .count(Materialized.as(TASKS_BY_STATUS));
-        latest.groupBy((taskId, state) -> KeyValue.pair(String.valueOf(state.universityName()), state), Grouped.with(Serdes.String(), stateSerde))
+        latest.groupBy((taskId, state) -> KeyValue.pair(universityOf(state.universityName()), state),
+                        Grouped.with(Serdes.String(), stateSerde))
                 .count(Materialized.as(TASKS_BY_UNIVERSITY));
 
+        // Each task's move into a terminal status, once (duplicates and late events have changed=false).
         var finished = latest.toStream()
                 .filter((taskId, state) -> state != null && state.changed() && state.status().isTerminal())
                 .groupBy((taskId, state) -> ALL, Grouped.with(Serdes.String(), stateSerde));
         finished.aggregate(DurationStats::empty,
-                (key, state, stats) -> state.durationMs() >= 0 && state.status() == io.univinsight.events.TaskStatus.COMPLETED
+                (key, state, stats) -> state.status() == TaskStatus.COMPLETED && state.durationMs() >= 0
                         ? stats.add(state.durationMs()) : stats,
-                Materialized.<String, DurationStats, org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(DURATIONS)
+                Materialized.<String, DurationStats, KeyValueStore<Bytes, byte[]>>as(DURATIONS)
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(DurationStats.class)));
-        // Late events (up to 10 minutes after their hour) still count in their own hour.
-        finished.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofHours(1), Duration.ofMinutes(10)))
+        finished.windowedBy(TimeWindows.ofSizeAndGrace(HOUR, HOUR_GRACE))
                 .aggregate(HourStats::empty, (key, state, stats) -> stats.add(state),
-                        Materialized.<String, HourStats, org.apache.kafka.streams.state.WindowStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(HOURLY)
+                        Materialized.<String, HourStats, WindowStore<Bytes, byte[]>>as(HOURLY)
                                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(HourStats.class))
                                 .withRetention(Duration.ofDays(2)));
 
         // One result per task, however often it is redelivered, then summed per university.
         builder.stream(Topics.RESULTS, Consumed.with(Serdes.String(), resultSerde))
-                .filter((taskId, r) -> r != null && r.universityName() != null)
+                .filter((taskId, r) -> taskId != null && r != null)
                 .toTable(Materialized.with(Serdes.String(), resultSerde))
-                .groupBy((taskId, r) -> KeyValue.pair(r.universityName(), r), Grouped.with(Serdes.String(), resultSerde))
+                .groupBy((taskId, r) -> KeyValue.pair(universityOf(r.universityName()), r), Grouped.with(Serdes.String(), resultSerde))
                 .aggregate(UniversityStats::empty, (u, r, s) -> s.plus(r), (u, r, s) -> s.minus(r),
-                        Materialized.<String, UniversityStats, org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(UNIVERSITIES)
+                        Materialized.<String, UniversityStats, KeyValueStore<Bytes, byte[]>>as(UNIVERSITIES)
                                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(UniversityStats.class)));
 
-        builder.table(Topics.WORKER_HEARTBEATS, Consumed.with(Serdes.String(), new JsonSerde<>(WorkerHeartbeat.class)),
-                Materialized.as(WORKERS));
+        builder.table(Topics.WORKER_HEARTBEATS, Consumed.with(Serdes.String(), heartbeatSerde),
+                Materialized.<String, WorkerHeartbeat, KeyValueStore<Bytes, byte[]>>as(WORKERS)
+                        .withKeySerde(Serdes.String()).withValueSerde(heartbeatSerde));
         return builder.build();
+    }
+
+    static String universityOf(String name) {
+        return name == null || name.isBlank() ? UNKNOWN_UNIVERSITY : name;
     }
 }

@@ -1,4 +1,4 @@
-package io.univinsight.monitor.service;
+package io.univinsight.monitor.queue;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,0 +1,131 @@
+package io.univinsight.monitor.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import io.univinsight.events.Priority;
+import io.univinsight.events.TaskStatus;
+import io.univinsight.monitor.health.HealthRules;
+import io.univinsight.monitor.service.Dashboard;
+import io.univinsight.monitor.service.DashboardService;
+import io.univinsight.monitor.streams.DurationStats;
+import io.univinsight.monitor.streams.MetricsStores;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The metrics Grafana and the autoscaler read from /q/metrics. A scheduled refresh copies the
+ * latest dashboard numbers into the values the meters report, so a scrape never queries the
+ * stores or Kafka itself.
+ *
+ * <pre>
+ * univinsight_tasks{status}                   gauge    tasks whose latest status is status (pending, running, retrying, completed, failed, cancelled)
+ * univinsight_tasks_finished_total{status}    counter  tasks that ended completed, failed or cancelled
+ * univinsight_queue_lag{priority}             gauge    tasks waiting: lag of group "crawler" (critical, high, normal, low, retry); -1 when unknown
+ * univinsight_task_duration_seconds           histogram processing time of completed tasks (_bucket{le}, _count, _sum, _max)
+ * univinsight_workers_active                  gauge    workers heard from within 15 s
+ * univinsight_success_ratio                   gauge    completed / (completed + failed), 1 before any finished
+ * univinsight_health_level                    gauge    0 healthy, 1 degraded, 2 critical
+ * </pre>
+ */
+@Startup
+@ApplicationScoped
+public class PrometheusMeters {
+    static final List<String> QUEUES = List.of(Priority.CRITICAL.wireName(), Priority.HIGH.wireName(),
+            Priority.NORMAL.wireName(), Priority.LOW.wireName(), "retry");
+
+    private final DashboardService dashboard;
+    private final MetricsStores stores;
+    private final Timer duration;
+    private final Map<String, AtomicLong> tasks = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lag = new ConcurrentHashMap<>();
+    private final AtomicLong workers = new AtomicLong();
+    private final AtomicLong healthLevel = new AtomicLong();
+    private volatile double successRatio = 1.0;
+    /** How many completed durations the histogram has been fed (DurationStats.count()). */
+    private long durationsFed;
+
+    @Inject
+    public PrometheusMeters(MeterRegistry registry, DashboardService dashboard, MetricsStores stores) {
+        this.dashboard = dashboard;
+        this.stores = stores;
+        for (TaskStatus s : TaskStatus.values()) {
+            String status = s.name().toLowerCase(java.util.Locale.ROOT);
+            AtomicLong value = tasks.computeIfAbsent(status, k -> new AtomicLong());
+            Gauge.builder("univinsight.tasks", value, AtomicLong::get).tag("status", status)
+                    .description("Tasks whose latest status is this one").register(registry);
+            if (s.isTerminal()) {
+                // Terminal counts only grow: a counter, so rate() gives finished tasks per second.
+                FunctionCounter.builder("univinsight.tasks.finished", value, AtomicLong::get).tag("status", status)
+                        .description("Tasks that ended with this status").register(registry);
+            }
+        }
+        for (String queue : QUEUES) {
+            AtomicLong value = lag.computeIfAbsent(queue, k -> new AtomicLong(-1));
+            Gauge.builder("univinsight.queue.lag", value, AtomicLong::get).tag("priority", queue)
+                    .description("Tasks waiting: consumer lag of group crawler on this queue's topic, -1 when unknown")
+                    .register(registry);
+        }
+        Gauge.builder("univinsight.workers.active", workers, AtomicLong::get)
+                .description("Crawler workers heard from within the last 15 s").register(registry);
+        Gauge.builder("univinsight.success.ratio", this, m -> m.successRatio)
+                .description("completed / (completed + failed); 1 before any task finished").register(registry);
+        Gauge.builder("univinsight.health.level", healthLevel, AtomicLong::get)
+                .description("Crawl health: 0 healthy, 1 degraded, 2 critical").register(registry);
+        duration = Timer.builder("univinsight.task.duration")
+                .description("Processing time of completed tasks, first start to completion")
+                .serviceLevelObjectives(seconds(0.5), seconds(1), seconds(2), seconds(5), seconds(10), seconds(30),
+                        seconds(60), seconds(120), seconds(300), seconds(600))
+                .register(registry);
+    }
+
+    @Scheduled(every = "${monitor.metrics.refresh-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void refresh() {
+        Dashboard d = dashboard.snapshot();
+        Dashboard.Metrics m = d.metrics();
+        tasks.get("pending").set(m.pending());
+        tasks.get("running").set(m.running());
+        tasks.get("retrying").set(m.retrying());
+        tasks.get("completed").set(m.completed());
+        tasks.get("failed").set(m.failed());
+        tasks.get("cancelled").set(m.cancelled());
+        for (String queue : QUEUES) {
+            Long waiting = d.queue().waiting() == null ? null : d.queue().waiting().get(queue);
+            lag.get(queue).set(waiting == null ? -1 : waiting);
+        }
+        workers.set(d.workers().size());
+        successRatio = m.successRate();
+        healthLevel.set(HealthRules.Status.valueOf(d.health().status().toUpperCase(java.util.Locale.ROOT)).ordinal());
+        feedDurations(stores.durations());
+    }
+
+    /**
+     * Records the durations completed since the last refresh. The store keeps the most recent
+     * ones, so after a restart the histogram starts again from those (a counter reset to Prometheus).
+     */
+    private void feedDurations(DurationStats stats) {
+        long fresh = stats.count() - durationsFed;
+        if (fresh <= 0) {
+            return;
+        }
+        List<Long> recent = stats.recentMs();
+        int from = (int) Math.max(0, recent.size() - fresh);
+        for (long ms : recent.subList(from, recent.size())) {
+            duration.record(ms, TimeUnit.MILLISECONDS);
+        }
+        durationsFed = stats.count();
+    }
+
+    private static java.time.Duration seconds(double s) {
+        return java.time.Duration.ofMillis((long) (s * 1000));
+    }
+}

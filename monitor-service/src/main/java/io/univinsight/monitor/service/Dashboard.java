@@ -1,0 +1,46 @@
+package io.univinsight.monitor.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** What GET /api/dashboard and its SSE stream answer (JSON names in snake_case). */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record Dashboard(Health health, Metrics metrics, List<Worker> workers, Queue queue, List<Hour> hourlyStats,
+                        List<University> universities, Instant generatedAt) {
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Health(String status, List<String> reasons, String streamsState) {
+    }
+
+    /** Task counts by latest status, success rate (completed / (completed + failed)) and processing times. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Metrics(long totalTasks, long pending, long running, long retrying, long completed, long failed,
+                          long cancelled, double successRate, long avgProcessingMs, long p50ProcessingMs,
+                          long p95ProcessingMs, long professorsFound, long papersFound) {
+    }
+
+    /** A worker heard from within the last 15 s. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Worker(String workerId, long completed, long failed, long busyMs, int inFlight, String currentTask,
+                         Long currentTaskSeconds, Instant lastSeen) {
+    }
+
+    /** waiting: consumer lag of group "crawler" per queue (critical, high, normal, low, retry); null when unknown. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Queue(Map<String, Long> waiting, Long totalWaiting, boolean lagRising, long running, long completed,
+                        long failed) {
+    }
+
+    /** Tasks that finished in one hour (window start), with their average processing time. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Hour(Instant hour, long tasks, long successes, long failures, long avgMs) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record University(String university, long tasks, long results, long professors, long papers) {
+    }
+}
