@@ -93,5 +93,8 @@ class TaskResourceIT {
                 .body(containsString("Kafka connection health check"))
                 .body(containsString("Database connections health check"));
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().when().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/tasks/bulk")).body(containsString("/api/professors/export"))
+                .body(containsString("https://www.cs.example.edu/people/faculty"));
     }
 }
