@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.univinsight.crawler.testing.FixtureServer;
 import io.univinsight.devstack.ChildJvm;
 import io.univinsight.devstack.DemoSite;
 import io.univinsight.devstack.testing.KafkaTestClients;
@@ -28,6 +29,7 @@ import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.events.TaskStatusChanged;
 import io.univinsight.events.Topics;
+import io.univinsight.events.WorkerHeartbeat;
 
 /** The crawler against a real broker and the demo university served on loopback by the test. */
 @QuarkusTest
@@ -73,9 +75,13 @@ class CrawlerIT {
         CrawlTask task = task("http://127.0.0.1:" + closedPort + "/faculty", Priority.NORMAL);
         KafkaTestClients.produce(bootstrap, task.priority().topic(), "127.0.0.1", TASK.serialize("t", task));
 
-        List<TaskStatus> statuses = statusesOf(task.taskId(), TaskStatus.FAILED);
+        List<TaskStatusChanged> events = eventsOf(task.taskId(), TaskStatus.FAILED);
         assertEquals(List.of(TaskStatus.RUNNING, TaskStatus.RETRYING, TaskStatus.RUNNING, TaskStatus.RETRYING,
-                TaskStatus.RUNNING, TaskStatus.FAILED), statuses);
+                TaskStatus.RUNNING, TaskStatus.FAILED), events.stream().map(TaskStatusChanged::status).toList());
+        assertEquals(List.of(1, 1, 2, 2, 3, 3), events.stream().map(TaskStatusChanged::attempt).toList());
+        // Backoff base 200 ms (test profile), doubled per attempt, jitter factor at least 0.5: lower bounds only.
+        assertTrue(Duration.between(events.get(1).at(), events.get(2).at()).toMillis() >= 100, events.toString());
+        assertTrue(Duration.between(events.get(3).at(), events.get(4).at()).toMillis() >= 200, events.toString());
         List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClients.readUntil(bootstrap, Topics.TASKS_DLQ,
                 rs -> rs.stream().anyMatch(r -> task.taskId().equals(r.key())), Duration.ofSeconds(30));
         ConsumerRecord<String, byte[]> dead = dlq.stream().filter(r -> task.taskId().equals(r.key())).findFirst().orElseThrow();
@@ -108,6 +114,41 @@ class CrawlerIT {
         assertEquals(TaskStatus.COMPLETED, statusesOf(next.taskId(), TaskStatus.COMPLETED).get(1));
     }
 
+    @Test
+    void aRedirectIntoAnInternalAddressFailsTheTaskWithoutReachingIt() {
+        try (FixtureServer internal = FixtureServer.on("127.0.0.2").html("/", "<html>admin</html>");
+             FixtureServer entry = FixtureServer.on("127.0.0.1").route("/faculty/", ex -> FixtureServer.redirect(ex, internal.base() + "/"))) {
+            CrawlTask task = task(entry.base() + "/faculty/", Priority.HIGH);
+            KafkaTestClients.produce(bootstrap, task.priority().topic(), "127.0.0.1", TASK.serialize("t", task));
+            List<TaskStatusChanged> events = eventsOf(task.taskId(), TaskStatus.FAILED);
+            assertEquals(List.of(TaskStatus.RUNNING, TaskStatus.FAILED), events.stream().map(TaskStatusChanged::status).toList());
+            assertTrue(events.get(1).error().startsWith("blocked-address"), events.get(1).error());
+            assertTrue(internal.hits().isEmpty(), "127.0.0.2 was reached: " + internal.hits());
+        }
+    }
+
+    @Test
+    void cloudMetadataAndPrivateTargetsFailAtOnceWithoutRetry() {
+        CrawlTask metadata = task("http://169.254.169.254/latest/meta-data/", Priority.HIGH);
+        CrawlTask internal = task("http://127.0.0.2:" + ChildJvm.freePort() + "/", Priority.HIGH);
+        CrawlTask scheme = task("file:///etc/passwd", Priority.HIGH);
+        for (CrawlTask t : List.of(metadata, internal, scheme)) {
+            KafkaTestClients.produce(bootstrap, t.priority().topic(), "k-" + t.taskId(), TASK.serialize("t", t));
+        }
+        assertTrue(eventsOf(metadata.taskId(), TaskStatus.FAILED).get(1).error().startsWith("blocked-address"));
+        assertTrue(eventsOf(internal.taskId(), TaskStatus.FAILED).get(1).error().startsWith("blocked-address"));
+        assertTrue(eventsOf(scheme.taskId(), TaskStatus.FAILED).get(1).error().startsWith("blocked-scheme"));
+    }
+
+    @Test
+    void theWorkerSendsHeartbeats() {
+        List<ConsumerRecord<String, byte[]>> beats = KafkaTestClients.readUntil(bootstrap, Topics.WORKER_HEARTBEATS,
+                rs -> !rs.isEmpty(), Duration.ofSeconds(30));
+        WorkerHeartbeat beat = new JsonSerde<>(WorkerHeartbeat.class).deserialize("h", beats.get(beats.size() - 1).value());
+        assertEquals(beats.get(beats.size() - 1).key(), beat.workerId());
+        assertTrue(beat.at() != null && beat.completed() >= 0);
+    }
+
     private static CrawlTask task(String url, Priority priority) {
         return new CrawlTask(1, UUID.randomUUID().toString(), url, "Hanbit Institute of Technology", null, priority, 1, 20,
                 Instant.now(), 1, null);
@@ -118,6 +159,13 @@ class CrawlerIT {
                 rs -> rs.stream().anyMatch(r -> taskId.equals(r.key()) && STATUS.deserialize("s", r.value()).status() == last),
                 Duration.ofSeconds(90));
         return records.stream().filter(r -> taskId.equals(r.key())).map(r -> STATUS.deserialize("s", r.value()).status()).toList();
+    }
+
+    private List<TaskStatusChanged> eventsOf(String taskId, TaskStatus last) {
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readUntil(bootstrap, Topics.TASK_STATUS,
+                rs -> rs.stream().anyMatch(r -> taskId.equals(r.key()) && STATUS.deserialize("s", r.value()).status() == last),
+                Duration.ofSeconds(90));
+        return records.stream().filter(r -> taskId.equals(r.key())).map(r -> STATUS.deserialize("s", r.value())).toList();
     }
 
     private CrawlResult resultOf(String taskId) {

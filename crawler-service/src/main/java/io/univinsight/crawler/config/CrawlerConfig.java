@@ -32,6 +32,14 @@ public interface CrawlerConfig {
 
     Extraction extraction();
 
+    Scope scope();
+
+    Cancellations cancellations();
+
+    /** How long in-flight tasks may take to finish on shutdown before they are handed back (redelivered). */
+    @WithDefault("20s")
+    Duration shutdownGrace();
+
     interface Politeness {
         /** Least time between two requests to one host (robots.txt Crawl-delay wins when larger). */
         @WithDefault("1s")
@@ -71,6 +79,18 @@ public interface CrawlerConfig {
     interface Ssrf {
         /** CIDR blocks that may be fetched although private (e.g. 127.0.0.1/32 for the local demo). */
         Optional<List<String>> allowedNetworks();
+    }
+
+    interface Scope {
+        /** The URL filter chain deciding which links a task follows, in order (see UrlFilters). */
+        @WithDefault("http-only,same-site,academic-links,directory-in-start-folder,url-length")
+        List<String> urlFilters();
+    }
+
+    interface Cancellations {
+        /** Cancelled task ids remembered per instance; the oldest are forgotten first. */
+        @WithDefault("100000")
+        int capacity();
     }
 
     interface Extraction {

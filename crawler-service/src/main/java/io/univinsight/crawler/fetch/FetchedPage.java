@@ -5,7 +5,15 @@ public record FetchedPage(String requestedUrl, String finalUrl, int status, Stri
                           byte[] body, long fetchMs) {
 
     public boolean isHtml() {
-        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        return isHtml(contentType);
+    }
+
+    /** HTML or XHTML; a missing type is taken as HTML (servers of static pages often omit it). */
+    public static boolean isHtml(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        String type = contentType.toLowerCase(java.util.Locale.ROOT).trim();
         return type.startsWith("text/html") || type.startsWith("application/xhtml+xml");
     }
 }

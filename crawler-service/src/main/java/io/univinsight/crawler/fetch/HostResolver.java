@@ -8,5 +8,6 @@ import java.net.UnknownHostException;
 public interface HostResolver {
     InetAddress[] resolve(String host) throws UnknownHostException;
 
+    /** The JVM resolver; its cache is what Jsoup connects through (see {@link ResolutionPinning}). */
     HostResolver SYSTEM = InetAddress::getAllByName;
 }

@@ -3,6 +3,7 @@ package io.univinsight.crawler.fetch;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Per-host politeness: at most N requests to one host at once, and request starts to one host
@@ -30,15 +31,19 @@ public class HostThrottle {
         Host h = hosts.computeIfAbsent(host, k -> new Host(maxConnectionsPerHost));
         h.connections.acquire();
         try {
-            long waitNanos;
-            synchronized (h) {
-                long now = System.nanoTime();
-                long start = Math.max(now, h.nextStartNanos);
-                h.nextStartNanos = start + delay.toNanos();
-                waitNanos = start - now;
-            }
-            if (waitNanos > 0) {
-                Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
+            // The start is claimed at the moment the request goes, not reserved ahead: a thread that
+            // wakes late must not leave the next request less than the delay behind it.
+            while (true) {
+                long wait;
+                synchronized (h) {
+                    long now = System.nanoTime();
+                    if (now >= h.nextStartNanos) {
+                        h.nextStartNanos = now + delay.toNanos();
+                        break;
+                    }
+                    wait = h.nextStartNanos - now;
+                }
+                TimeUnit.NANOSECONDS.sleep(wait);
             }
             return request.run();
         } finally {

@@ -17,23 +17,50 @@ import io.univinsight.crawler.config.CrawlerConfig;
 /**
  * Fetches one URL with Jsoup, following at most N redirects itself so that every hop is
  * checked by the SSRF guard: the scheme, credentials, and every address the host resolves to.
- * Bodies are cut at the size limit while reading; gzip and charsets are Jsoup's.
+ * Bodies are cut at the size limit while reading (Jsoup stops reading there); gzip is Jsoup's;
+ * the charset is the header's, else the page's meta (decided when parsing).
+ *
+ * <p>DNS rebinding: for https the TLS socket factory checks the address the socket connects to
+ * ({@link GuardedSslSocketFactory}), so the check is on the connection itself. For http the guard
+ * resolves through {@link HostResolver#SYSTEM}, i.e. the JVM's address cache, and Jsoup's
+ * connection resolves the same name through that same cache right after; see
+ * {@link ResolutionPinning} for what this does and does not guarantee.
  */
 public class PageFetcher {
+    static {
+        // Jsoup 1.21 defaults to its java.net.http executor; its HttpURLConnection one fetched ~1.5x the
+        // pages per second on loopback (bench/crawler/run.sh). Both resolve names through the JVM cache.
+        // An explicit -Djsoup.useHttpClient wins.
+        if (System.getProperty("jsoup.useHttpClient") == null) {
+            System.setProperty("jsoup.useHttpClient", "false");
+        }
+    }
+
     private final CrawlerConfig.Fetch limits;
     private final String userAgent;
     private final AddressPolicy addresses;
     private final HostResolver resolver;
+    private final GuardedSslSocketFactory tlsSockets;
 
     public PageFetcher(CrawlerConfig.Fetch limits, String userAgent, AddressPolicy addresses, HostResolver resolver) {
         this.limits = limits;
         this.userAgent = userAgent;
         this.addresses = addresses;
         this.resolver = resolver;
+        this.tlsSockets = new GuardedSslSocketFactory(addresses);
     }
 
-    /** Fetches and returns any successful (2xx) response; failures are classified. */
+    /** Fetches and returns any successful (2xx) response, whatever its type (robots.txt); failures are classified. */
     public FetchedPage fetch(String url) throws FetchFailure {
+        return fetch(url, false);
+    }
+
+    /** Like {@link #fetch(String)}, but a response that is not HTML/XHTML fails (reason not-html) before its body is read. */
+    public FetchedPage fetchHtml(String url) throws FetchFailure {
+        return fetch(url, true);
+    }
+
+    private FetchedPage fetch(String url, boolean htmlOnly) throws FetchFailure {
         long started = System.nanoTime();
         String current = url;
         for (int hop = 0; hop <= limits.maxRedirects(); hop++) {
@@ -50,14 +77,19 @@ public class PageFetcher {
             if (status >= 400) {
                 throw new FetchFailure(FetchFailure.Kind.PERMANENT, "http-" + status, current, status);
             }
+            if (htmlOnly && !FetchedPage.isHtml(response.contentType())) {
+                discardBody(response);
+                throw new FetchFailure(FetchFailure.Kind.PERMANENT, "not-html", current + " is " + response.contentType(), status);
+            }
+            byte[] body = readBody(response, current);
             long fetchMs = (System.nanoTime() - started) / 1_000_000;
-            return new FetchedPage(url, current, status, response.contentType(), response.charset(), response.bodyAsBytes(), fetchMs);
+            return new FetchedPage(url, current, status, response.contentType(), response.charset(), body, fetchMs);
         }
         throw FetchFailure.permanent("too-many-redirects", "more than " + limits.maxRedirects() + " redirects from " + url);
     }
 
     /** Refuses non-http(s) schemes, credentials, and hosts resolving to a blocked address. */
-    void checkTarget(String url) throws FetchFailure {
+    public void checkTarget(String url) throws FetchFailure {
         URI uri;
         try {
             uri = new URI(url);
@@ -90,7 +122,11 @@ public class PageFetcher {
 
     private Connection.Response execute(String url) throws FetchFailure {
         try {
-            return Jsoup.connect(url)
+            Connection connection = Jsoup.connect(url);
+            if (url.regionMatches(true, 0, "https:", 0, 6)) {
+                connection.sslSocketFactory(tlsSockets); // https: the connection itself checks its address
+            }
+            return connection
                     .userAgent(userAgent)
                     .timeout((int) limits.timeout().toMillis())
                     .maxBodySize(limits.maxBodyBytes())
@@ -99,14 +135,50 @@ public class PageFetcher {
                     .ignoreContentType(true)
                     .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
                     .execute();
+        } catch (GuardedSslSocketFactory.BlockedAddressException e) {
+            throw FetchFailure.permanent("blocked-address", url + " connects to " + e.getMessage());
         } catch (SocketTimeoutException e) {
             throw FetchFailure.transientFailure("timeout", url);
         } catch (ConnectException e) {
             throw FetchFailure.transientFailure("connection", url + " (" + e.getClass().getSimpleName() + ")");
         } catch (IOException e) {
-            throw FetchFailure.transientFailure("io", url + ": " + e.getMessage());
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof GuardedSslSocketFactory.BlockedAddressException) {
+                    throw FetchFailure.permanent("blocked-address", url + " connects to " + t.getMessage());
+                }
+            }
+            throw FetchFailure.transientFailure(isTimeout(e) ? "timeout" : "io", url + ": " + e);
         } catch (IllegalArgumentException e) {
             throw FetchFailure.permanent("bad-url", url + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] readBody(Connection.Response response, String url) throws FetchFailure {
+        try {
+            return response.bodyAsBytes();
+        } catch (java.io.UncheckedIOException e) {
+            throw FetchFailure.transientFailure(isTimeout(e) ? "timeout" : "io", url + " (reading the body): " + e);
+        }
+    }
+
+    /** Jsoup's HTTP clients report a timeout as various IOExceptions; any of them in the chain counts. */
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof SocketTimeoutException || t.getClass().getSimpleName().contains("Timeout")
+                    || message.contains("timed out") || message.contains("timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Closes the unread body so a skipped page (PDF, image) costs no download. */
+    private static void discardBody(Connection.Response response) {
+        try {
+            response.bodyStream().close();
+        } catch (IOException | RuntimeException ignored) {
+            // nothing more to free
         }
     }
 

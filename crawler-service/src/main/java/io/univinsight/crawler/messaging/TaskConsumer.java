@@ -1,5 +1,6 @@
 package io.univinsight.crawler.messaging;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -26,17 +27,19 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
+import io.univinsight.crawler.scope.CrawlScope;
 import io.univinsight.crawler.service.TaskRunner;
+import io.univinsight.crawler.service.UrlNormalizer;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.JsonSerde;
 import io.univinsight.events.Priority;
-import io.univinsight.events.Topics;
 
 /**
- * The crawler's one consumer thread. It buffers records per priority and starts the
- * highest-priority one whose host is free, pausing lower-priority topics while a higher one
- * has work waiting. Retries wait here until their not-before time. Tasks run on a worker pool;
- * offsets are committed only up to the lowest unfinished record of each partition.
+ * The crawler's one consumer thread. It buffers tasks per priority and starts the
+ * highest-priority one whose server is free (FIFO within a priority), pausing lower-priority
+ * topics while a higher one has work waiting. Retries wait here until their not-before time;
+ * cancelled tasks are skipped. Tasks run on a worker pool; offsets are committed only up to
+ * the lowest unfinished record of each partition.
  */
 public class TaskConsumer implements Runnable {
     private static final Logger LOG = Logger.getLogger(TaskConsumer.class);
@@ -44,36 +47,47 @@ public class TaskConsumer implements Runnable {
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final TaskSource source;
     private final TaskRunner runner;
     private final EventPublisher events;
+    private final CancelledTasks cancelled;
     private final int concurrency;
+    private final int tasksPerServer;
+    private final Duration shutdownGrace;
     private final int bufferLimit;
     private final ExecutorService workers;
     private final OffsetTracker offsets = new OffsetTracker();
-    private final Map<Priority, ArrayDeque<ConsumerRecord<String, byte[]>>> buffers = new EnumMap<>(Priority.class);
-    private final List<DelayedTask> delayed = new ArrayList<>();
-    private final ConcurrentLinkedQueue<ConsumerRecord<String, byte[]>> finished = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<ConsumerRecord<String, byte[]>> handedBack = new ConcurrentLinkedQueue<>();
-    private final Map<String, Integer> busyHosts = new HashMap<>();
-    private final Map<ConsumerRecord<String, byte[]>, String> hostOfRunning = new HashMap<>();
-    private volatile boolean running = true;
+    private final Map<Priority, ArrayDeque<Pending>> buffers = new EnumMap<>(Priority.class);
+    private final List<Pending> delayed = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Pending> finished = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Pending> handedBack = new ConcurrentLinkedQueue<>();
+    private final Map<String, Integer> busyServers = new HashMap<>();
+    private final Map<Pending, Boolean> running = new IdentityHashMap<>();
+    private volatile boolean active = true;
+    private volatile boolean abandon;
     private volatile boolean polling;
     private Instant lastCommit = Instant.now();
 
-    private record DelayedTask(ConsumerRecord<String, byte[]> record, CrawlTask task) {
+    /** A task record with what dispatch needs: its task, its priority and the server it loads. */
+    private record Pending(ConsumerRecord<String, byte[]> record, CrawlTask task, Priority priority, String server) {
     }
 
-    public TaskConsumer(Map<String, Object> kafkaConfig, String workerId, TaskRunner runner, EventPublisher events, int concurrency) {
+    public TaskConsumer(Map<String, Object> kafkaConfig, TaskSource source, String workerId, TaskRunner runner, EventPublisher events,
+                        CancelledTasks cancelled, int concurrency, int tasksPerServer, Duration shutdownGrace) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "crawler");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, source.groupId());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, workerId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(10, concurrency));
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        this.source = source;
         this.runner = runner;
         this.events = events;
+        this.cancelled = cancelled;
         this.concurrency = concurrency;
+        this.tasksPerServer = Math.max(1, tasksPerServer);
+        this.shutdownGrace = shutdownGrace;
         this.bufferLimit = Math.max(10, concurrency * 2);
         this.workers = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "crawl-worker");
@@ -91,11 +105,9 @@ public class TaskConsumer implements Runnable {
 
     @Override
     public void run() {
-        List<String> topics = new ArrayList<>(Topics.priorityTopics());
-        topics.add(Topics.TASKS_RETRY);
-        consumer.subscribe(topics, new Rebalance());
+        consumer.subscribe(source.topics(), new Rebalance());
         try {
-            while (running) {
+            while (active) {
                 settleFinished();
                 releaseDueRetries();
                 dispatch();
@@ -106,115 +118,133 @@ public class TaskConsumer implements Runnable {
                 }
                 commitIfDue(false);
             }
-            drainInFlight(Duration.ofSeconds(25));
         } catch (org.apache.kafka.common.errors.WakeupException e) {
-            drainInFlight(Duration.ofSeconds(25));
+            // stop() or halt()
         } catch (RuntimeException e) {
             LOG.error("task consumer stopped by an unexpected error", e);
         } finally {
             polling = false;
+            if (!abandon) {
+                drainInFlight(shutdownGrace);
+            }
             consumer.close(Duration.ofSeconds(10));
             workers.shutdownNow();
         }
     }
 
-    /** Stops taking work; in-flight tasks get the grace period, the rest is redelivered. */
+    /** Stops taking work; in-flight tasks get the grace period, the rest is handed back (redelivered, uncommitted). */
     public void stop() {
-        running = false;
+        active = false;
         consumer.wakeup();
+    }
+
+    /**
+     * Stops at once without finishing or committing anything, as a killed process would: every
+     * unfinished record is redelivered to the group. For crash tests and fatal errors.
+     */
+    public void halt() {
+        abandon = true;
+        stop();
     }
 
     private void accept(ConsumerRecord<String, byte[]> record) {
         offsets.received(partition(record), record.offset());
-        Priority priority = Priority.ofTopic(record.topic());
-        if (priority != null) {
-            buffers.get(priority).add(record);
+        Pending pending = parse(record);
+        if (pending == null) {
             return;
         }
-        // Retry topic: parse now to learn the priority and the not-before time.
-        CrawlTask task = parse(record);
-        if (task != null) {
-            delayed.add(new DelayedTask(record, task));
+        if (record.topic().equals(source.retryTopic())) {
+            delayed.add(pending); // waits for its not-before time
+        } else {
+            buffers.get(pending.priority()).add(pending);
         }
     }
 
     private void releaseDueRetries() {
         Instant now = Instant.now();
-        for (Iterator<DelayedTask> it = delayed.iterator(); it.hasNext();) {
-            DelayedTask d = it.next();
+        for (Iterator<Pending> it = delayed.iterator(); it.hasNext();) {
+            Pending d = it.next();
             if (d.task().notBefore() == null || !d.task().notBefore().isAfter(now)) {
-                buffers.get(d.task().priority() == null ? Priority.NORMAL : d.task().priority()).add(d.record());
+                buffers.get(d.priority()).add(d);
                 it.remove();
             }
         }
     }
 
-    /** Starts tasks while slots are free: highest priority first, FIFO within it, one busy host never blocking others. */
+    /** Starts tasks while slots are free: highest priority first, FIFO within it, a busy server never blocking others. */
     private void dispatch() {
-        while (hostOfRunning.size() < concurrency) {
-            ConsumerRecord<String, byte[]> next = nextRunnable();
+        while (running.size() < concurrency) {
+            Pending next = nextRunnable();
             if (next == null) {
                 return;
             }
-            CrawlTask task = parse(next);
-            if (task == null) {
-                continue;
+            busyServers.merge(next.server(), 1, Integer::sum);
+            running.put(next, Boolean.TRUE);
+            if (cancelled != null && cancelled.isCancelled(next.task().taskId())) {
+                workers.submit(() -> skipCancelled(next));
+            } else {
+                workers.submit(() -> execute(next));
             }
-            String host = hostKey(next);
-            busyHosts.merge(host, 1, Integer::sum);
-            hostOfRunning.put(next, host);
-            workers.submit(() -> execute(next, task, host));
         }
     }
 
-    private ConsumerRecord<String, byte[]> nextRunnable() {
+    private Pending nextRunnable() {
         for (Priority p : Priority.values()) {
-            for (Iterator<ConsumerRecord<String, byte[]>> it = buffers.get(p).iterator(); it.hasNext();) {
-                ConsumerRecord<String, byte[]> r = it.next();
-                if (!busyHosts.containsKey(hostKey(r))) {
+            for (Iterator<Pending> it = buffers.get(p).iterator(); it.hasNext();) {
+                Pending candidate = it.next();
+                if (busyServers.getOrDefault(candidate.server(), 0) < tasksPerServer) {
                     it.remove();
-                    return r;
+                    return candidate;
                 }
             }
         }
         return null;
     }
 
-    private void execute(ConsumerRecord<String, byte[]> record, CrawlTask task, String host) {
+    private void execute(Pending p) {
         try {
-            runner.run(task, host);
-            finished.add(record);
+            runner.run(p.task(), p.record().key() == null ? p.server() : p.record().key());
+            finished.add(p);
         } catch (EventPublisher.PublishException e) {
-            LOG.warnf("task %s not reported (%s); it will run again", task.taskId(), e.getMessage());
-            handedBack.add(record);
+            LOG.warnf("task %s not reported (%s); it will run again", p.task().taskId(), e.getMessage());
+            handedBack.add(p);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            handedBack.add(record);
+            handedBack.add(p);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "task %s crashed; it will run again", task.taskId());
-            handedBack.add(record);
+            LOG.errorf(e, "task %s crashed; it will run again", p.task().taskId());
+            handedBack.add(p);
+        }
+    }
+
+    private void skipCancelled(Pending p) {
+        try {
+            runner.cancelled(p.task());
+            finished.add(p);
+        } catch (EventPublisher.PublishException | RuntimeException e) {
+            LOG.warnf("cancellation of %s not reported (%s); it will be seen again", p.task().taskId(), e.getMessage());
+            handedBack.add(p);
         }
     }
 
     /** Applies finished and handed-back tasks (on this thread: the consumer is single-threaded). */
     private void settleFinished() {
-        ConsumerRecord<String, byte[]> r;
-        while ((r = finished.poll()) != null) {
-            release(r);
-            offsets.finished(partition(r), r.offset());
+        Pending p;
+        while ((p = finished.poll()) != null) {
+            release(p);
+            offsets.finished(partition(p.record()), p.record().offset());
         }
-        while ((r = handedBack.poll()) != null) {
-            release(r);
-            Priority p = Priority.ofTopic(r.topic());
-            CrawlTask task = p == null ? parse(r) : null;
-            buffers.get(p != null ? p : task == null || task.priority() == null ? Priority.NORMAL : task.priority()).addFirst(r);
+        while ((p = handedBack.poll()) != null) {
+            release(p);
+            if (active) {
+                buffers.get(p.priority()).addFirst(p);
+            }
         }
     }
 
-    private void release(ConsumerRecord<String, byte[]> r) {
-        String host = hostOfRunning.remove(r);
-        if (host != null) {
-            busyHosts.computeIfPresent(host, (k, n) -> n > 1 ? n - 1 : null);
+    private void release(Pending p) {
+        if (running.remove(p) != null) {
+            busyServers.computeIfPresent(p.server(), (k, n) -> n > 1 ? n - 1 : null);
         }
     }
 
@@ -229,15 +259,16 @@ public class TaskConsumer implements Runnable {
         List<TopicPartition> resume = new ArrayList<>();
         for (Priority p : Priority.values()) {
             boolean shouldPause = higherWaiting || buffers.get(p).size() >= bufferLimit;
+            String topic = source.priorityTopics().get(p);
             for (TopicPartition tp : assigned) {
-                if (tp.topic().equals(p.topic())) {
+                if (tp.topic().equals(topic)) {
                     (shouldPause ? pause : resume).add(tp);
                 }
             }
             higherWaiting |= !buffers.get(p).isEmpty();
         }
         for (TopicPartition tp : assigned) {
-            if (tp.topic().equals(Topics.TASKS_RETRY)) {
+            if (tp.topic().equals(source.retryTopic())) {
                 (delayed.size() >= bufferLimit * 10 ? pause : resume).add(tp);
             }
         }
@@ -246,16 +277,17 @@ public class TaskConsumer implements Runnable {
     }
 
     /** The task in a record, or null after sending an unreadable record to the DLQ (never blocking the partition). */
-    private CrawlTask parse(ConsumerRecord<String, byte[]> record) {
+    private Pending parse(ConsumerRecord<String, byte[]> record) {
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
         try {
             CrawlTask task = TASKS.deserialize(record.topic(), record.value());
             if (task == null || task.taskId() == null || task.url() == null || task.priority() == null || task.maxPages() < 1) {
                 throw new IllegalArgumentException("missing taskId, url, priority or maxPages");
             }
-            return task;
+            Priority topicPriority = source.priorityOf(record.topic());
+            return new Pending(record, task, topicPriority != null ? topicPriority : task.priority(), serverOf(task, record));
         } catch (RuntimeException e) {
-            LOG.errorf("record %s is not a valid task (%s); sent to %s", where, e.getMessage(), Topics.TASKS_DLQ);
+            LOG.errorf("record %s is not a valid task (%s); sent to the dead-letter topic", where, e.getMessage());
             try {
                 events.deadLetter(record.key(), record.value(), "unparseable task: " + e.getMessage(), where);
                 offsets.finished(partition(record), record.offset());
@@ -264,6 +296,23 @@ public class TaskConsumer implements Runnable {
             }
             return null;
         }
+    }
+
+    /**
+     * The server (host:port) a task loads, from its URL rather than the record key: politeness is
+     * per server, and a key is only a partitioning hint. A URL the fetcher will refuse anyway
+     * falls back to the key.
+     */
+    private static String serverOf(CrawlTask task, ConsumerRecord<String, byte[]> record) {
+        try {
+            URI uri = URI.create(UrlNormalizer.normalize(task.url()));
+            if (uri.getHost() != null) {
+                return CrawlScope.serverOf(uri);
+            }
+        } catch (IllegalArgumentException e) {
+            // the runner fails it with the reason
+        }
+        return record.key() == null ? "" : record.key();
     }
 
     private void commitIfDue(boolean force) {
@@ -285,20 +334,19 @@ public class TaskConsumer implements Runnable {
 
     private void drainInFlight(Duration grace) {
         Instant deadline = Instant.now().plus(grace);
-        while (!hostOfRunning.isEmpty() && Instant.now().isBefore(deadline)) {
+        while (!running.isEmpty() && Instant.now().isBefore(deadline)) {
             settleFinished();
             sleep(100);
         }
         settleFinished();
-        commitIfDue(true);
-        if (!hostOfRunning.isEmpty()) {
-            LOG.warnf("%d tasks still running at shutdown; they will be redelivered", hostOfRunning.size());
+        try {
+            commitIfDue(true);
+        } catch (RuntimeException e) {
+            LOG.warnf("final commit failed (%s); finished tasks may run again", e.getMessage());
         }
-    }
-
-    /** Task records are keyed by URL host; one task per host runs at a time (politeness). */
-    private static String hostKey(ConsumerRecord<String, byte[]> r) {
-        return r.key() == null ? "" : r.key();
+        if (!running.isEmpty()) {
+            LOG.warnf("%d tasks still running at shutdown; handed back, they will be redelivered", running.size());
+        }
     }
 
     private static TopicPartition partition(ConsumerRecord<?, ?> r) {
@@ -320,8 +368,8 @@ public class TaskConsumer implements Runnable {
             commitIfDue(true);
             for (TopicPartition tp : partitions) {
                 offsets.forget(tp);
-                buffers.values().forEach(b -> b.removeIf(r -> partition(r).equals(tp)));
-                delayed.removeIf(d -> partition(d.record()).equals(tp));
+                buffers.values().forEach(b -> b.removeIf(p -> partition(p.record()).equals(tp)));
+                delayed.removeIf(p -> partition(p.record()).equals(tp));
             }
         }
 

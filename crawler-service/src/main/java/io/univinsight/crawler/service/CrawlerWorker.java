@@ -2,7 +2,6 @@ package io.univinsight.crawler.service;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -15,14 +14,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.univinsight.crawler.config.CrawlerConfig;
-import io.univinsight.crawler.fetch.AddressPolicy;
 import io.univinsight.crawler.fetch.HostResolver;
-import io.univinsight.crawler.fetch.HostThrottle;
-import io.univinsight.crawler.fetch.PageFetcher;
-import io.univinsight.crawler.fetch.RobotsRules;
+import io.univinsight.crawler.fetch.ResolutionPinning;
+import io.univinsight.crawler.messaging.CancelledTasks;
 import io.univinsight.crawler.messaging.EventPublisher;
 import io.univinsight.crawler.messaging.TaskConsumer;
-import io.univinsight.extraction.ExtractionPipeline;
+import io.univinsight.crawler.messaging.TaskSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -46,25 +43,44 @@ public class CrawlerWorker {
     private Thread consumerThread;
     private WorkerStats stats;
     private ScheduledExecutorService heartbeats;
+    private CancelledTasks cancellations;
+    private Thread cancellationThread;
 
     void start(@Observes StartupEvent startup) {
+        ResolutionPinning.requireCaching();
         String workerId = config.workerId().orElseGet(CrawlerWorker::defaultWorkerId);
         stats = new WorkerStats(workerId);
-        AddressPolicy addresses = new AddressPolicy(config.ssrf().allowedNetworks().orElse(List.of()));
-        PageFetcher fetcher = new PageFetcher(config.fetch(), config.userAgent(), addresses, HostResolver.SYSTEM);
-        RobotsRules robots = new RobotsRules(fetcher, config.userAgent(), config.robots().cacheTtl(), Clock.systemUTC());
-        SiteCrawl crawl = new SiteCrawl(fetcher, robots, new HostThrottle(config.politeness().maxConnectionsPerHost()),
-                config.politeness().delay(), ExtractionPipeline.of(config.extraction().extractors()));
+        SiteCrawl crawl = CrawlStages.siteCrawl(config, HostResolver.SYSTEM);
         String bootstrap = String.valueOf(kafkaConfig.get("bootstrap.servers"));
+        Map<String, Object> kafka = Map.of("bootstrap.servers", bootstrap);
         events = new EventPublisher(bootstrap, workerId);
+        cancellations = new CancelledTasks(kafka, config.cancellations().capacity());
+        cancellationThread = new Thread(cancellations, "cancellations");
+        cancellationThread.setDaemon(true);
+        cancellationThread.start();
+        awaitCancellations();
         TaskRunner runner = new TaskRunner(crawl, events, stats, config.retry().maxAttempts(), config.retry().baseDelay());
-        consumer = new TaskConsumer(Map.of("bootstrap.servers", bootstrap), workerId, runner, events, config.concurrency());
+        consumer = new TaskConsumer(kafka, TaskSource.standard(), workerId, runner, events, cancellations, config.concurrency(),
+                config.politeness().maxConnectionsPerHost(), config.shutdownGrace());
         consumerThread = new Thread(consumer, "task-consumer");
         consumerThread.start();
         heartbeats = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "heartbeat"));
         heartbeats.scheduleAtFixedRate(this::beat, 0, 5, TimeUnit.SECONDS);
-        LOG.infof("crawler %s started: concurrency %d, politeness %s per host, allowed private networks %s", workerId,
-                config.concurrency(), config.politeness().delay(), config.ssrf().allowedNetworks().orElse(List.of()));
+        LOG.infof("crawler %s started: concurrency %d, politeness %s and %d connection(s) per host, allowed private networks %s, "
+                + "URL filters %s, DNS answers pinned %d s", workerId, config.concurrency(), config.politeness().delay(),
+                config.politeness().maxConnectionsPerHost(), config.ssrf().allowedNetworks().orElse(List.of()),
+                config.scope().urlFilters(), ResolutionPinning.positiveCacheSeconds());
+    }
+
+    /** Cancellations already on the topic are known before the first task starts (bounded wait: Kafka may be slow). */
+    private void awaitCancellations() {
+        try {
+            if (!cancellations.awaitCaughtUp(java.time.Duration.ofSeconds(15))) {
+                LOG.warn("cancellation topic not read to its end yet; starting anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -73,13 +89,19 @@ public class CrawlerWorker {
         }
         consumer.stop();
         try {
-            consumerThread.join(30_000);
+            consumerThread.join(config.shutdownGrace().toMillis() + 15_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        cancellations.stop();
         heartbeats.shutdownNow();
         beat();
         events.close();
+    }
+
+    /** The cancelled task ids this instance knows (tests wait on it). */
+    public CancelledTasks cancellations() {
+        return cancellations;
     }
 
     public boolean isConsuming() {

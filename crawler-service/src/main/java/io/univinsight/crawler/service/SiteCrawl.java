@@ -24,6 +24,9 @@ import io.univinsight.crawler.fetch.FetchedPage;
 import io.univinsight.crawler.fetch.HostThrottle;
 import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.fetch.RobotsRules;
+import io.univinsight.crawler.scope.CrawlScope;
+import io.univinsight.crawler.scope.LinkCandidate;
+import io.univinsight.crawler.scope.UrlFilters;
 import io.univinsight.events.CrawlResult;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.extraction.ExtractionPipeline;
@@ -41,19 +44,23 @@ import io.univinsight.extraction.ProfessorRecord;
  * the task; a failure of a later page is counted and skipped.
  */
 public class SiteCrawl {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SiteCrawl.class);
     private final PageFetcher fetcher;
     private final RobotsRules robots;
     private final HostThrottle throttle;
     private final Duration politenessDelay;
     private final ExtractionPipeline pipeline;
+    private final UrlFilters urlFilters;
     private final LinkClassifier links = new LinkClassifier();
 
-    public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, Duration politenessDelay, ExtractionPipeline pipeline) {
+    public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, Duration politenessDelay, ExtractionPipeline pipeline,
+                     UrlFilters urlFilters) {
         this.fetcher = fetcher;
         this.robots = robots;
         this.throttle = throttle;
         this.politenessDelay = politenessDelay;
         this.pipeline = pipeline;
+        this.urlFilters = urlFilters;
     }
 
     /** What one crawl found and how it went. */
@@ -66,10 +73,14 @@ public class SiteCrawl {
     }
 
     public Outcome crawl(CrawlTask task) throws FetchFailure, InterruptedException {
+        fetcher.checkTarget(task.url()); // a file: or credentialed URL fails with its reason before anything else
         String start = UrlNormalizer.normalize(task.url());
-        String host = URI.create(start).getHost().toLowerCase(Locale.ROOT);
+        CrawlScope scope = CrawlScope.of(start);
+        // Politeness is per server (host and port); every page of a task is on the start page's site.
+        String host = CrawlScope.serverOf(URI.create(start));
         Deque<Target> frontier = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
+        Set<String> decidedLinks = new HashSet<>();
         frontier.add(new Target(start, 0));
         seen.add(start);
         Map<String, CrawlResult.Professor> professors = new LinkedHashMap<>();
@@ -92,14 +103,12 @@ public class SiteCrawl {
                     throw FetchFailure.permanent("robots", "robots.txt disallows " + target.url());
                 }
                 Duration delay = max(politenessDelay, RobotsRules.crawlDelay(rules));
-                page = throttle.call(host, delay, () -> fetcher.fetch(target.url()));
-                if (!page.isHtml()) {
-                    throw FetchFailure.permanent("not-html", target.url() + " is " + page.contentType());
-                }
+                page = throttle.call(host, delay, () -> fetcher.fetchHtml(target.url()));
             } catch (FetchFailure f) {
                 if (isStart) {
                     throw f;
                 }
+                LOG.debugf("task %s skips %s: %s", task.taskId(), target.url(), f.getMessage());
                 httpErrors++;
                 continue;
             }
@@ -116,6 +125,9 @@ public class SiteCrawl {
             extractors.addAll(found.extractorsApplied());
             String pageOwner = found.professors().size() == 1 ? ref(found.professors().get(0)) : null;
             for (ProfessorRecord p : found.professors()) {
+                // The event carries the confidence; where it was seen stays in the debug log.
+                LOG.debugf("task %s: %s (%.2f) by %s at %s on %s", task.taskId(), p.name(), p.confidence(), p.extractor(),
+                        p.evidence(), page.finalUrl());
                 professors.merge(ref(p), toEvent(p), SiteCrawl::mergeProfessor);
                 confidenceSum += p.confidence();
             }
@@ -124,7 +136,7 @@ public class SiteCrawl {
                 papers.merge(paperKey(p), paper, SiteCrawl::mergePaper);
             }
             if (target.depth() < task.maxDepth()) {
-                enqueueLinks(doc, host, scopeOf(start), target.depth(), frontier, seen);
+                enqueueLinks(doc, scope, target.depth(), frontier, seen, decidedLinks);
             }
         }
         int professorCount = professors.size();
@@ -134,39 +146,41 @@ public class SiteCrawl {
     }
 
     /**
-     * The start page's folder. Other directory pages are followed only inside it, so a crawl of
-     * one department's directory does not wander into the other departments its menu links to.
+     * Queues the page's links that the URL filter chain accepts, each URL once per task. Every
+     * page of a site repeats its menus and footer: a link (href and anchor text) decided once is
+     * not normalised and classified again on later pages.
      */
-    static String scopeOf(String startUrl) {
-        String path = URI.create(startUrl).getRawPath();
-        return path.substring(0, path.lastIndexOf('/') + 1);
-    }
-
-    private void enqueueLinks(Document doc, String host, String scope, int depth, Deque<Target> frontier, Set<String> seen) {
+    private void enqueueLinks(Document doc, CrawlScope scope, int depth, Deque<Target> frontier, Set<String> seen, Set<String> decided) {
+        String base = doc.location();
         for (Element a : doc.select("a[href]")) {
+            String href = a.attr("href");
+            String text = a.text();
+            // Absolute and root-relative hrefs mean the same on every page; others depend on the page's folder.
+            String key = (href.startsWith("/") || href.contains("://") ? href : base + " " + href) + "\n" + text;
+            if (!decided.add(key)) {
+                continue;
+            }
             String absolute = a.absUrl("href");
             if (absolute.isEmpty()) {
                 continue;
             }
-            String url;
+            LinkCandidate link;
             try {
-                url = UrlNormalizer.normalize(absolute);
+                String url = UrlNormalizer.normalize(absolute);
                 URI uri = URI.create(url);
-                if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(host)) {
+                if (uri.getHost() == null) {
                     continue;
                 }
+                link = new LinkCandidate(url, uri, text, links.classify(text, url));
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            LinkKind kind = links.classify(a.text(), url);
-            if (kind == LinkKind.DIRECTORY && !URI.create(url).getRawPath().startsWith(scope)) {
+            if (seen.contains(link.url()) || urlFilters.refusal(link, scope) != null) {
                 continue;
             }
-            if (kind == LinkKind.OTHER || !seen.add(url)) {
-                continue;
-            }
+            seen.add(link.url());
             // Further pages of a directory are the same listing: they do not cost depth.
-            frontier.add(new Target(url, kind == LinkKind.NEXT_PAGE ? depth : depth + 1));
+            frontier.add(new Target(link.url(), link.kind() == LinkKind.NEXT_PAGE ? depth : depth + 1));
         }
     }
 

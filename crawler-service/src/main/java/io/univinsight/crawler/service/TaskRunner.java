@@ -74,6 +74,12 @@ public class TaskRunner {
         }
     }
 
+    /** Skips a task cancelled before it started: CANCELLED with the task's attempt and error "cancelled". */
+    public void cancelled(CrawlTask task) throws PublishException {
+        events.status(TaskStatusChanged.of(task, TaskStatus.CANCELLED, stats.workerId(), "cancelled"));
+        LOG.infof("task %s cancelled before it started; skipped", task.taskId());
+    }
+
     private void fail(CrawlTask task, String error, boolean attemptsExhausted) throws PublishException {
         if (attemptsExhausted) {
             events.deadLetter(task.taskId(), events.taskBytes(task), "attempts exhausted: " + error, "crawler");

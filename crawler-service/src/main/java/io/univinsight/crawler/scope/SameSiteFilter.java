@@ -1,0 +1,14 @@
+package io.univinsight.crawler.scope;
+
+/** Stays on the start page's site (scheme, host and port): a task crawls one university site. */
+final class SameSiteFilter implements UrlFilter {
+    @Override
+    public String name() {
+        return "same-site";
+    }
+
+    @Override
+    public boolean accept(LinkCandidate link, CrawlScope scope) {
+        return CrawlScope.siteOf(link.uri()).equals(scope.site());
+    }
+}

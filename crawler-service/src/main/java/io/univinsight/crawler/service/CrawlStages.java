@@ -1,0 +1,28 @@
+package io.univinsight.crawler.service;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.univinsight.crawler.config.CrawlerConfig;
+import io.univinsight.crawler.fetch.AddressPolicy;
+import io.univinsight.crawler.fetch.HostResolver;
+import io.univinsight.crawler.fetch.HostThrottle;
+import io.univinsight.crawler.fetch.PageFetcher;
+import io.univinsight.crawler.fetch.RobotsRules;
+import io.univinsight.crawler.scope.UrlFilters;
+import io.univinsight.extraction.ExtractionPipeline;
+
+/** Builds the crawl stages (SSRF guard, fetcher, robots, politeness, URL filters, extraction chain) from configuration. */
+public final class CrawlStages {
+    private CrawlStages() {
+    }
+
+    public static SiteCrawl siteCrawl(CrawlerConfig config, HostResolver resolver) {
+        AddressPolicy addresses = new AddressPolicy(config.ssrf().allowedNetworks().orElse(List.of()));
+        PageFetcher fetcher = new PageFetcher(config.fetch(), config.userAgent(), addresses, resolver);
+        RobotsRules robots = new RobotsRules(fetcher, config.userAgent(), config.robots().cacheTtl(), Clock.systemUTC());
+        return new SiteCrawl(fetcher, robots, new HostThrottle(config.politeness().maxConnectionsPerHost()),
+                config.politeness().delay(), ExtractionPipeline.of(config.extraction().extractors()),
+                UrlFilters.of(config.scope().urlFilters()));
+    }
+}
