@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Only ranks may become a {@link ProfessorRecord#title()}; staff, students and postdocs are recognised
  * explicitly so that a directory card for them is rejected rather than guessed at.
  */
-final class AcademicTitles {
+public final class AcademicTitles {
     enum Kind { RANK, EXCLUDED }
 
     /** @param text the rank phrase as it should be stored (English words title-cased), or the excluded role */
@@ -45,6 +45,24 @@ final class AcademicTitles {
                     + "|사무실|사무원|사무직|사무국)");
 
     private AcademicTitles() {
+    }
+
+    /**
+     * The normalised rank of a title as shown ("Adjunct Associate Professor" gives {@code adjunct},
+     * "부교수" gives {@code associate_professor}), using the shared corpus vocabulary: professor,
+     * associate_professor, assistant_professor, lecturer, instructor, emeritus, adjunct, research,
+     * visiting, teaching, postdoc, student, staff; {@code null} for a blank or unrecognised title.
+     * The appointment kind (emeritus, adjunct, visiting, research, teaching) wins over the grade,
+     * because that is what tells a reader whether the person holds a regular post.
+     */
+    public static String rankOf(String title) {
+        return RankNames.of(title);
+    }
+
+    /** True for the ranks that make someone faculty (every rank except postdoc, student, staff). */
+    public static boolean isFacultyRank(String rank) {
+        return rank != null && !rank.equals("postdoc") && !rank.equals("student") && !rank.equals("staff")
+                && !rank.equals("other");
     }
 
     /** Rank or excluded role mentioned in a line, whichever comes first; {@code null} when neither. */
@@ -86,6 +104,36 @@ final class AcademicTitles {
             return new Role(Kind.EXCLUDED, text);
         }
         return rank == null ? null : new Role(Kind.RANK, rank);
+    }
+
+    private static final Pattern PLURAL_ROLE = Pattern.compile(
+            "(?i)\\b(professor|lecturer|instructor|reader|student|postdoc|fellow|researcher|assistant|associate|candidate)s\\b");
+    private static final Pattern ADVISING = Pattern.compile("(?i)^(?:academic\\s+)?advis(?:ors?|ers?|ing)$");
+    private static final Pattern FACULTY_WORD = Pattern.compile("(?i)\\bfaculty\\b|교수진|교원");
+
+    /**
+     * The role a section heading gives the people under it: "Associate Professors" gives the rank
+     * "Associate Professor", "Adjunct Faculty" the rank "Adjunct Faculty", "Staff" or "PhD Students" an
+     * excluded role. Mixed headings ("Faculty and Staff") and long ones give nothing.
+     */
+    static Role sectionRole(String heading) {
+        String h = Text.clean(heading);
+        if (h.isEmpty() || h.split(" ").length > 5) {
+            return null;
+        }
+        if (ADVISING.matcher(h).find()) {
+            return new Role(Kind.EXCLUDED, h); // academic advisors are staff, though the word is no title on a card
+        }
+        String singular = PLURAL_ROLE.matcher(h).replaceAll("$1");
+        Role role = classify(singular);
+        if (role != null && role.kind() == Kind.EXCLUDED) {
+            return FACULTY_WORD.matcher(h).find() ? null : role;
+        }
+        if (role != null) {
+            return role;
+        }
+        String rank = rankOf(singular);
+        return isFacultyRank(rank) && FACULTY_WORD.matcher(h).find() ? new Role(Kind.RANK, titleCase(singular)) : null;
     }
 
     /** The rank in the line, or {@code null} when there is none or the line is a non-faculty role. */

@@ -39,6 +39,10 @@ final class Citations {
     private static final Pattern ACM_YEAR = Pattern.compile("(?<=\\p{L}{2}\\.)\\s+" + YEAR_RX + "[a-z]?\\.\\s+");
     private static final Pattern INITIALS = Pattern.compile("^(?:\\p{Lu}\\.?\\s?-?)+\\.?$");
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:\\[\\d+]|\\d+[.)])\\s*");
+    // Links next to a citation that name a file or resource, never the paper's title.
+    private static final Pattern LINK_LABEL = Pattern.compile(
+            "(?i)^\\W*(?:pdf|preprint|code|slides|video|project|arxiv|bibtex|bib|doi|abstract|html|poster|talk|data"
+                    + "|github|supplement\\w*|author'?s? (?:copy|version)|full text|download)\\b");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\p{L}{2}[.?!])\\s+");
 
     private Citations() {
@@ -61,7 +65,8 @@ final class Citations {
         if (!m.find()) {
             return null;
         }
-        return DOI_TRAILING.matcher(m.group()).replaceAll("");
+        // DOIs are case-insensitive; lower case is the one spelling every source agrees on.
+        return DOI_TRAILING.matcher(m.group()).replaceAll("").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** First plausible publication year (1950-2035) in the text, or {@code null}. */
@@ -111,6 +116,9 @@ final class Citations {
             String authorText = authorEl != null ? Text.clean(authorEl.text())
                     : title.start() > 0 ? plain.substring(0, title.start()) : "";
             authors = splitAuthors(stripYear(authorText));
+            if (authors.isEmpty()) {
+                authors = authorsAfterTitle(item, plain, title.text());
+            }
         } else {
             Plain p = plainCitation(plain, markedVenue(item, ""));
             if (p == null) {
@@ -138,9 +146,33 @@ final class Citations {
                 Evidence.of(item));
     }
 
+    /** "Title<br>A. Author, B. Author<br>Venue" or "Title. A. Author, B. Author. Venue.": names right after the title. */
+    private static List<String> authorsAfterTitle(Element item, String plain, String title) {
+        List<String> lines = Text.lines(item);
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).contains(title)) {
+                List<String> names = splitAuthors(stripYear(lines.get(i + 1)));
+                if (allAuthorNames(names)) {
+                    return names;
+                }
+                break;
+            }
+        }
+        int at = plain.indexOf(title);
+        if (at < 0) {
+            return List.of();
+        }
+        String after = plain.substring(at + title.length()).replaceFirst("^[\\s.,:;”\"]+", "");
+        List<String> names = splitAuthors(stripYear(SENTENCE_END.split(after, 2)[0]));
+        return allAuthorNames(names) ? names : List.of();
+    }
+
     /** Title from markup: an element classed as title, a quotation, a link, or bold text. */
     private static Title markedTitle(Element item, String plain) {
-        Element classed = item.selectFirst(Css.TITLE);
+        // The innermost titled element: dblp marks the whole entry as the "headline" and the title inside it.
+        Element classed = item.select(Css.TITLE).stream()
+                .filter(e -> e.select(Css.TITLE).size() == 1 && e.closest("[itemprop=author]") == null)
+                .findFirst().orElse(null);
         if (classed != null && Text.clean(classed.text()).length() >= 4) {
             String t = Text.clean(classed.text());
             Element link = classed.is("a[href]") ? classed : classed.selectFirst(Css.LINKS);
@@ -153,10 +185,18 @@ final class Citations {
                 return new Title(m.group(1), open, linkHrefFor(item, m.group(1)), true);
             }
         }
+        // "Authors<br>Title<br><i>Venue</i>, Year": the line after the author line is the title.
+        List<String> lines = Text.lines(item);
+        if (lines.size() >= 3 && looksLikeAuthorList(lines.get(0)) && lines.get(1).length() >= 8
+                && !looksLikeAuthorList(lines.get(1)) && plain.contains(lines.get(1)) && YEAR.matcher(lines.get(1)).results().count() == 0) {
+            String t = lines.get(1);
+            return new Title(t, plain.indexOf(t), linkHrefFor(item, t), true);
+        }
         for (Element a : item.select(Css.LINKS)) {
             String t = Text.clean(a.text());
             String href = a.attr("href").toLowerCase();
-            if (t.length() >= 8 && !href.startsWith("mailto:") && !isDoiLink(a) && !URL.matcher(t).find()
+            if (t.length() >= 8 && t.split(" ").length >= 3 && !LINK_LABEL.matcher(t).find()
+                    && !href.startsWith("mailto:") && !isDoiLink(a) && !URL.matcher(t).find()
                     && DOI.matcher(t).results().findAny().isEmpty() && PersonNames.extract(t) == null
                     && plain.contains(t)) {
                 return new Title(t, plain.indexOf(t), Layout.absHref(a), true);
@@ -219,6 +259,13 @@ final class Citations {
         if (sentences.length >= 2) {
             List<String> authors = splitAuthors(stripYear(sentences[0]));
             if (allAuthorNames(authors)) {
+                // With the venue marked up, the title is all between the authors and the venue, even when it
+                // has a "!" or "(Report)." of its own.
+                String rest = t.substring(sentences[0].length()).trim();
+                int v = italicVenue == null ? -1 : rest.indexOf(italicVenue);
+                if (v > 0) {
+                    return new Plain(authors, VENUE_LEAD.matcher(rest.substring(0, v)).replaceAll(""), italicVenue);
+                }
                 return withVenue(authors, List.of(sentences).subList(1, sentences.length).toArray(String[]::new));
             }
         }

@@ -32,9 +32,9 @@ public final class DirectoryExtractor implements Extractor {
         if (doc.body() == null) {
             return ExtractionResult.from(NAME, List.of(), List.of());
         }
-        Map<Element, PersonBlocks.Reading> blocks = candidateBlocks(doc.body());
-        String pageDept = Departments.guess(doc, ctx);
         Outline outline = Outline.of(doc);
+        Map<Element, PersonBlocks.Reading> blocks = candidateBlocks(doc.body(), outline);
+        String pageDept = Departments.guess(doc, ctx);
         List<ProfessorRecord> out = new ArrayList<>();
         for (Map.Entry<Element, PersonBlocks.Reading> e : blocks.entrySet()) {
             ProfessorRecord r = toRecord(e.getKey(), e.getValue(), pageDept, outline, doc);
@@ -49,7 +49,7 @@ public final class DirectoryExtractor implements Extractor {
      * Every element that has at least one same-tag sibling and reads as a single person, keeping only
      * the outermost such block (a card, not the paragraph inside it that happens to hold name + email).
      */
-    private static Map<Element, PersonBlocks.Reading> candidateBlocks(Element body) {
+    private static Map<Element, PersonBlocks.Reading> candidateBlocks(Element body, Outline outline) {
         Map<Element, PersonBlocks.Reading> found = new IdentityHashMap<>();
         List<Element> order = new ArrayList<>();
         List<Element> all = body.getAllElements();
@@ -74,7 +74,7 @@ public final class DirectoryExtractor implements Extractor {
                     continue;
                 }
                 PersonBlocks.Reading r = PersonBlocks.read(child);
-                if (isSinglePerson(r)) {
+                if (isSinglePerson(r) || (isNamedOnly(r) && sectionRank(child, outline) != null)) {
                     found.put(child, r);
                     order.add(child);
                 }
@@ -103,10 +103,43 @@ public final class DirectoryExtractor implements Extractor {
         return r.name() != null && hasSignal && oneEmail && r.rankLines() <= 2;
     }
 
+    /** A name from markup and nothing else: a person only when the section heading gives the rank. */
+    private static boolean isNamedOnly(PersonBlocks.Reading r) {
+        return r.name() != null && r.nameFromMarkup() && r.emails().size() <= 1 && r.rankLines() == 0;
+    }
+
+    /** The role the nearest section heading gives ("Associate Professors", "Staff", "명예교수"), or null. */
+    private static AcademicTitles.Role sectionRole(Element block, Outline outline) {
+        List<String> headings = outline.headingsFor(block);
+        for (int i = headings.size() - 1; i >= 0; i--) {
+            AcademicTitles.Role role = AcademicTitles.sectionRole(headings.get(i));
+            if (role != null) {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    private static String sectionRank(Element block, Outline outline) {
+        AcademicTitles.Role role = sectionRole(block, outline);
+        return role != null && role.kind() == AcademicTitles.Kind.RANK ? role.text() : null;
+    }
+
     private static ProfessorRecord toRecord(Element block, PersonBlocks.Reading r, String pageDept,
                                             Outline outline, Document doc) {
         if (r.role() != null && r.role().kind() == AcademicTitles.Kind.EXCLUDED) {
             return null; // staff, students and postdocs are listed in directories too
+        }
+        if (r.role() == null) {
+            // Grouped directories state the rank once, in the section heading ("Lecturers", "Staff").
+            AcademicTitles.Role section = sectionRole(block, outline);
+            if (section != null && section.kind() == AcademicTitles.Kind.EXCLUDED) {
+                return null;
+            }
+            if (section != null) {
+                r = new PersonBlocks.Reading(r.name(), section, r.emails(), r.profileUrl(), r.department(), r.rankLines(),
+                        r.nameFromMarkup());
+            }
         }
         String email = Emails.bestFor(r.emails(), r.name());
         String title = r.role() == null ? null : r.role().text();

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /** Finds email addresses in mailto links, plain text and the usual anti-spam spellings. */
 final class Emails {
@@ -26,6 +27,8 @@ final class Emails {
     private static final Pattern SPOKEN = Pattern.compile(
             "\\b([A-Za-z0-9._-]+)\\s+at\\s+([A-Za-z0-9-]+(?:\\s+dot\\s+[A-Za-z0-9-]+)+)\\b");
     private static final Pattern SPOKEN_DOT = Pattern.compile("\\s+dot\\s+");
+    private static final Pattern AT_IMAGE_ALT = Pattern.compile("(?i)@|＠|\\[?\\(?at\\)?]?|arobase|at[- ]?sign|atmark|골뱅이");
+    private static final Pattern AT_IMAGE_SRC = Pattern.compile("(?i)(?:^|/)(?:at|arobase|at[-_]?sign|atmark|at[-_]?symbol)\\.(?:png|gif|jpe?g|svg)(?:$|\\?)");
     private static final Pattern GENERIC = Pattern.compile(
             "(?i)^(info|webmaster|web|admin|administrator|office|contact|support|help|noreply|no-reply|"
                     + "admissions|dept|department|secretary|enquiries|inquiries|hr|news|media|press|root|postmaster)@.*");
@@ -68,8 +71,41 @@ final class Emails {
                 out.add(email);
             }
         }
-        out.addAll(inText(scope.text()));
+        // Line by line first, so a title in the span before an address is not glued onto it; the whole
+        // text only when no line holds one ("jane <span>[at]</span> uni.edu" spans several elements).
+        List<String> byLine = new ArrayList<>();
+        for (String line : Text.lines(scope)) {
+            byLine.addAll(inText(line));
+        }
+        out.addAll(byLine.isEmpty() ? inText(readableText(scope)) : byLine);
+        if (!byLine.isEmpty()) {
+            out.addAll(inText(readableText(scope)).stream().filter(e -> byLine.stream().noneMatch(e::endsWith)).toList());
+        }
+        // Text shown right-to-left with bidi-override reads as an address only when reversed back.
+        for (Element rtl : scope.select("[style*=rtl], [dir=rtl]")) {
+            out.addAll(inText(new StringBuilder(rtl.text()).reverse().toString()));
+        }
         return new ArrayList<>(out);
+    }
+
+    /** The text a reader sees, with an "@" picture (user<img alt="at">host) read as the sign it shows. */
+    private static String readableText(Element scope) {
+        List<Element> atImages = scope.select("img").stream().filter(Emails::isAtSign).toList();
+        if (atImages.isEmpty()) {
+            return scope.text();
+        }
+        Element copy = scope.clone();
+        for (Element img : copy.select("img")) {
+            if (isAtSign(img)) {
+                img.replaceWith(new TextNode("@"));
+            }
+        }
+        // Joining "user", "@" and "host" text nodes must not leave spaces around the sign.
+        return copy.text().replaceAll("\\s*@\\s*", "@");
+    }
+
+    private static boolean isAtSign(Element img) {
+        return AT_IMAGE_ALT.matcher(img.attr("alt").trim()).matches() || AT_IMAGE_SRC.matcher(img.attr("src")).find();
     }
 
     /** The address in a mailto: href (query stripped, percent-decoded), or null. */

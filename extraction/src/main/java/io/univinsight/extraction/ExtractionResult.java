@@ -15,6 +15,14 @@ public record ExtractionResult(List<ProfessorRecord> professors, List<PaperRecor
         extractorsApplied = extractorsApplied == null ? List.of() : List.copyOf(extractorsApplied);
     }
 
+    /**
+     * How much of this result is likely right, 0-100 (0 when nothing was found), from the records'
+     * confidence, agreement between extractors and completeness. Meant for {@code CrawlResult.accuracyScore}.
+     */
+    public int accuracyScore() {
+        return AccuracyScore.of(this);
+    }
+
     /** A single extractor's result: it only counts as "applied" when it found something. */
     static ExtractionResult from(String extractor, List<ProfessorRecord> professors, List<PaperRecord> papers) {
         boolean found = !professors.isEmpty() || !papers.isEmpty();

@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * Minimal JSON reader (objects to {@code Map}, arrays to {@code List}, numbers to {@code Double},
- * plus String/Boolean/null). Enough for JSON-LD blocks without pulling a JSON library into a
- * dependency-free module.
+ * plus String/Boolean/null) and writer (the same shapes back to text). Enough for JSON-LD blocks,
+ * corpus labels and command-line reports without pulling a JSON library into a dependency-free module.
  */
-final class Json {
+public final class Json {
     private final String s;
     private int i;
 
@@ -19,7 +19,7 @@ final class Json {
     }
 
     /** Parses one JSON value; throws {@link IllegalArgumentException} on malformed input. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json p = new Json(text);
         p.ws();
         Object v = p.value();
@@ -28,6 +28,80 @@ final class Json {
             throw p.error("trailing characters");
         }
         return v;
+    }
+
+    /** Writes maps, iterables, strings, numbers, booleans and null as indented JSON. */
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, 0);
+        return sb.toString();
+    }
+
+    private static void write(StringBuilder sb, Object v, int indent) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof Map<?, ?> map) {
+            if (map.isEmpty()) {
+                sb.append("{}");
+                return;
+            }
+            sb.append('{');
+            String sep = "\n";
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                sb.append(sep).append("  ".repeat(indent + 1));
+                quote(sb, String.valueOf(e.getKey()));
+                sb.append(": ");
+                write(sb, e.getValue(), indent + 1);
+                sep = ",\n";
+            }
+            sb.append('\n').append("  ".repeat(indent)).append('}');
+        } else if (v instanceof Iterable<?> list) {
+            if (!list.iterator().hasNext()) {
+                sb.append("[]");
+                return;
+            }
+            boolean scalars = true;
+            for (Object o : list) {
+                scalars &= !(o instanceof Map<?, ?>) && !(o instanceof Iterable<?>);
+            }
+            sb.append('[');
+            String sep = scalars ? "" : "\n" + "  ".repeat(indent + 1);
+            for (Object o : list) {
+                sb.append(sep);
+                write(sb, o, indent + 1);
+                sep = scalars ? ", " : ",\n" + "  ".repeat(indent + 1);
+            }
+            sb.append(scalars ? "" : "\n" + "  ".repeat(indent)).append(']');
+        } else if (v instanceof Double d) {
+            sb.append(d.isNaN() || d.isInfinite() ? "null"
+                    : d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : String.valueOf(d));
+        } else if (v instanceof Number || v instanceof Boolean) {
+            sb.append(v);
+        } else {
+            quote(sb, v.toString());
+        }
+    }
+
+    private static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
     }
 
     private Object value() {

@@ -1,8 +1,14 @@
 package io.univinsight.extraction;
 
 import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Guesses where a link leads from its anchor text (English and Korean) and URL shape, so the crawler
@@ -33,7 +39,32 @@ public final class LinkClassifier {
     private static final Pattern INDEX_FILE = Pattern.compile("(?i)^(?:index|default|list|all)(?:\\.\\w+)?$");
     private static final Pattern DIRECTORY_FILE = Pattern.compile(
             "(?i)^(?:faculty|people|professors?|directory|staff|members|team)(?:[-_]\\w+)?(?:\\.\\w+)?$");
+    private static final Pattern FACULTY_WORD = Pattern.compile("(?i)\\b(?:faculty|professors?|academic staff)\\b|교수|교원");
+    private static final Pattern NOT_FACULTY_ROSTER = Pattern.compile(
+            "(?i)\\b(?:students?|staff directory|administrative|alumni|visitors?|candidates?|postdocs?|news|events?)\\b"
+                    + "|학생|직원|행정|동문|조교");
     private static final Pattern FILE_EXT = Pattern.compile("(?i).*\\.(?:pdf|docx?|pptx?|xlsx?|zip|gz|jpe?g|png|gif|svg|mp4|ics|bib)$");
+
+    /**
+     * Links on a department page that lead to its faculty directory, best first. When some directory
+     * link names faculty or professors explicitly, only those are kept: "People" menus also list
+     * student and staff rosters, which are not the way to professors.
+     */
+    public List<String> facultyDirectoryLinks(Document doc) {
+        Set<String> explicit = new LinkedHashSet<>();
+        Set<String> generic = new LinkedHashSet<>();
+        for (Element a : doc.select("a[href]")) {
+            String text = Text.clean(a.text());
+            String url = Layout.absHref(a);
+            // Menu items are short; a sentence mentioning faculty is a news teaser.
+            if (text.split(" ").length > 6 || classify(text, url) != LinkKind.DIRECTORY
+                    || NOT_FACULTY_ROSTER.matcher(text).find()) {
+                continue;
+            }
+            (FACULTY_WORD.matcher(text).find() ? explicit : generic).add(url);
+        }
+        return List.copyOf(explicit.isEmpty() ? generic : explicit);
+    }
 
     public LinkKind classify(String anchorText, String absoluteUrl) {
         String text = Text.clean(anchorText);

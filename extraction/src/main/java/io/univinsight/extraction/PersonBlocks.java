@@ -1,6 +1,7 @@
 package io.univinsight.extraction;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
@@ -18,6 +19,8 @@ final class PersonBlocks {
     private static final Pattern PROFILE_TEXT = Pattern.compile(
             "(?i)^(?:view\\s+)?(?:full\\s+)?(?:profile|homepage|home page|personal (?:page|website)|website|web page"
                     + "|more(?: info)?|details|bio(?:graphy)?|read more)\\b.*|.*(?:홈페이지|프로필|상세|자세히).*");
+
+    private static final Pattern NAME_LABEL = Pattern.compile("(?i)^(?:성명|이름|교수명|성\\s*명|name|full name)\\s*[:：]\\s*");
 
     /** What one block says about a person; {@code name} is {@code null} when no name was found. */
     record Reading(String name, AcademicTitles.Role role, List<String> emails, String profileUrl,
@@ -86,6 +89,16 @@ final class PersonBlocks {
                     continue;
                 }
                 String n = firstName(el);
+                if (n != null) {
+                    return new Name(n, true);
+                }
+            }
+        }
+        for (String line : lines) {
+            Matcher labelled = NAME_LABEL.matcher(line);
+            if (labelled.find()) {
+                // "성명 : 홍길동", "Name: Jane Doe": a form-style field is as deliberate as markup.
+                String n = PersonNames.extract(line.substring(labelled.end()));
                 if (n != null) {
                     return new Name(n, true);
                 }

@@ -46,7 +46,7 @@ final class PersonNames {
             "august", "september", "october", "november", "december", "autumn", "monday", "tuesday", "wednesday", "thursday", "friday", "street", "road", "avenue");
     // Hangul words that start with a common surname syllable but are labels, not names.
     private static final Pattern KOREAN_STOP = Pattern.compile(
-            "교수|강사|학과|학부|대학|연구|메일|전화|페이지|주소|위치|정보|소개|분야|과정|직원|행정|사무|공학|과학|센터"
+            "성명|교수|강사|학과|학부|대학|연구|메일|전화|페이지|주소|위치|정보|소개|분야|과정|직원|행정|사무|공학|과학|센터"
                     + "|논문|실적|목록|안내|공지|소식|홈|검색|로그인|사이트|구성원|전공|학위|경력|이력|수업|강의|조교|위원"
                     + "|연락처|오시는|바로가기|다음|이전|더보기|전체|자세히");
     private static final Set<String> KOREAN_SURNAMES = Set.of(

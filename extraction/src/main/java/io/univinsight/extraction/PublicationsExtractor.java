@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Finds citation lists: list items and paragraphs that sit under a "Publications"/"논문" heading,
@@ -20,8 +23,10 @@ public final class PublicationsExtractor implements Extractor {
                     + "|논문|연구\\s*실적|연구\\s*성과|발표|저서");
     // Singular item classes ("publication", "pub-item", "citation"); plural ones are list containers.
     private static final Pattern ITEM_CLASS = Pattern.compile(
-            "(?i)^(?:pub|publication|citation|cite|bib|biblio|bibitem|paper|reference|ref)(?:[-_]?(?:item|entry|row))?$");
-    private static final Pattern ANY_PUB_CLASS = Pattern.compile("(?i).*(?:pub|citation|biblio|paper|reference).*");
+            "(?i)^(?:pub|publication|citation|cite|bib|biblio|bibitem|bibtexitem|paper|reference|ref)(?:[-_]?(?:item|entry|row))?$");
+    // Site-generator sources (Markdown with HTML inside) keep "## Publications" as text, not as an <h2>.
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("(?m)^\\s*#{1,6}\\s+(.+)$");
+    private static final Pattern ANY_PUB_CLASS = Pattern.compile("(?i).*(?:pub|citation|bib|paper|reference).*");
 
     @Override
     public String name() {
@@ -37,7 +42,7 @@ public final class PublicationsExtractor implements Extractor {
             if (!isCandidate(el) || hasTakenAncestor(el, taken) || Layout.inChrome(el)) {
                 continue;
             }
-            if (!inPublicationContext(el, outline) && Citations.doi(el.text()) == null) {
+            if (!inPublicationContext(el, outline) && !carriesDoi(el)) {
                 continue;
             }
             PaperRecord paper = Citations.parse(el, NAME);
@@ -59,9 +64,20 @@ public final class PublicationsExtractor implements Extractor {
         }
         if (tag.equals("div") || tag.equals("article") || tag.equals("dd") || tag.equals("td")) {
             boolean itemClass = el.classNames().stream().anyMatch(c -> ITEM_CLASS.matcher(c).matches());
-            return itemClass && el.select(Css.ROWS_OR_ITEMS).isEmpty() && el.text().length() <= 1000;
+            boolean leaf = el.select(Css.ROWS_OR_ITEMS).isEmpty() && el.text().length() <= 1000;
+            // A bare table cell holds a citation in table-laid-out lists (bibtex2html, personal pages);
+            // the caller still demands a publication context or a DOI.
+            boolean citationCell = tag.equals("td") && el.text().length() >= 40;
+            return leaf && (itemClass || citationCell);
         }
         return false;
+    }
+
+    private static boolean carriesDoi(Element el) {
+        if (Citations.doi(el.text()) != null) {
+            return true;
+        }
+        return el.select(Css.LINKS).stream().anyMatch(a -> a.attr("href").toLowerCase().contains("doi.org/10."));
     }
 
     private static boolean hasTakenAncestor(Element el, Map<Element, Boolean> taken) {
@@ -83,6 +99,28 @@ public final class PublicationsExtractor implements Extractor {
         for (Element e = el; e != null && depth < 4; e = e.parent(), depth++) {
             if (ANY_PUB_CLASS.matcher(e.className()).matches() || ANY_PUB_CLASS.matcher(e.id()).matches()) {
                 return true;
+            }
+            if (underMarkdownHeading(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The nearest "# Heading" line written as text before this element names publications. */
+    private static boolean underMarkdownHeading(Element e) {
+        for (Node n = e.previousSibling(); n != null; n = n.previousSibling()) {
+            String text = n instanceof TextNode t ? t.getWholeText() : n instanceof Element x ? x.wholeText() : "";
+            Matcher m = MARKDOWN_HEADING.matcher(text);
+            String last = null;
+            while (m.find()) {
+                last = m.group(1);
+            }
+            if (last != null) {
+                return PUB_HEADING.matcher(last).find();
+            }
+            if (n instanceof Element x && Outline.headingLevel(x) > 0) {
+                return false;
             }
         }
         return false;

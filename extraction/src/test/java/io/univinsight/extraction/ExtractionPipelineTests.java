@@ -23,7 +23,7 @@ class ExtractionPipelineTests {
               <p class="title">Professor</p>
               <p>Email: <a href="mailto:Ada@Example.edu">Ada@Example.edu</a></p>
               <h2>Publications</h2>
-              <ol><li>Ada Byron. “Notes on the analytical engine.” <em>Scientific Memoirs</em> 3, 1972. doi:10.5555/ae.1972</li></ol>
+              <ol><li>Ada Byron. “Notes on the analytical engine.” <em>Scientific Memoirs</em> 3, 1972. doi:10.5555/AE.1972</li></ol>
             </main></body></html>""";
 
     private static final PageContext CTX = new PageContext("https://example.edu/~ada/index.html", "Example U", "Mathematics");
@@ -35,7 +35,7 @@ class ExtractionPipelineTests {
                 "https://example.edu/~ada/", 0.9, "json-ld+profile", "script[type=application/ld+json]:nth-of-type(1) $")),
                 r.professors());
         assertEquals(List.of(new PaperRecord("Notes on the Analytical Engine", List.of("Ada Byron", "Charles Babbage"), 1972,
-                "Scientific Memoirs", "10.5555/AE.1972", "https://doi.org/10.5555/AE.1972", 0.9, "json-ld+publications",
+                "Scientific Memoirs", "10.5555/ae.1972", "https://doi.org/10.5555/ae.1972", 0.9, "json-ld+publications",
                 "script[type=application/ld+json]:nth-of-type(2) $")), r.papers());
         assertEquals(List.of("json-ld", "profile", "publications"), r.extractorsApplied());
     }

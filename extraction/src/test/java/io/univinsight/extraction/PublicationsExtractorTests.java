@@ -31,7 +31,7 @@ class PublicationsExtractorTests {
                         "Nature Methods", "10.1038/s41592-021-01234-5", "https://doi.org/10.1038/s41592-021-01234-5", 0.9,
                         "publications", "ul:nth-of-type(1) > li:nth-of-type(1)"),
                 new PaperRecord("Scalable Bayesian Inference in Practice", List.of("Smith, J.", "Doe, R."), 2019,
-                        "Proceedings of ICML", "10.5555/ICML.2019.77", "https://example.edu/papers/sbi.pdf", 0.9,
+                        "Proceedings of ICML", "10.5555/icml.2019.77", "https://example.edu/papers/sbi.pdf", 0.9,
                         "publications", "ul:nth-of-type(1) > li:nth-of-type(2)"),
                 new PaperRecord("한국어 문서 요약을 위한 그래프 기반 모델", List.of("김민준", "이서연"), 2018, "정보과학회논문지", null,
                         null, 0.8, "publications", "ul:nth-of-type(1) > li:nth-of-type(3)")),

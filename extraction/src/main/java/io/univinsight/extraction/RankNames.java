@@ -1,0 +1,51 @@
+package io.univinsight.extraction;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a title as shown to the corpus rank vocabulary. Kept apart from {@link AcademicTitles} (which
+ * decides whether a line is a title at all) because the order of the rules here is a policy: the kind
+ * of appointment first, then the grade, then non-faculty roles.
+ */
+final class RankNames {
+    private record Rule(Pattern pattern, String rank) {
+    }
+
+    private static final List<Rule> RULES = List.of(
+            rule("명예\\s*교수|\\bemerit(?:us|a|i)\\b|\\bretired\\s+professor", "emeritus"),
+            rule("겸임\\s*교수|\\badjunct\\b", "adjunct"),
+            rule("초빙\\s*교수|특임\\s*교수|\\bvisiting\\s+(?:\\w+\\s+)?professor|\\bguest\\s+professor", "visiting"),
+            rule("연구\\s*교수|\\bresearch\\s+(?:\\w+\\s+)?professor", "research"),
+            rule("\\bprofessor\\s+of\\s+(?:the\\s+)?practice|\\bprofessor\\s+of\\s+teaching"
+                    + "|(?<!distinguished\\s)\\bteaching\\s+(?:\\w+\\s+)?professor|\\bclinical\\s+(?:\\w+\\s+)?professor", "teaching"),
+            rule("부\\s*교수|\\bassoc(?:iate|\\.)?\\s*prof", "associate_professor"),
+            rule("조\\s*교수|\\bass(?:istan|is)?t\\.?\\s*prof", "assistant_professor"),
+            rule("\\bpost-?doc|\\bpost-?doctoral|박사후", "postdoc"),
+            rule("교수|\\bprof(?:essor|\\.)?\\b|\\breader\\b|\\bchair\\s+professor", "professor"),
+            rule("강사|\\blecturer\\b", "lecturer"),
+            rule("\\binstructor\\b", "instructor"),
+            rule("\\bstudent\\b|\\bcandidate\\b|\\bundergraduate\\b|학생|과정", "student"));
+
+    private RankNames() {
+    }
+
+    private static Rule rule(String regex, String rank) {
+        return new Rule(Pattern.compile("(?iu)" + regex), rank);
+    }
+
+    static String of(String title) {
+        String t = Text.clean(title).toLowerCase(Locale.ROOT);
+        if (t.isEmpty()) {
+            return null;
+        }
+        for (Rule r : RULES) {
+            if (r.pattern().matcher(t).find()) {
+                return r.rank();
+            }
+        }
+        AcademicTitles.Role role = AcademicTitles.classify(title);
+        return role != null && role.kind() == AcademicTitles.Kind.EXCLUDED ? "staff" : null;
+    }
+}
