@@ -1,9 +1,6 @@
 package io.univinsight.persistence.jdbc;
 
 import static io.univinsight.persistence.jdbc.Jdbc.instant;
-import static io.univinsight.persistence.jdbc.Jdbc.setInstant;
-import static io.univinsight.persistence.jdbc.Jdbc.setInteger;
-import static io.univinsight.persistence.jdbc.ProfessorTable.setSighting;
 import static io.univinsight.persistence.jdbc.ProfessorTable.sighting;
 
 import java.sql.Connection;
@@ -12,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,27 +17,45 @@ import java.util.Map;
 
 import io.univinsight.persistence.merge.PaperRow;
 
-/** papers and professor_papers: find a batch's matches (locked), fold duplicates, update and insert in JDBC batches. */
+/** papers and professor_papers: find a batch's matches (locked), fold duplicates, update and insert, one statement each. */
 public final class PaperTable {
-    private static final String COLUMNS = "doi, published_year, normalized_title, title, title_seen_at, authors, authors_seen_at, "
-            + "venue, venue_seen_at, url, url_seen_at, first_seen_at, updated_at";
+    private static final UnnestColumns<PaperRow> ROW = columns(new UnnestColumns<>());
+    private static final UnnestColumns<PaperRow> ID_AND_ROW = columns(new UnnestColumns<PaperRow>().bigint("id", r -> r.id));
+    private static final UnnestColumns<long[]> LINK = new UnnestColumns<long[]>()
+            .bigint("professor_id", pair -> pair[0]).bigint("paper_id", pair -> pair[1]);
+    private static final String COLUMNS = ROW.names();
+    /** One statement, locking in id order so that concurrent batches do not deadlock. */
+    private static final String LOCK_MATCHING = "SELECT id, " + COLUMNS + " FROM papers WHERE id IN ("
+            + "SELECT id FROM papers WHERE doi = ANY (?::text[]) UNION "
+            + "SELECT p.id FROM papers p JOIN unnest(?::text[], ?::int4[]) AS k(t, y)"
+            + " ON p.normalized_title = k.t AND COALESCE(p.published_year, 0) = k.y) ORDER BY id FOR UPDATE";
+    private static final String UPDATE = "UPDATE papers p SET " + ID_AND_ROW.assignments("r", "id")
+            + " FROM " + ID_AND_ROW.unnest("r") + " WHERE p.id = r.id";
+    private static final String INSERT = "INSERT INTO papers (" + COLUMNS + ") SELECT " + ROW.values("r") + " FROM " + ROW.unnest("r")
+            + " RETURNING id, doi, normalized_title, published_year";
+    private static final String INSERT_LINKS = "INSERT INTO professor_papers (" + LINK.names() + ") SELECT " + LINK.values("l")
+            + " FROM " + LINK.unnest("l") + " ON CONFLICT DO NOTHING";
+
+    private static UnnestColumns<PaperRow> columns(UnnestColumns<PaperRow> start) {
+        return start.text("doi", r -> r.doi)
+                .integer("published_year", r -> r.year)
+                .text("normalized_title", PaperRow::normalizedTitle)
+                .sighting("title", r -> r.title)
+                .sighting("authors", r -> r.authors)
+                .sighting("venue", r -> r.venue)
+                .sighting("url", r -> r.url)
+                .instant("first_seen_at", r -> r.firstSeenAt)
+                .instant("updated_at", r -> r.updatedAt);
+    }
 
     /** Stored rows with one of the DOIs or one of the (normalised title, year) pairs, locked until commit. */
     public List<PaperRow> lockMatching(Connection c, Collection<String> dois, Collection<String> titleKeys,
                                        Collection<Integer> years) throws SQLException {
         Map<Long, PaperRow> rows = new LinkedHashMap<>();
-        if (!dois.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, " + COLUMNS
-                    + " FROM papers WHERE doi = ANY (?) ORDER BY id FOR UPDATE")) {
-                ps.setArray(1, c.createArrayOf("varchar", dois.toArray()));
-                read(ps, rows);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT p.id, p." + COLUMNS.replace(", ", ", p.")
-                + " FROM papers p JOIN unnest(?::text[], ?::int[]) AS k(t, y)"
-                + " ON p.normalized_title = k.t AND COALESCE(p.published_year, 0) = k.y ORDER BY p.id FOR UPDATE OF p")) {
-            ps.setArray(1, c.createArrayOf("text", titleKeys.toArray()));
-            ps.setArray(2, c.createArrayOf("int4", years.toArray()));
+        try (PreparedStatement ps = c.prepareStatement(LOCK_MATCHING)) {
+            ps.setArray(1, c.createArrayOf("text", dois.toArray()));
+            ps.setArray(2, c.createArrayOf("text", titleKeys.toArray()));
+            ps.setArray(3, c.createArrayOf("int4", years.toArray()));
             read(ps, rows);
         }
         return new ArrayList<>(rows.values());
@@ -69,75 +85,50 @@ public final class PaperTable {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE papers SET " + COLUMNS.replace(",", " = ?,") + " = ? WHERE id = ?")) {
-            for (PaperRow r : rows) {
-                bind(ps, r);
-                ps.setLong(14, r.id);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            ID_AND_ROW.bind(c, ps, rows);
+            ps.executeUpdate();
         }
     }
 
-    /** Inserts new rows and sets their ids; a row another writer inserted meanwhile makes the batch retry. */
+    /**
+     * Inserts new rows (none of them matched a stored row) and sets their ids. A row another writer inserted
+     * since the lookup fails the statement with a unique violation, which makes the batch retry.
+     */
     public void insert(Connection c, List<PaperRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO papers (" + COLUMNS + ") VALUES ("
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                new String[] {"id", "doi", "normalized_title", "published_year"})) {
-            Map<String, PaperRow> byKey = new HashMap<>(rows.size() * 2);
-            for (PaperRow r : rows) {
-                bind(ps, r);
-                ps.addBatch();
-                byKey.put(identity(r.doi, r.normalizedTitle(), r.year), r);
-            }
-            ps.executeBatch();
-            int inserted = 0;
-            try (ResultSet keys = ps.getGeneratedKeys()) {
+        Map<String, PaperRow> byKey = new HashMap<>(rows.size() * 2);
+        for (PaperRow r : rows) {
+            byKey.put(identity(r.doi, r.normalizedTitle(), r.year), r);
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ROW.bind(c, ps, rows);
+            try (ResultSet keys = ps.executeQuery()) {
                 while (keys.next()) {
-                    int year = keys.getInt(4);
-                    byKey.get(identity(keys.getString(2), keys.getString(3), keys.wasNull() ? null : year)).id = keys.getLong(1);
-                    inserted++;
+                    Integer year = keys.getObject(4, Integer.class);
+                    byKey.get(identity(keys.getString(2), keys.getString(3), year)).id = keys.getLong(1);
                 }
-            }
-            if (inserted != rows.size()) {
-                throw Jdbc.concurrentInsert("papers");
             }
         }
     }
 
-    /** Links professors to papers (pairs of ids); existing links stay as they are. */
+    /** Links professors to papers (pairs of ids, in a stable order); existing links stay as they are. */
     public void link(Connection c, Collection<long[]> professorPaperPairs) throws SQLException {
         if (professorPaperPairs.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO professor_papers (professor_id, paper_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            for (long[] pair : professorPaperPairs) {
-                ps.setLong(1, pair[0]);
-                ps.setLong(2, pair[1]);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        List<long[]> sorted = new ArrayList<>(professorPaperPairs);
+        sorted.sort(Comparator.<long[]>comparingLong(pair -> pair[0]).thenComparingLong(pair -> pair[1]));
+        try (PreparedStatement ps = c.prepareStatement(INSERT_LINKS)) {
+            LINK.bind(c, ps, sorted);
+            ps.executeUpdate();
         }
     }
 
     private static String identity(String doi, String titleKey, Integer year) {
         return doi != null ? "d:" + doi : "t:" + titleKey + "|" + year;
-    }
-
-    private static void bind(PreparedStatement ps, PaperRow r) throws SQLException {
-        ps.setString(1, r.doi);
-        setInteger(ps, 2, r.year);
-        ps.setString(3, r.normalizedTitle());
-        setSighting(ps, 4, r.title);
-        setSighting(ps, 6, r.authors);
-        setSighting(ps, 8, r.venue);
-        setSighting(ps, 10, r.url);
-        setInstant(ps, 12, r.firstSeenAt);
-        setInstant(ps, 13, r.updatedAt);
     }
 
     private static void read(PreparedStatement ps, Map<Long, PaperRow> into) throws SQLException {

@@ -1,13 +1,11 @@
 package io.univinsight.persistence.jdbc;
 
 import static io.univinsight.persistence.jdbc.Jdbc.instant;
-import static io.univinsight.persistence.jdbc.Jdbc.setInstant;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,28 +16,43 @@ import java.util.Map;
 import io.univinsight.persistence.merge.ProfessorRow;
 import io.univinsight.persistence.merge.Sighting;
 
-/** professors: find a batch's matches (locked), fold duplicates, then update and insert in JDBC batches. */
+/** professors: find a batch's matches (locked), fold duplicates, then update and insert, one statement each. */
 public final class ProfessorTable {
-    private static final String COLUMNS = "university_name, normalized_name, name, name_seen_at, email, email_seen_at, "
-            + "title, title_seen_at, department, department_seen_at, profile_url, profile_url_seen_at, "
-            + "is_verified, confidence, first_seen_at, updated_at";
+    private static final UnnestColumns<ProfessorRow> ROW = columns(new UnnestColumns<>());
+    private static final UnnestColumns<ProfessorRow> ID_AND_ROW = columns(new UnnestColumns<ProfessorRow>().bigint("id", r -> r.id));
+    private static final String COLUMNS = ROW.names();
+    /** One statement, locking in id order so that concurrent batches do not deadlock. */
+    private static final String LOCK_MATCHING = "SELECT id, " + COLUMNS + " FROM professors WHERE id IN ("
+            + "SELECT id FROM professors WHERE email = ANY (?::text[]) UNION "
+            + "SELECT p.id FROM professors p JOIN unnest(?::text[], ?::text[]) AS k(u, n)"
+            + " ON p.university_name = k.u AND p.normalized_name = k.n) ORDER BY id FOR UPDATE";
+    private static final String UPDATE = "UPDATE professors p SET " + ID_AND_ROW.assignments("r", "id")
+            + " FROM " + ID_AND_ROW.unnest("r") + " WHERE p.id = r.id";
+    private static final String INSERT = "INSERT INTO professors (" + COLUMNS + ") SELECT " + ROW.values("r") + " FROM " + ROW.unnest("r")
+            + " RETURNING id, university_name, normalized_name";
+
+    private static UnnestColumns<ProfessorRow> columns(UnnestColumns<ProfessorRow> start) {
+        return start.text("university_name", r -> r.university)
+                .text("normalized_name", ProfessorRow::normalizedName)
+                .sighting("name", r -> r.name)
+                .sighting("email", r -> r.email)
+                .sighting("title", r -> r.title)
+                .sighting("department", r -> r.department)
+                .sighting("profile_url", r -> r.profileUrl)
+                .bool("is_verified", r -> r.verified)
+                .real("confidence", r -> r.confidence)
+                .instant("first_seen_at", r -> r.firstSeenAt)
+                .instant("updated_at", r -> r.updatedAt);
+    }
 
     /** Stored rows with one of the emails or one of the (university, normalised name) pairs, locked until commit. */
     public List<ProfessorRow> lockMatching(Connection c, Collection<String> emails, Collection<String> universities,
                                            Collection<String> nameKeys) throws SQLException {
         Map<Long, ProfessorRow> rows = new LinkedHashMap<>();
-        if (!emails.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, " + COLUMNS
-                    + " FROM professors WHERE email = ANY (?) ORDER BY id FOR UPDATE")) {
-                ps.setArray(1, c.createArrayOf("varchar", emails.toArray()));
-                read(ps, rows);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT p.id, " + prefixed("p.")
-                + " FROM professors p JOIN unnest(?::varchar[], ?::varchar[]) AS k(u, n)"
-                + " ON p.university_name = k.u AND p.normalized_name = k.n ORDER BY p.id FOR UPDATE OF p")) {
-            ps.setArray(1, c.createArrayOf("varchar", universities.toArray()));
-            ps.setArray(2, c.createArrayOf("varchar", nameKeys.toArray()));
+        try (PreparedStatement ps = c.prepareStatement(LOCK_MATCHING)) {
+            ps.setArray(1, c.createArrayOf("text", emails.toArray()));
+            ps.setArray(2, c.createArrayOf("text", universities.toArray()));
+            ps.setArray(3, c.createArrayOf("text", nameKeys.toArray()));
             read(ps, rows);
         }
         return new ArrayList<>(rows.values());
@@ -69,65 +82,32 @@ public final class ProfessorTable {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE professors SET " + COLUMNS.replace(",", " = ?,") + " = ? WHERE id = ?")) {
-            for (ProfessorRow r : rows) {
-                bind(ps, r);
-                ps.setLong(17, r.id);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            ID_AND_ROW.bind(c, ps, rows);
+            ps.executeUpdate();
         }
     }
 
-    /** Inserts new rows and sets their ids. A row another writer inserted meanwhile makes the batch retry. */
+    /**
+     * Inserts new rows (none of them matched a stored row) and sets their ids. A row another writer inserted
+     * since the lookup fails the statement with a unique violation, which makes the batch retry.
+     */
     public void insert(Connection c, List<ProfessorRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO professors (" + COLUMNS + ") VALUES ("
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                new String[] {"id", "university_name", "normalized_name"})) {
-            Map<String, ProfessorRow> byKey = new HashMap<>(rows.size() * 2);
-            for (ProfessorRow r : rows) {
-                bind(ps, r);
-                ps.addBatch();
-                byKey.put(r.university + '\u0000' + r.normalizedName(), r);
-            }
-            ps.executeBatch();
-            int inserted = 0;
-            try (ResultSet keys = ps.getGeneratedKeys()) {
+        Map<String, ProfessorRow> byKey = new HashMap<>(rows.size() * 2);
+        for (ProfessorRow r : rows) {
+            byKey.put(r.university + '\u0000' + r.normalizedName(), r);
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ROW.bind(c, ps, rows);
+            try (ResultSet keys = ps.executeQuery()) {
                 while (keys.next()) {
                     byKey.get(keys.getString(2) + '\u0000' + keys.getString(3)).id = keys.getLong(1);
-                    inserted++;
                 }
             }
-            if (inserted != rows.size()) {
-                throw Jdbc.concurrentInsert("professors");
-            }
         }
-    }
-
-    private static void bind(PreparedStatement ps, ProfessorRow r) throws SQLException {
-        ps.setString(1, r.university);
-        ps.setString(2, r.normalizedName());
-        setSighting(ps, 3, r.name);
-        setSighting(ps, 5, r.email);
-        setSighting(ps, 7, r.title);
-        setSighting(ps, 9, r.department);
-        setSighting(ps, 11, r.profileUrl);
-        ps.setBoolean(13, r.verified);
-        if (r.confidence == null) {
-            ps.setNull(14, Types.REAL);
-        } else {
-            ps.setFloat(14, r.confidence);
-        }
-        setInstant(ps, 15, r.firstSeenAt);
-        setInstant(ps, 16, r.updatedAt);
-    }
-
-    static void setSighting(PreparedStatement ps, int i, Sighting s) throws SQLException {
-        ps.setString(i, Sighting.valueOf(s));
-        setInstant(ps, i + 1, Sighting.timeOf(s));
     }
 
     static Sighting sighting(ResultSet rs, String column) throws SQLException {
@@ -154,9 +134,5 @@ public final class ProfessorTable {
                 into.putIfAbsent(r.id, r);
             }
         }
-    }
-
-    private static String prefixed(String prefix) {
-        return prefix + COLUMNS.replace(", ", ", " + prefix);
     }
 }

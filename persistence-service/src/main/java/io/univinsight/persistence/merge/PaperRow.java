@@ -19,8 +19,16 @@ public final class PaperRow {
     public Instant firstSeenAt;
     public Instant updatedAt;
 
+    /** The title {@link #titleKey} was computed from: normalising is the costly part of merging, so it is done once per title. */
+    private Sighting titleKeyOf;
+    private String titleKey;
+
     public String normalizedTitle() {
-        return NameNormalizer.titleKey(Sighting.valueOf(title));
+        if (titleKey == null || titleKeyOf != title) {
+            titleKey = NameNormalizer.titleKey(Sighting.valueOf(title));
+            titleKeyOf = title;
+        }
+        return titleKey;
     }
 
     /** "title key|year": identity of a paper without DOI. */
@@ -33,6 +41,9 @@ public final class PaperRow {
         m.doi = doi == null ? other.doi : other.doi == null || doi.compareTo(other.doi) <= 0 ? doi : other.doi;
         m.year = year == null ? other.year : other.year == null ? year : Integer.valueOf(Math.max(year, other.year));
         m.title = Sighting.newest(title, other.title);
+        PaperRow keySource = m.title == title ? this : other;
+        m.titleKeyOf = keySource.titleKeyOf;
+        m.titleKey = keySource.titleKey;
         m.authors = Sighting.newest(authors, other.authors);
         m.venue = Sighting.newest(venue, other.venue);
         m.url = Sighting.newest(url, other.url);

@@ -20,9 +20,17 @@ public final class ProfessorRow {
     public Instant firstSeenAt;
     public Instant updatedAt;
 
+    /** The name {@link #nameKey} was computed from: normalising is the costly part of merging, so it is done once per name. */
+    private Sighting nameKeyOf;
+    private String nameKey;
+
     /** The identity key: normalised name of the winning name. */
     public String normalizedName() {
-        return NameNormalizer.personKey(Sighting.valueOf(name));
+        if (nameKey == null || nameKeyOf != name) {
+            nameKey = NameNormalizer.personKey(Sighting.valueOf(name));
+            nameKeyOf = name;
+        }
+        return nameKey;
     }
 
     public String emailValue() {
@@ -37,6 +45,9 @@ public final class ProfessorRow {
                 || compare(other.updatedAt, updatedAt) == 0 && other.university.compareTo(university) > 0;
         m.university = otherNewer ? other.university : university;
         m.name = Sighting.newest(name, other.name);
+        ProfessorRow keySource = m.name == name ? this : other;
+        m.nameKeyOf = keySource.nameKeyOf;
+        m.nameKey = keySource.nameKey;
         m.email = Sighting.newest(email, other.email);
         m.title = Sighting.newest(title, other.title);
         m.department = Sighting.newest(department, other.department);

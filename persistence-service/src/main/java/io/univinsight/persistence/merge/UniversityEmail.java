@@ -17,7 +17,30 @@ public final class UniversityEmail {
      * email) or a child of it, and is not a bare public suffix like "ac.kr".
      */
     public static boolean belongsToSite(String email, String siteUrl) {
-        if (email == null || siteUrl == null) {
+        return belongsToHost(email, siteHost(siteUrl));
+    }
+
+    /** The host a site's pages are on, lower case and without "www.", or null when the URL has none. */
+    public static String siteHost(String siteUrl) {
+        if (siteUrl == null) {
+            return null;
+        }
+        String host;
+        try {
+            host = URI.create(siteUrl.strip()).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (host == null) {
+            return null;
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        return host.startsWith("www.") ? host.substring(4) : host;
+    }
+
+    /** {@link #belongsToSite} for a host from {@link #siteHost}: parsed once for all the professors of a page. */
+    public static boolean belongsToHost(String email, String host) {
+        if (email == null || host == null) {
             return false;
         }
         int at = email.lastIndexOf('@');
@@ -25,18 +48,8 @@ public final class UniversityEmail {
             return false;
         }
         String domain = email.substring(at + 1).toLowerCase(Locale.ROOT);
-        String host;
-        try {
-            host = URI.create(siteUrl.strip()).getHost();
-        } catch (IllegalArgumentException e) {
+        if (!isInstitutionDomain(domain)) {
             return false;
-        }
-        if (host == null || !isInstitutionDomain(domain)) {
-            return false;
-        }
-        host = host.toLowerCase(Locale.ROOT);
-        if (host.startsWith("www.")) {
-            host = host.substring(4);
         }
         return host.equals(domain) || host.endsWith("." + domain) || domain.endsWith("." + host);
     }

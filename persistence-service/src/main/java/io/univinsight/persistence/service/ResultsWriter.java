@@ -34,7 +34,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Writes a batch of CrawlResults inside the caller's transaction: each completes its task and
  * adds one crawl_results and one crawl_metrics row; all their professors and papers are merged
- * with each other and with the stored rows in one pass, then written with a few JDBC batches.
+ * with each other and with the stored rows in one pass, then written with a few set-based statements
+ * (one per table and kind of change, whatever the batch size).
  * Writing the same batch again changes nothing.
  */
 @ApplicationScoped
@@ -162,8 +163,9 @@ public class ResultsWriter {
                                 List<int[]> links) {
         Map<String, Integer> professorByRef = new HashMap<>();
         if (r.professors() != null) {
+            String siteHost = UniversityEmail.siteHost(r.url());
             for (CrawlResult.Professor p : r.professors()) {
-                ProfessorRow s = professorSighting(r, p, at);
+                ProfessorRow s = professorSighting(r, siteHost, p, at);
                 if (s == null) {
                     continue;
                 }
@@ -172,7 +174,7 @@ public class ResultsWriter {
                 if (s.emailValue() != null) {
                     professorByRef.putIfAbsent("e:" + s.emailValue(), index);
                 }
-                professorByRef.putIfAbsent("n:" + NameNormalizer.personKey(p.name()), index);
+                professorByRef.putIfAbsent("n:" + s.normalizedName(), index);
             }
         }
         if (r.papers() == null) {
@@ -197,14 +199,13 @@ public class ResultsWriter {
         }
     }
 
-    static ProfessorRow professorSighting(CrawlResult r, CrawlResult.Professor p, Instant at) {
-        Sighting name = Sighting.of(p.name(), at);
-        if (name == null || NameNormalizer.personKey(name.value()).isEmpty()) {
+    static ProfessorRow professorSighting(CrawlResult r, String siteHost, CrawlResult.Professor p, Instant at) {
+        ProfessorRow s = new ProfessorRow();
+        s.name = Sighting.of(p.name(), at);
+        if (s.name == null || s.normalizedName().isEmpty()) {
             return null;
         }
-        ProfessorRow s = new ProfessorRow();
         s.university = r.universityName().strip();
-        s.name = name;
         String email = p.email() == null ? null : p.email().strip().toLowerCase(Locale.ROOT);
         s.email = email != null && email.indexOf('@') > 0 ? Sighting.of(email, at) : null;
         s.title = Sighting.of(p.title(), at);
@@ -212,7 +213,7 @@ public class ResultsWriter {
         Sighting pageDepartment = Sighting.of(p.department(), at);
         s.department = pageDepartment != null ? pageDepartment : Sighting.of(r.department(), null);
         s.profileUrl = Sighting.of(p.profileUrl(), at);
-        s.verified = UniversityEmail.belongsToSite(s.emailValue(), r.url());
+        s.verified = UniversityEmail.belongsToHost(s.emailValue(), siteHost);
         s.confidence = (float) p.confidence();
         s.firstSeenAt = at;
         s.updatedAt = at;
@@ -220,12 +221,11 @@ public class ResultsWriter {
     }
 
     static PaperRow paperSighting(CrawlResult.Paper p, Instant at) {
-        Sighting title = Sighting.of(p.title(), at);
-        if (title == null || NameNormalizer.titleKey(title.value()).isEmpty()) {
+        PaperRow s = new PaperRow();
+        s.title = Sighting.of(p.title(), at);
+        if (s.title == null || s.normalizedTitle().isEmpty()) {
             return null;
         }
-        PaperRow s = new PaperRow();
-        s.title = title;
         s.doi = normalizeDoi(p.doi());
         s.year = p.year() == null || p.year() <= 0 ? null : p.year();
         s.authors = p.authors() == null || p.authors().isEmpty() ? null

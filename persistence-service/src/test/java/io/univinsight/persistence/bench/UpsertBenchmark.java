@@ -63,18 +63,24 @@ public final class UpsertBenchmark {
         long rows = 2L * results * perResult;
         System.out.printf("UnivInsight persistence benchmark: %d results x (%d professors + %d papers) = %d rows, %d results per transaction%n",
                 results, perResult, perResult, rows, batchSize);
-        try (Connection c = DriverManager.getConnection(url + "?reWriteBatchedInserts=true", "postgres", "")) {
+        String options = System.getProperty("bench.jdbc-options", "reWriteBatchedInserts=true");
+        StatementTimings timings = Boolean.getBoolean("bench.profile") ? new StatementTimings() : null;
+        try (Connection raw = DriverManager.getConnection(url + "?" + options, "postgres", "");
+             Connection c = timings == null ? raw : timings.wrap(raw)) {
             c.setAutoCommit(false);
             ResultsWriter writer = new ResultsWriter();
             // Warm-up on other rows, so the JIT and the server's caches do not count against the first pass.
             write(c, writer, generate(Math.min(results, 100), perResult, "warmup", Instant.parse("2026-01-01T00:00:00Z")), batchSize);
             truncate(c);
 
-            double insertSeconds = write(c, writer, generate(results, perResult, "u", Instant.parse("2026-11-01T00:00:00Z")), batchSize);
+            double insertSeconds = phase(c, writer, timings, "INSERT",
+                    generate(results, perResult, "u", Instant.parse("2026-11-01T00:00:00Z")), batchSize);
             print("service write path, new rows (INSERT)", rows, insertSeconds);
-            double updateSeconds = write(c, writer, generate(results, perResult, "u", Instant.parse("2026-11-02T00:00:00Z")), batchSize);
+            double updateSeconds = phase(c, writer, timings, "UPDATE",
+                    generate(results, perResult, "u", Instant.parse("2026-11-02T00:00:00Z")), batchSize);
             print("service write path, same rows newer (UPDATE)", rows, updateSeconds);
-            double replaySeconds = write(c, writer, generate(results, perResult, "u", Instant.parse("2026-11-02T00:00:00Z")), batchSize);
+            double replaySeconds = phase(c, writer, timings, "replay",
+                    generate(results, perResult, "u", Instant.parse("2026-11-02T00:00:00Z")), batchSize);
             print("service write path, replayed rows (no change)", rows, replaySeconds);
 
             truncate(c);
@@ -83,6 +89,19 @@ public final class UpsertBenchmark {
             System.out.printf("ratio to COPY: insert %.2fx, update %.2fx, replay %.2fx (goal: <= 3x and >= 10,000 rows/s)%n",
                     insertSeconds / copySeconds, updateSeconds / copySeconds, replaySeconds / copySeconds);
         }
+    }
+
+    /** Writes one phase's results; with -Dbench.profile=true, prints where the phase's time went. */
+    private static double phase(Connection c, ResultsWriter writer, StatementTimings timings, String phase,
+                                List<CrawlResult> all, int batchSize) throws Exception {
+        if (timings != null) {
+            timings.reset();
+        }
+        double seconds = write(c, writer, all, batchSize);
+        if (timings != null) {
+            timings.print(phase, seconds);
+        }
+        return seconds;
     }
 
     private static double write(Connection c, ResultsWriter writer, List<CrawlResult> all, int batchSize) throws Exception {
