@@ -66,7 +66,7 @@ public class SiteCrawl {
     /** What one crawl found and how it went. */
     public record Outcome(List<CrawlResult.Professor> professors, List<CrawlResult.Paper> papers, int pagesFetched,
                           int httpErrors, long fetchMs, long parseMs, long bytes, int startStatus, List<String> extractors,
-                          double meanConfidence) {
+                          int accuracyScore) {
     }
 
     private record Target(String url, int depth) {
@@ -86,7 +86,8 @@ public class SiteCrawl {
         Map<String, CrawlResult.Professor> professors = new LinkedHashMap<>();
         Map<String, CrawlResult.Paper> papers = new LinkedHashMap<>();
         Set<String> extractors = new java.util.TreeSet<>();
-        double confidenceSum = 0;
+        long scoreSum = 0; // each page's accuracy score, weighted by its records
+        long scoredRecords = 0;
         int pages = 0;
         int httpErrors = 0;
         int startStatus = 0;
@@ -129,8 +130,10 @@ public class SiteCrawl {
                 LOG.debugf("task %s: %s (%.2f) by %s at %s on %s", task.taskId(), p.name(), p.confidence(), p.extractor(),
                         p.evidence(), page.finalUrl());
                 professors.merge(ref(p), toEvent(p), SiteCrawl::mergeProfessor);
-                confidenceSum += p.confidence();
             }
+            int records = found.professors().size() + found.papers().size();
+            scoreSum += (long) found.accuracyScore() * records;
+            scoredRecords += records;
             for (PaperRecord p : found.papers()) {
                 CrawlResult.Paper paper = toEvent(p, pageOwner);
                 papers.merge(paperKey(p), paper, SiteCrawl::mergePaper);
@@ -139,10 +142,9 @@ public class SiteCrawl {
                 enqueueLinks(doc, scope, target.depth(), frontier, seen, decidedLinks);
             }
         }
-        int professorCount = professors.size();
         return new Outcome(new ArrayList<>(professors.values()), new ArrayList<>(papers.values()), pages, httpErrors,
                 fetchMs, parseMs, bytes, startStatus, new ArrayList<>(extractors),
-                professorCount == 0 ? 0 : confidenceSum / Math.max(professorCount, 1));
+                scoredRecords == 0 ? 0 : (int) Math.round((double) scoreSum / scoredRecords));
     }
 
     /**

@@ -99,6 +99,6 @@ public class TaskRunner {
                 o.httpErrors(), false, 0);
         return new CrawlResult(CrawlResult.SCHEMA_VERSION, task.taskId(), task.url(), task.universityName(), task.department(),
                 o.professors(), o.papers(), o.pagesFetched(), String.join("+", o.extractors()),
-                (int) Math.round(o.meanConfidence() * 100), metrics, Instant.now(), worker, task.attempt());
+                o.accuracyScore(), metrics, Instant.now(), worker, task.attempt());
     }
 }
