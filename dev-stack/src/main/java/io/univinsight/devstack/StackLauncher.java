@@ -238,6 +238,9 @@ public final class StackLauncher {
     }
 
     private void startService(StackComponent c, int port, Map<String, String> extraEnv, List<StackComponent> started) {
+        if (running().containsKey(c)) {
+            return; // a partly running stack is completed, not doubled
+        }
         Path jar = settings.projectRoot().resolve(c.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(c.id() + " is not built (missing " + jar + "): run ./mvnw package -DskipTests");

@@ -159,8 +159,11 @@ public class TaskService {
         if (mine.isPresent()) {
             return find(mine.get().taskId()).filter(t -> ACTIVE.contains(t.status()));
         }
-        TaskRecord row = ReadQueries.run(() -> TaskRecord.<TaskRecord>find("url = ?1 and status in ?2", url, ACTIVE).firstResult());
-        return row == null ? Optional.empty() : find(row.id.toString());
+        // By URL only (its index finds a handful of rows), then the status: a combined condition lets
+        // the planner scan the status index, which holds every queued task of a backlog.
+        List<TaskRecord> sameUrl = ReadQueries.run(() -> TaskRecord.<TaskRecord>find("url", io.quarkus.panache.common.Sort.descending("createdAt"), url)
+                .page(io.quarkus.panache.common.Page.ofSize(20)).list());
+        return sameUrl.stream().filter(r -> ACTIVE.contains(r.status)).findFirst().flatMap(r -> find(r.id.toString()));
     }
 
     private static CrawlTask toTask(TaskRequest request) {
