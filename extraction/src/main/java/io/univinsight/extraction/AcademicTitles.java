@@ -33,9 +33,17 @@ public final class AcademicTitles {
     private static final Pattern RANK_KO = Pattern.compile(
             "(명예교수|석좌교수|겸임교수|초빙교수|연구교수|특임교수|기금교수|산학협력중점교수|정교수|부교수|조교수"
                     + "|전임강사|시간강사|교수|강사)(?![진실회])");
-    private static final Pattern RANK_HINT = Pattern.compile("(?i)prof|lectur|instruct|reader|emerit|교수|강사");
+    // Words one of which every RANK_* pattern (resp. EXCLUDED) needs, lower case: plain scans that let
+    // most lines skip the regexes.
+    private static final String[] RANK_HINT_WORDS = {"prof", "lectur", "instruct", "reader", "emerit", "교수", "강사"};
+    // After Text.clean() the only whitespace is a single space, so "research\\s+..." needs "research ".
+    private static final String[] EXCLUDED_WORDS = {"student", "candidate", "post", "research ", "researcher", "teaching ",
+            "administr", "secretary", "coordinator", "manager", "officer", "receptionist", "technician", "staff", "assistant",
+            "alumn", "undergraduate", "intern", "visiting ", "박사", "석사", "통합과정", "대학원생", "학부생", "학생", "연구원", "행정",
+            "직원", "조교", "사무"};
     private static final Pattern EXCLUDED = Pattern.compile(
-            "(?i)(\\b(?:ph\\.?\\s?d\\.?\\s+)?(?:student|candidate)s?\\b|\\bpost-?docs?\\b|\\bpost-?doctoral\\b"
+            // The lookahead (every alternative's first letter) only spares the other branches at most positions.
+            "(?i)(?=[pscrtamouiv박석통대학연행직조사])(\\b(?:ph\\.?\\s?d\\.?\\s+)?(?:student|candidate)s?\\b|\\bpost-?docs?\\b|\\bpost-?doctoral\\b"
                     + "|\\bresearch\\s+(?:assistant|associate|fellow|scientist|engineer|staff)\\b"
                     + "|\\bteaching\\s+assistant\\b|\\badministrative\\b|\\badministrator\\b|\\bsecretary\\b"
                     + "|\\bcoordinator\\b|\\bmanager\\b|\\bofficer\\b|\\breceptionist\\b|\\btechnician\\b"
@@ -74,8 +82,12 @@ public final class AcademicTitles {
         int rankAt = Integer.MAX_VALUE;
         String rank = null;
         Matcher m;
-        if (!RANK_HINT.matcher(text).find()) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!containsAny(lower, RANK_HINT_WORDS)) {
             // Cheap pre-check: most lines on a page mention no rank at all.
+            if (!containsAny(lower, EXCLUDED_WORDS)) {
+                return null;
+            }
             Matcher ex = EXCLUDED.matcher(text);
             return ex.find() ? new Role(Kind.EXCLUDED, text) : null;
         }
@@ -104,6 +116,15 @@ public final class AcademicTitles {
             return new Role(Kind.EXCLUDED, text);
         }
         return rank == null ? null : new Role(Kind.RANK, rank);
+    }
+
+    private static boolean containsAny(String lower, String[] words) {
+        for (String w : words) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern PLURAL_ROLE = Pattern.compile(

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,25 @@ final class Citations {
             "(?i)^\\W*(?:pdf|preprint|code|slides|video|project|arxiv|bibtex|bib|doi|abstract|html|poster|talk|data"
                     + "|github|supplement\\w*|author'?s? (?:copy|version)|full text|download)\\b");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\p{L}{2}[.?!])\\s+");
+
+    // Patterns of the clean-up steps, compiled once (String.replaceAll/split/matches compile on every call).
+    private static final Pattern TRAILING_DOI_LABEL = Pattern.compile("[\\s.,;:]*(?:DOI|doi)\\s*:?\\s*[.,;]?\\s*$");
+    private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[\\s.,:;”\"]+");
+    private static final Pattern VOLUME_SPLIT = Pattern.compile(",\\s*(?=(?:vol|no|pp|\\d))");
+    private static final Pattern AND_SEP = Pattern.compile("\\s*,?\\s+(?:and|&)\\s+");
+    private static final Pattern ET_AL = Pattern.compile("(?i)\\bet\\s+al\\.?");
+    private static final Pattern AUTHOR_AND = Pattern.compile("\\s*,?\\s*(?:\\band\\b|&|및)\\s+");
+    private static final Pattern SEMICOLON = Pattern.compile("\\s*;\\s*");
+    private static final Pattern FOOTNOTE_MARKS = Pattern.compile("[*†‡§¹²³⁴⁵⁶⁷⁸⁹]+$");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,:;–—-]+$");
+    private static final Pattern FINAL_INITIAL = Pattern.compile("(?s).*(?:^|[\\s.,-])\\p{Lu}\\.$");
+    private static final Pattern CAPITALISED = Pattern.compile("^\\p{Lu}.*");
+    private static final Pattern TITLE_HEAD = Pattern.compile("^[\"“‘'「『\\s]+");
+    private static final Pattern VENUE_HEAD = Pattern.compile("^(?i:in)\\s*:?\\s+");
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+    private static final Pattern COMMA_LIKE = Pattern.compile("\\s*[,·、]\\s*");
+    private static final Pattern TITLE_TAIL = Pattern.compile("[\\s,.;:\"”’'」』]+$");
+    private static final Pattern VENUE_TAIL = Pattern.compile("[\\s,.;:]+$");
 
     private Citations() {
     }
@@ -89,6 +109,9 @@ final class Citations {
         }
         String doi = null;
         for (Element a : item.select(Css.LINKS)) {
+            if (!a.attr("href").toLowerCase().contains("doi") && !a.baseUri().toLowerCase().contains("doi")) {
+                continue; // resolving cannot produce a doi.org link; skip the costly abs:href
+            }
             String href = Layout.absHref(a);
             if (href.toLowerCase().contains("doi.org/")) {
                 doi = doi(href);
@@ -101,11 +124,18 @@ final class Citations {
             doi = doi(full);
         }
         // Work on text without DOIs and URLs so their digits are not mistaken for years or titles.
-        String plain = Text.clean(URL.matcher(DOI_LABEL.matcher(full).replaceAll("")).replaceAll(""));
+        // (Each regex only runs when the text has the word it needs.)
+        String lowerFull = full.toLowerCase(Locale.ROOT);
+        String noDoiLabel = lowerFull.contains("doi") ? DOI_LABEL.matcher(full).replaceAll("") : full;
+        String plain = Text.clean(lowerFull.contains("http") || lowerFull.contains("www.")
+                ? URL.matcher(noDoiLabel).replaceAll("") : noDoiLabel);
         if (doi != null) {
             plain = Text.clean(plain.replace(doi, ""));
         }
-        plain = plain.replaceAll("[\\s.,;:]*(?:DOI|doi)\\s*:?\\s*[.,;]?\\s*$", "").trim();
+        if (plain.contains("doi") || plain.contains("DOI")) {
+            plain = TRAILING_DOI_LABEL.matcher(plain).replaceAll("");
+        }
+        plain = plain.trim();
 
         Title title = markedTitle(item, plain);
         String venue;
@@ -162,7 +192,7 @@ final class Citations {
         if (at < 0) {
             return List.of();
         }
-        String after = plain.substring(at + title.length()).replaceFirst("^[\\s.,:;”\"]+", "");
+        String after = LEADING_SEPARATORS.matcher(plain.substring(at + title.length())).replaceFirst("");
         List<String> names = splitAuthors(stripYear(SENTENCE_END.split(after, 2)[0]));
         return allAuthorNames(names) ? names : List.of();
     }
@@ -278,7 +308,7 @@ final class Citations {
     private static Plain withVenue(List<String> authors, String[] rest) {
         String venue = null;
         if (rest.length > 1) {
-            String v = cleanVenue(TRAILING_YEAR.matcher(rest[1]).replaceAll("").split(",\\s*(?=(?:vol|no|pp|\\d))", 2)[0]);
+            String v = cleanVenue(VOLUME_SPLIT.split(TRAILING_YEAR.matcher(rest[1]).replaceAll(""), 2)[0]);
             venue = v.length() >= 3 ? v : null;
         }
         return new Plain(authors, rest[0], venue);
@@ -293,7 +323,7 @@ final class Citations {
     /** "A. Author and B. Author, Title of the paper, <i>Venue</i> 7 (2021)": names lead, the rest is the title. */
     private static Plain commaCitation(String beforeVenue, String venue) {
         String prefix = VENUE_LEAD.matcher(beforeVenue).replaceAll("");
-        String[] parts = prefix.replaceAll("\\s*,?\\s+(?:and|&)\\s+", ", ").split("\\s*,\\s*");
+        String[] parts = COMMA.split(AND_SEP.matcher(prefix).replaceAll(", "));
         List<String> authors = new ArrayList<>();
         int i = 0;
         while (i < parts.length - 1 && (PersonNames.extract(parts[i]) != null || LAST_INITIALS.matcher(parts[i]).matches())) {
@@ -312,35 +342,74 @@ final class Citations {
     }
 
     private static Integer pickYear(String text) {
-        Matcher paren = PAREN_YEAR.matcher(text);
-        if (paren.find()) {
-            return Integer.valueOf(paren.group(1));
+        if (text.indexOf('(') >= 0) {
+            Matcher paren = PAREN_YEAR.matcher(text);
+            if (paren.find()) {
+                return Integer.valueOf(paren.group(1));
+            }
         }
-        Matcher m = YEAR.matcher(text);
         Integer last = null;
-        while (m.find()) {
-            last = Integer.valueOf(m.group(1)); // "Venue, 2021." - the year usually closes the citation
+        for (int i = nextYear(text, 0); i >= 0; i = nextYear(text, i + 4)) {
+            last = Integer.valueOf(text.substring(i, i + 4)); // "Venue, 2021." - the year usually closes the citation
         }
         return last;
     }
 
+    /**
+     * Start of the next {@link #YEAR} match at or after {@code from}, or -1: the same matches as
+     * {@code YEAR.matcher(text).find(from)}, without trying the regex at every position.
+     */
+    private static int nextYear(String text, int from) {
+        for (int i = Math.max(from, 0), n = text.length(); i + 4 <= n; i++) {
+            char c0 = text.charAt(i);
+            if (c0 != '1' && c0 != '2') {
+                continue;
+            }
+            char c1 = text.charAt(i + 1);
+            char c2 = text.charAt(i + 2);
+            char c3 = text.charAt(i + 3);
+            boolean year = c0 == '1' ? c1 == '9' && c2 >= '5' && c2 <= '9' && isDigit(c3)
+                    : c1 == '0' && ((c2 >= '0' && c2 <= '2' && isDigit(c3)) || (c2 == '3' && c3 >= '0' && c3 <= '5'));
+            if (year && (i == 0 || !(isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.'))
+                    && (i + 4 == n || !isDigit(text.charAt(i + 4)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** Author text never contains a year: drop "(2021)" as well as a bare "2021." (ACM style). */
     private static String stripYear(String s) {
-        return YEAR.matcher(PAREN_YEAR.matcher(s).replaceAll(" ")).replaceAll(" ");
+        String t = s.indexOf('(') >= 0 ? PAREN_YEAR.matcher(s).replaceAll(" ") : s;
+        int at = nextYear(t, 0);
+        if (at < 0) {
+            return t;
+        }
+        StringBuilder sb = new StringBuilder(t.length());
+        int done = 0;
+        for (; at >= 0; at = nextYear(t, at + 4)) { // YEAR.matcher(t).replaceAll(" ")
+            sb.append(t, done, at).append(' ');
+            done = at + 4;
+        }
+        return sb.append(t, done, t.length()).toString();
     }
 
     /** "A. Smith, B. Jones and C. Lee" / "Smith, A.; Jones, B." / "김민준, 이서연" into separate names. */
     static List<String> splitAuthors(String raw) {
         String s = NUMBERING.matcher(Text.clean(raw)).replaceFirst("");
-        s = trimTrailing(s.replaceAll("(?i)\\bet\\s+al\\.?", ""));
+        s = trimTrailing(ET_AL.matcher(s).replaceAll(""));
         if (s.isEmpty()) {
             return List.of();
         }
-        s = s.replaceAll("\\s*,?\\s*(?:\\band\\b|&|및)\\s+", s.contains(";") ? "; " : ", ");
-        String[] parts = s.split(s.contains(";") ? "\\s*;\\s*" : "\\s*[,·、]\\s*");
+        s = AUTHOR_AND.matcher(s).replaceAll(s.contains(";") ? "; " : ", ");
+        String[] parts = (s.contains(";") ? SEMICOLON : COMMA_LIKE).split(s);
         List<String> out = new ArrayList<>();
         for (String part : parts) {
-            String p = part.replaceAll("[*†‡§¹²³⁴⁵⁶⁷⁸⁹]+$", "").trim();
+            String p = FOOTNOTE_MARKS.matcher(part).replaceAll("").trim();
             if (p.isEmpty()) {
                 continue;
             }
@@ -357,8 +426,8 @@ final class Citations {
     private static String trimTrailing(String s) {
         String t = s.trim();
         while (true) {
-            String next = t.replaceAll("[\\s,:;–—-]+$", "");
-            if (next.endsWith(".") && !next.matches("(?s).*(?:^|[\\s.,-])\\p{Lu}\\.$")) {
+            String next = TRAILING_SEPARATORS.matcher(t).replaceAll("");
+            if (next.endsWith(".") && !FINAL_INITIAL.matcher(next).matches()) {
                 next = next.substring(0, next.length() - 1);
             }
             if (next.equals(t)) {
@@ -370,14 +439,14 @@ final class Citations {
 
     private static boolean looksLikeAuthorList(String t) {
         List<String> parts = splitAuthors(t);
-        return parts.size() > 1 && parts.stream().allMatch(p -> p.split(" ").length <= 4 && p.matches("^\\p{Lu}.*"));
+        return parts.size() > 1 && parts.stream().allMatch(p -> p.split(" ").length <= 4 && CAPITALISED.matcher(p).matches());
     }
 
     private static String cleanTitle(String t) {
-        return Text.clean(t).replaceAll("^[\"“‘'「『\\s]+", "").replaceAll("[\\s,.;:\"”’'」』]+$", "");
+        return TITLE_TAIL.matcher(TITLE_HEAD.matcher(Text.clean(t)).replaceAll("")).replaceAll("");
     }
 
     private static String cleanVenue(String v) {
-        return Text.clean(v).replaceAll("^(?i:in)\\s*:?\\s+", "").replaceAll("[\\s,.;:]+$", "");
+        return VENUE_TAIL.matcher(VENUE_HEAD.matcher(Text.clean(v)).replaceAll("")).replaceAll("");
     }
 }

@@ -54,11 +54,12 @@ public final class DirectoryExtractor implements Extractor {
         List<Element> order = new ArrayList<>();
         List<Element> all = body.getAllElements();
         Map<Element, Integer> position = new IdentityHashMap<>();
+        Map<Element, Boolean> chrome = new IdentityHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             position.put(all.get(i), i);
         }
         for (Element parent : all) {
-            if (parent.childrenSize() < 2 || Layout.inChrome(parent)) {
+            if (!hasTwoChildElements(parent) || Layout.inChrome(parent, chrome)) {
                 continue;
             }
             Map<String, Integer> tagCounts = new HashMap<>();
@@ -73,8 +74,8 @@ public final class DirectoryExtractor implements Extractor {
                 if (len < 2 || len > MAX_BLOCK_CHARS) {
                     continue;
                 }
-                PersonBlocks.Reading r = PersonBlocks.read(child);
-                if (isSinglePerson(r) || (isNamedOnly(r) && sectionRank(child, outline) != null)) {
+                PersonBlocks.Reading r = PersonBlocks.readNamed(child); // null: no name, so neither test below holds
+                if (r != null && (isSinglePerson(r) || (isNamedOnly(r) && sectionRank(child, outline) != null))) {
                     found.put(child, r);
                     order.add(child);
                 }
@@ -95,6 +96,17 @@ public final class DirectoryExtractor implements Extractor {
             }
         }
         return outermost;
+    }
+
+    /** {@code childrenSize() >= 2} without building the child list, for the many leaves of a page. */
+    private static boolean hasTwoChildElements(Element parent) {
+        int found = 0;
+        for (int i = 0, n = parent.childNodeSize(); i < n; i++) {
+            if (parent.childNode(i) instanceof Element && ++found == 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSinglePerson(PersonBlocks.Reading r) {

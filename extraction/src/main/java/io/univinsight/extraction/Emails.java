@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** Finds email addresses in mailto links, plain text and the usual anti-spam spellings. */
 final class Emails {
@@ -33,15 +35,29 @@ final class Emails {
             "(?i)^(info|webmaster|web|admin|administrator|office|contact|support|help|noreply|no-reply|"
                     + "admissions|dept|department|secretary|enquiries|inquiries|hr|news|media|press|root|postmaster)@.*");
 
+    private static final Pattern SPACED_AT = Pattern.compile("\\s*@\\s*");
+    private static final Evaluator RTL = QueryParser.parse("[style*=rtl], [dir=rtl]");
+    private static final Evaluator IMAGES = QueryParser.parse("img");
+
     private Emails() {
     }
 
     static String deobfuscate(String text) {
         String t = Text.clean(text).replace('＠', '@').replace('．', '.');
-        t = BRACKET_AT.matcher(t).replaceAll("@");
-        t = BRACKET_DOT.matcher(t).replaceAll(".");
-        t = WORD_AT.matcher(t).replaceAll("@");
-        t = WORD_DOT.matcher(t).replaceAll(".");
+        // Each rule only runs when the text has what it needs (a bracket, "AT", "DOT", " at " and " dot ").
+        if (hasBracket(t)) {
+            t = BRACKET_AT.matcher(t).replaceAll("@");
+            t = BRACKET_DOT.matcher(t).replaceAll(".");
+        }
+        if (t.contains("AT")) {
+            t = WORD_AT.matcher(t).replaceAll("@");
+        }
+        if (t.contains("DOT")) {
+            t = WORD_DOT.matcher(t).replaceAll(".");
+        }
+        if (!t.contains(" at ") || !t.contains(" dot ")) {
+            return t; // after clean() every whitespace run is one space, so SPOKEN cannot match
+        }
         Matcher spoken = SPOKEN.matcher(t);
         StringBuilder sb = new StringBuilder();
         while (spoken.find()) {
@@ -52,14 +68,74 @@ final class Emails {
         return sb.toString();
     }
 
+    private static boolean hasBracket(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '[' || c == '(' || c == '{' || c == '<') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Emails in free text (obfuscations undone), lower-cased, in order of appearance, de-duplicated. */
     static List<String> inText(String text) {
+        if (!mayHoldEmail(text)) {
+            return new ArrayList<>();
+        }
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = EMAIL.matcher(deobfuscate(text));
-        while (m.find()) {
-            out.add(m.group().toLowerCase(Locale.ROOT));
+        String t = deobfuscate(text);
+        Matcher m = EMAIL.matcher(t);
+        // Same matches as repeated m.find(), but the regex only runs where an address can start: at the
+        // beginning of the run of local-part characters before each "@" (find() would try every position).
+        int pos = 0;
+        while (true) {
+            int at = t.indexOf('@', pos);
+            if (at < 0) {
+                break;
+            }
+            int start = at;
+            while (start > pos && isLocalChar(t.charAt(start - 1))) {
+                start--;
+            }
+            m.region(start, t.length());
+            if (start < at && m.lookingAt()) {
+                out.add(m.group().toLowerCase(Locale.ROOT));
+                pos = m.end();
+            } else {
+                pos = at + 1;
+            }
         }
         return new ArrayList<>(out);
+    }
+
+    /** The characters of {@link #EMAIL}'s local part, [A-Za-z0-9._%+-]. */
+    private static boolean isLocalChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
+    /**
+     * False only when {@link #deobfuscate} cannot yield an "@": no "@"/"＠" and no "at" standing alone
+     * (between spaces or brackets), which is what every obfuscation rule needs. Most lines fail it.
+     */
+    private static boolean mayHoldEmail(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '@' || c == '＠') {
+                return true;
+            }
+            if ((c == 'a' || c == 'A') && i + 1 < n && (text.charAt(i + 1) == 't' || text.charAt(i + 1) == 'T')
+                    && (i == 0 || atBoundary(text.charAt(i - 1), "[({<")) && (i + 2 == n || atBoundary(text.charAt(i + 2), "])}>"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean atBoundary(char c, String brackets) {
+        return c <= ' ' || c == '\u00a0' || c == '\u3000' || Character.isWhitespace(c) || brackets.indexOf(c) >= 0;
     }
 
     /** mailto links first (the most deliberate signal), then anything written in the text. */
@@ -82,7 +158,7 @@ final class Emails {
             out.addAll(inText(readableText(scope)).stream().filter(e -> byLine.stream().noneMatch(e::endsWith)).toList());
         }
         // Text shown right-to-left with bidi-override reads as an address only when reversed back.
-        for (Element rtl : scope.select("[style*=rtl], [dir=rtl]")) {
+        for (Element rtl : scope.select(RTL)) {
             out.addAll(inText(new StringBuilder(rtl.text()).reverse().toString()));
         }
         return new ArrayList<>(out);
@@ -90,18 +166,18 @@ final class Emails {
 
     /** The text a reader sees, with an "@" picture (user<img alt="at">host) read as the sign it shows. */
     private static String readableText(Element scope) {
-        List<Element> atImages = scope.select("img").stream().filter(Emails::isAtSign).toList();
+        List<Element> atImages = scope.select(IMAGES).stream().filter(Emails::isAtSign).toList();
         if (atImages.isEmpty()) {
             return scope.text();
         }
         Element copy = scope.clone();
-        for (Element img : copy.select("img")) {
+        for (Element img : copy.select(IMAGES)) {
             if (isAtSign(img)) {
                 img.replaceWith(new TextNode("@"));
             }
         }
         // Joining "user", "@" and "host" text nodes must not leave spaces around the sign.
-        return copy.text().replaceAll("\\s*@\\s*", "@");
+        return SPACED_AT.matcher(copy.text()).replaceAll("@");
     }
 
     private static boolean isAtSign(Element img) {

@@ -72,6 +72,14 @@ public final class ExtractionPipeline {
         List<ProfessorRecord> professors = new ArrayList<>();
         List<PaperRecord> papers = new ArrayList<>();
         List<String> applied = new ArrayList<>();
+        try (Outline.Scope ignored = Outline.sharedFor(doc)) { // directory and publications both need the outline
+            runChain(doc, ctx, professors, papers, applied);
+        }
+        return new ExtractionResult(RecordMerger.mergeProfessors(professors), RecordMerger.mergePapers(papers), applied);
+    }
+
+    private void runChain(Document doc, PageContext ctx, List<ProfessorRecord> professors, List<PaperRecord> papers,
+                          List<String> applied) {
         for (Extractor extractor : chain) {
             ExtractionResult r;
             try {
@@ -85,7 +93,6 @@ public final class ExtractionPipeline {
             papers.addAll(r.papers());
             applied.addAll(r.extractorsApplied());
         }
-        return new ExtractionResult(RecordMerger.mergeProfessors(professors), RecordMerger.mergePapers(papers), applied);
     }
 
     /** Parses the HTML with {@code ctx.url()} as base URI, so relative links come out absolute. */

@@ -18,6 +18,10 @@ public final class MicrodataExtractor implements Extractor {
             "colleague", "knows", "funder", "sponsor");
     private static final Set<String> TEXT_PROPS = Set.of("name", "headline", "jobTitle", "givenName", "familyName");
 
+    private static final java.util.regex.Pattern PERSON_TYPE = java.util.regex.Pattern.compile("(?i).*schema\\.org/Person\\b.*");
+
+    private static final java.util.regex.Pattern ARTICLE_TYPE = java.util.regex.Pattern.compile("(?i).*schema\\.org/(?:Medical)?ScholarlyArticle\\b.*");
+
     @Override
     public String name() {
         return NAME;
@@ -30,7 +34,7 @@ public final class MicrodataExtractor implements Extractor {
         String pageDept = null;
         for (Element item : doc.select("[itemscope][itemtype]")) {
             String type = item.attr("itemtype");
-            if (type.matches("(?i).*schema\\.org/Person\\b.*")) {
+            if (PERSON_TYPE.matcher(type).matches()) {
                 if (NOT_SUBJECT.contains(item.attr("itemprop"))) {
                     continue;
                 }
@@ -41,7 +45,7 @@ public final class MicrodataExtractor implements Extractor {
                 if (p != null) {
                     professors.add(p);
                 }
-            } else if (type.matches("(?i).*schema\\.org/(?:Medical)?ScholarlyArticle\\b.*")) {
+            } else if (ARTICLE_TYPE.matcher(type).matches()) {
                 PaperRecord p = paper(item);
                 if (p != null) {
                     papers.add(p);

@@ -38,8 +38,49 @@ final class Outline {
         }
     }
 
+    /** The page being extracted on this thread, whose outline the extractors share (see {@link #sharedFor}). */
+    private static final ThreadLocal<Shared> SHARED = new ThreadLocal<>();
+
+    /** Ends the sharing started by {@link #sharedFor}. */
+    interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final class Shared {
+        final Document doc;
+        Outline outline;
+
+        Shared(Document doc) {
+            this.doc = doc;
+        }
+    }
+
     static Outline of(Document doc) {
-        return new Outline(doc);
+        Shared shared = SHARED.get();
+        if (shared == null || shared.doc != doc) {
+            return new Outline(doc);
+        }
+        if (shared.outline == null) {
+            shared.outline = new Outline(doc);
+        }
+        return shared.outline;
+    }
+
+    /**
+     * Lets every {@link #of} call for {@code doc} on this thread return one outline until {@link Scope#close}:
+     * the pipeline brackets its extractors with it (they read the page, never change it).
+     */
+    static Scope sharedFor(Document doc) {
+        Shared previous = SHARED.get();
+        SHARED.set(new Shared(doc));
+        return () -> {
+            if (previous == null) {
+                SHARED.remove();
+            } else {
+                SHARED.set(previous);
+            }
+        };
     }
 
     /** Headings in force at this element, outermost first (a heading counts as under itself). */

@@ -36,6 +36,20 @@ final class PersonBlocks {
 
     static Reading read(Element block) {
         List<String> lines = Text.lines(block);
+        return read(block, lines, findName(block, lines));
+    }
+
+    /**
+     * Like {@link #read(Element)}, but {@code null} when the block holds no name: callers that only keep
+     * named readings skip the costly role, email and link look-ups for the many blocks without one.
+     */
+    static Reading readNamed(Element block) {
+        List<String> lines = Text.lines(block);
+        Name name = findName(block, lines);
+        return name.value() == null ? null : read(block, lines, name);
+    }
+
+    private static Reading read(Element block, List<String> lines, Name name) {
         AcademicTitles.Role role = null;
         int rankLines = 0;
         // Skip lines that are themselves a name, so "Professor Jane Doe" (honorific) does not
@@ -59,7 +73,6 @@ final class PersonBlocks {
                 }
             }
         }
-        Name name = findName(block, lines);
         String department = null;
         for (String line : lines) {
             if (line.length() <= 80 && (department = Departments.find(line)) != null) {

@@ -58,6 +58,9 @@ final class PersonNames {
             "목", "형", "피", "두", "감", "음", "빈", "동", "온", "호", "범", "좌", "팽", "승", "간", "상", "시", "갈",
             "황보", "남궁", "제갈", "선우", "독고", "사공", "서문", "동방");
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
+
     private PersonNames() {
     }
 
@@ -65,7 +68,7 @@ final class PersonNames {
     static String extract(String raw) {
         String text = Text.clean(raw);
         Matcher aside = PARENTHETICAL.matcher(text);
-        if (aside.matches()) {
+        if ((text.endsWith(")") || text.endsWith("）")) && aside.matches()) { // the regex needs that last character
             text = aside.group(1); // "홍길동 (Gildong Hong)", "Jane Doe (on leave)"
         }
         if (text.isEmpty() || text.length() > 60 || FORBIDDEN.matcher(text).find()) {
@@ -141,7 +144,7 @@ final class PersonNames {
         while ((prefix = PREFIX.matcher(cleaned)).find()) {
             cleaned = cleaned.substring(prefix.end());
         }
-        String n = Normalizer.normalize(cleaned, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return n.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        String n = MARKS.matcher(Normalizer.normalize(cleaned, Normalizer.Form.NFKD)).replaceAll("");
+        return NOT_LETTER_OR_DIGIT.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

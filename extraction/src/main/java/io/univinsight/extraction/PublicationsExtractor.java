@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,8 @@ public final class PublicationsExtractor implements Extractor {
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("(?m)^\\s*#{1,6}\\s+(.+)$");
     private static final Pattern ANY_PUB_CLASS = Pattern.compile("(?i).*(?:pub|citation|bib|paper|reference).*");
 
+    private static final Set<String> CANDIDATE_TAGS = Set.of("li", "p", "div", "article", "dd", "td");
+
     @Override
     public String name() {
         return NAME;
@@ -38,11 +41,15 @@ public final class PublicationsExtractor implements Extractor {
         Outline outline = Outline.of(doc);
         List<PaperRecord> papers = new ArrayList<>();
         Map<Element, Boolean> taken = new IdentityHashMap<>();
+        Map<Node, String> markdownHeadings = new IdentityHashMap<>();
+        Map<Element, Boolean> chrome = new IdentityHashMap<>();
         for (Element el : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
-            if (!isCandidate(el) || hasTakenAncestor(el, taken) || Layout.inChrome(el)) {
+            // Cheapest tests first: the tag, then (remembered per page) chrome, then the subtree checks.
+            if (!CANDIDATE_TAGS.contains(el.normalName()) || Layout.inChrome(el, chrome) || !isCandidate(el)
+                    || hasTakenAncestor(el, taken)) {
                 continue;
             }
-            if (!inPublicationContext(el, outline) && !carriesDoi(el)) {
+            if (!inPublicationContext(el, outline, markdownHeadings) && !carriesDoi(el)) {
                 continue;
             }
             PaperRecord paper = Citations.parse(el, NAME);
@@ -57,7 +64,7 @@ public final class PublicationsExtractor implements Extractor {
     private static boolean isCandidate(Element el) {
         String tag = el.normalName();
         if (tag.equals("li")) {
-            return el.select(Css.LIST_ITEMS).size() == 1; // select() includes el itself; nested lists: take the inner items
+            return !hasListItemBelow(el); // nested lists: take the inner items
         }
         if (tag.equals("p")) {
             return true;
@@ -69,6 +76,15 @@ public final class PublicationsExtractor implements Extractor {
             // the caller still demands a publication context or a DOI.
             boolean citationCell = tag.equals("td") && el.text().length() >= 40;
             return leaf && (itemClass || citationCell);
+        }
+        return false;
+    }
+
+    private static boolean hasListItemBelow(Element el) {
+        for (Element child : el.children()) {
+            if (child.normalName().equals("li") || hasListItemBelow(child)) {
+                return true;
+            }
         }
         return false;
     }
@@ -89,7 +105,7 @@ public final class PublicationsExtractor implements Extractor {
         return false;
     }
 
-    private static boolean inPublicationContext(Element el, Outline outline) {
+    private static boolean inPublicationContext(Element el, Outline outline, Map<Node, String> markdownHeadings) {
         for (String heading : outline.headingsFor(el)) {
             if (PUB_HEADING.matcher(heading).find()) {
                 return true;
@@ -100,23 +116,34 @@ public final class PublicationsExtractor implements Extractor {
             if (ANY_PUB_CLASS.matcher(e.className()).matches() || ANY_PUB_CLASS.matcher(e.id()).matches()) {
                 return true;
             }
-            if (underMarkdownHeading(e)) {
+            if (underMarkdownHeading(e, markdownHeadings)) {
                 return true;
             }
         }
         return false;
     }
 
+    private static final String NO_HEADING = new String("");
+
+    /** The last "# Heading" line in the node's text, or {@link #NO_HEADING}; memoised per page by the caller. */
+    private static String lastMarkdownHeading(Node n) {
+        String text = n instanceof TextNode t ? t.getWholeText() : n instanceof Element x ? x.wholeText() : "";
+        if (text.indexOf('#') < 0) {
+            return NO_HEADING;
+        }
+        Matcher m = MARKDOWN_HEADING.matcher(text);
+        String last = NO_HEADING;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        return last;
+    }
+
     /** The nearest "# Heading" line written as text before this element names publications. */
-    private static boolean underMarkdownHeading(Element e) {
+    private static boolean underMarkdownHeading(Element e, Map<Node, String> markdownHeadings) {
         for (Node n = e.previousSibling(); n != null; n = n.previousSibling()) {
-            String text = n instanceof TextNode t ? t.getWholeText() : n instanceof Element x ? x.wholeText() : "";
-            Matcher m = MARKDOWN_HEADING.matcher(text);
-            String last = null;
-            while (m.find()) {
-                last = m.group(1);
-            }
-            if (last != null) {
+            String last = markdownHeadings.computeIfAbsent(n, PublicationsExtractor::lastMarkdownHeading);
+            if (last != NO_HEADING) {
                 return PUB_HEADING.matcher(last).find();
             }
             if (n instanceof Element x && Outline.headingLevel(x) > 0) {

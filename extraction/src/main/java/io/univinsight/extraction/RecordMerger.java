@@ -69,11 +69,14 @@ final class RecordMerger {
         return groups;
     }
 
+    private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]");
+
     static String titleKey(String title) {
         if (title == null) {
             return "";
         }
-        return Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        String key = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return NOT_LETTER_OR_DIGIT.matcher(key).replaceAll("");
     }
 
     private static ProfessorRecord combineProfessors(List<ProfessorRecord> group) {

@@ -3,7 +3,6 @@ package io.univinsight.extraction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -22,8 +21,6 @@ final class Text {
             "a", "em", "i", "b", "strong", "small", "sup", "sub", "abbr", "code", "u", "s",
             "font", "mark", "time", "bdi", "bdo", "cite", "q", "label", "wbr");
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
     private Text() {
     }
 
@@ -32,7 +29,52 @@ final class Text {
         if (s == null) {
             return "";
         }
-        return WHITESPACE.matcher(s.replace('\u00a0', ' ').replace('\u3000', ' ')).replaceAll(" ").trim();
+        if (isClean(s)) {
+            return s; // most strings handed in are already clean: skip the regex and the copies
+        }
+        // Same as s.replace(U+00A0 and U+3000 by spaces).replaceAll("\\s+", " ").trim(), in one pass.
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean inSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00a0' || c == '\u3000') {
+                inSpace = true;
+            } else {
+                if (inSpace) {
+                    sb.append(' ');
+                    inSpace = false;
+                }
+                sb.append(c);
+            }
+        }
+        if (inSpace) {
+            sb.append(' ');
+        }
+        return sb.toString().trim();
+    }
+
+    /** True when {@link #clean} would return the string unchanged. */
+    private static boolean isClean(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return true;
+        }
+        if (s.charAt(0) <= ' ' || s.charAt(n - 1) <= ' ') {
+            return false; // trim() would drop it
+        }
+        char prev = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (prev == ' ') {
+                    return false;
+                }
+            } else if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00a0' || c == '\u3000') {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
     }
 
     static boolean isBlank(String s) {

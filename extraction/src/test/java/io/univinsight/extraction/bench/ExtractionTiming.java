@@ -1,0 +1,64 @@
+package io.univinsight.extraction.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import io.univinsight.extraction.ExtractionPipeline;
+import io.univinsight.extraction.PageContext;
+
+/**
+ * Quick timing for iteration (not a JMH replacement): the crawler benchmark's generated pages, parse
+ * alone vs parse + extraction, one thread. Usage: ExtractionTiming [seconds-per-measure [directory|profile [per-extractor]]]
+ */
+public final class ExtractionTiming {
+    private static final String URL = "https://bench.example.edu/cs/faculty/";
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+        ExtractionPipeline pipeline = ExtractionPipeline.defaults();
+        PageContext ctx = new PageContext(URL, "Bench University", "Computer Science");
+        List<BenchPages.Person> people = BenchPages.people(200, 7);
+        String[] kinds = args.length > 1 ? new String[] {args[1]} : new String[] {"directory", "profile"};
+        for (String kind : kinds) {
+            List<String> pages = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                pages.add(kind.equals("directory") ? BenchPages.directory(people.subList(i * 12, i * 12 + 12), i + 1, 16, 7)
+                        : BenchPages.profile(people.get(i), 7));
+            }
+            for (int round = 0; round < 2; round++) { // first round is warm-up
+                double parse = measure(pages, seconds, false, pipeline, ctx);
+                double extract = measure(pages, seconds, true, pipeline, ctx);
+                if (round == 1) {
+                    System.out.printf("%s: parse %.3f ms CPU/page, parse+extract %.3f ms CPU/page -> %.2fx%n", kind, parse, extract,
+                            extract / parse);
+                    if (args.length > 2) { // per extractor: the parse+extract cost minus the parse
+                        for (String name : pipeline.extractorNames()) {
+                            double one = measure(pages, seconds, true, ExtractionPipeline.of(List.of(name)), ctx);
+                            System.out.printf("  %-13s %.3f ms CPU/page%n", name, one - parse);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static double measure(List<String> pages, double seconds, boolean extract, ExtractionPipeline p, PageContext ctx) {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long start = CPU.getCurrentThreadCpuTime(); // CPU time: the machine is shared, wall time is noisy
+        int n = 0;
+        Object sink = null;
+        while (System.nanoTime() < end) {
+            Document d = Jsoup.parse(pages.get(n % pages.size()), URL);
+            sink = extract ? p.extract(d, ctx) : d;
+            n++;
+        }
+        if (sink == null) {
+            throw new IllegalStateException();
+        }
+        return (CPU.getCurrentThreadCpuTime() - start) / 1e6 / n;
+    }
+}
