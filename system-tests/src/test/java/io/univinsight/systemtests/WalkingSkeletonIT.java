@@ -52,7 +52,8 @@ class WalkingSkeletonIT {
     static void startStack() {
         jdbcUrl = POSTGRES.createDatabase();
         Map<String, String> env = new HashMap<>();
-        env.put("UNIV_STATE_DIR", Path.of("target", "univ-state").toAbsolutePath().toString());
+        // A fresh state folder per run: the broker's log and the monitor's stores start empty.
+        env.put("UNIV_STATE_DIR", freshStateDir().toString());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         for (String port : List.of("UNIV_KAFKA_PORT", "UNIV_KAFKA_CONTROLLER_PORT", "UNIV_API_PORT", "UNIV_CRAWLER_PORT",
                 "UNIV_PERSISTENCE_PORT", "UNIV_MONITOR_PORT", "UNIV_DEMO_PORT", "UNIV_PG_PORT")) {
@@ -62,6 +63,14 @@ class WalkingSkeletonIT {
         launcher = new StackLauncher(StackSettings.from(env, DevStackClasspath.projectRoot()));
         launcher.up(true);
         started = new ArrayList<>(launcher.running().values());
+    }
+
+    private static Path freshStateDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(Path.of("target")), "univ-state-").toAbsolutePath();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll
