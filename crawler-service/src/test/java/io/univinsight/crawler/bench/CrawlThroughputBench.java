@@ -1,5 +1,6 @@
 package io.univinsight.crawler.bench;
 
+import io.univinsight.extraction.bench.BenchPages;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

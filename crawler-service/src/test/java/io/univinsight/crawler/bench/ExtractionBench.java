@@ -1,5 +1,6 @@
 package io.univinsight.crawler.bench;
 
+import io.univinsight.extraction.bench.BenchPages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
