@@ -21,6 +21,16 @@ public record CrawlTask(
 
     public static final int SCHEMA_VERSION = 1;
 
+    /** The record key on the task topics: every task of one site on one partition, so one crawler owns a host. */
+    public static String hostKey(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host == null ? url : host.toLowerCase(java.util.Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
     /** The same task, queued again for the given attempt no earlier than notBefore. */
     public CrawlTask nextAttempt(Instant notBefore) {
         return new CrawlTask(SCHEMA_VERSION, taskId, url, universityName, department, priority,

@@ -22,8 +22,29 @@ public final class Topics {
     private Topics() {
     }
 
-    /** One topic to create: name, partitions and topic-level configs. */
-    public record TopicSpec(String name, int partitions, Map<String, String> configs) {
+    /** How long records stay: task and event topics a week, dead letters a month (time to inspect and replay). */
+    static final String WEEK_MS = String.valueOf(7L * 24 * 3600 * 1000);
+    static final String MONTH_MS = String.valueOf(30L * 24 * 3600 * 1000);
+
+    /**
+     * Where the topics are deployed: partitions of the task topics (the ceiling on crawler
+     * replicas) and the replication factor. With replicas, acks=all writes need 2 in sync.
+     */
+    public record Layout(int taskPartitions, short replicationFactor) {
+        /** One broker: the local stack, docker-compose and the Kubernetes dev overlay. */
+        public static final Layout SINGLE_BROKER = new Layout(DEFAULT_TASK_PARTITIONS, (short) 1);
+        /** Three brokers: the Kubernetes prod overlay. */
+        public static final Layout THREE_BROKERS = new Layout(DEFAULT_TASK_PARTITIONS, (short) 3);
+
+        public Layout {
+            if (taskPartitions < 1 || replicationFactor < 1) {
+                throw new IllegalArgumentException("partitions and replication factor must be at least 1");
+            }
+        }
+    }
+
+    /** One topic to create: name, partitions, replication factor and topic-level configs. */
+    public record TopicSpec(String name, int partitions, short replicationFactor, Map<String, String> configs) {
     }
 
     /** The task topics, highest priority first. */
@@ -35,20 +56,36 @@ public final class Topics {
         return names;
     }
 
-    /** All topics the system uses, with the given partition count for task topics. */
+    /** All topics on a single broker, with the given partition count for task topics. */
     public static List<TopicSpec> all(int taskPartitions) {
+        return all(new Layout(taskPartitions, (short) 1));
+    }
+
+    /** All topics the system uses, in the given layout. */
+    public static List<TopicSpec> all(Layout layout) {
+        int tasks = layout.taskPartitions();
         List<TopicSpec> specs = new ArrayList<>();
         for (String topic : priorityTopics()) {
-            specs.add(new TopicSpec(topic, taskPartitions, Map.of()));
+            specs.add(spec(topic, tasks, layout, "retention.ms", WEEK_MS));
         }
-        specs.add(new TopicSpec(TASKS_RETRY, taskPartitions, Map.of()));
-        specs.add(new TopicSpec(TASKS_DLQ, 3, Map.of()));
-        specs.add(new TopicSpec(TASK_STATUS, taskPartitions, Map.of()));
-        specs.add(new TopicSpec(RESULTS, taskPartitions, Map.of()));
+        specs.add(spec(TASKS_RETRY, tasks, layout, "retention.ms", WEEK_MS));
+        specs.add(spec(TASKS_DLQ, 3, layout, "retention.ms", MONTH_MS));
+        specs.add(spec(TASK_STATUS, tasks, layout, "retention.ms", WEEK_MS));
+        specs.add(spec(RESULTS, tasks, layout, "retention.ms", WEEK_MS));
         // Only the latest heartbeat of each worker matters.
-        specs.add(new TopicSpec(WORKER_HEARTBEATS, 3, Map.of("cleanup.policy", "compact")));
-        specs.add(new TopicSpec(PERSISTENCE_DLQ, 3, Map.of()));
-        specs.add(new TopicSpec(TASK_CANCELLATIONS, 3, Map.of("cleanup.policy", "compact")));
+        specs.add(spec(WORKER_HEARTBEATS, 3, layout, "cleanup.policy", "compact"));
+        specs.add(spec(PERSISTENCE_DLQ, 3, layout, "retention.ms", MONTH_MS));
+        // Every crawler reads all cancellations at start: keep the latest per task.
+        specs.add(spec(TASK_CANCELLATIONS, 3, layout, "cleanup.policy", "compact"));
         return specs;
+    }
+
+    private static TopicSpec spec(String name, int partitions, Layout layout, String key, String value) {
+        Map<String, String> configs = new java.util.TreeMap<>();
+        configs.put(key, value);
+        if (layout.replicationFactor() >= 3) {
+            configs.put("min.insync.replicas", "2");
+        }
+        return new TopicSpec(name, partitions, layout.replicationFactor(), java.util.Collections.unmodifiableMap(configs));
     }
 }

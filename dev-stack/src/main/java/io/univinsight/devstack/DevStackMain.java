@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.univinsight.devstack.topics.TopicsCommand;
+
 /**
  * Entry point of ./univ and of the child JVMs it starts.
  * Launcher commands: up, down, status, logfile, submit, demo.
@@ -55,6 +57,12 @@ public final class DevStackMain {
                 System.out.println(accepted.toPrettyString());
             }
             case "demo" -> demo(launcher);
+            case "topics" -> {
+                String action = args.length > 1 && !args[1].startsWith("--") ? args[1] : "help";
+                TopicsCommand topics = new TopicsCommand(opts.getOrDefault("bootstrap", settings.kafkaBootstrap()),
+                        TopicsCommand.layout(opts), System.out);
+                System.exit(topics.run(action, opts, settings.projectRoot()));
+            }
             case "top" -> new TopView(settings.monitorUrl(), System.out).run(Duration.ofSeconds(1), args.length > 1 && "--once".equals(args[1]));
             default -> {
                 usage();
@@ -107,8 +115,10 @@ public final class DevStackMain {
     private static Map<String, String> options(String[] args) {
         Map<String, String> opts = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("--") && i + 1 < args.length) {
+            if (args[i].startsWith("--") && i + 1 < args.length && !args[i + 1].startsWith("--")) {
                 opts.put(args[i].substring(2), args[++i]);
+            } else if (args[i].startsWith("--")) {
+                opts.put(args[i].substring(2), "true"); // a flag such as --dry-run
             }
         }
         return opts;
@@ -123,6 +133,7 @@ public final class DevStackMain {
                   logs SERVICE               follow a log (kafka, postgres, task-api, crawler-service, persistence-service, monitor-service, demo-site)
                   submit URL --university NAME [--priority critical|high|normal|low] [--department D] [--max-depth N] [--max-pages N]
                   demo                       start everything, crawl the bundled demo university, print what was found
-                  top [--once]               the monitor dashboard in the terminal, refreshed every second""");
+                  top [--once]               the monitor dashboard in the terminal, refreshed every second
+                  topics ACTION              create, describe, lag, replay-dlq, render (./univ topics help)""");
     }
 }

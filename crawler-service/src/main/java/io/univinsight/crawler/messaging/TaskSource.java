@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.univinsight.events.ConsumerGroupLag;
 import io.univinsight.events.Priority;
 import io.univinsight.events.Topics;
 
@@ -23,7 +24,7 @@ public record TaskSource(String groupId, Map<Priority, String> priorityTopics, S
         for (Priority p : Priority.values()) {
             topics.put(p, p.topic());
         }
-        return new TaskSource("crawler", topics, Topics.TASKS_RETRY);
+        return new TaskSource(ConsumerGroupLag.CRAWLER_GROUP, topics, Topics.TASKS_RETRY);
     }
 
     /** Topics named prefix + "critical", ..., prefix + "retry", for a test or a separate crawler pool. */

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -35,7 +37,11 @@ import jakarta.inject.Inject;
  * univinsight_workers_active                  gauge    workers heard from within 15 s
  * univinsight_success_ratio                   gauge    completed / (completed + failed), 1 before any finished
  * univinsight_health_level                    gauge    0 healthy, 1 degraded, 2 critical
+ * univinsight_university_tasks{university,status} gauge tasks per university: status total (submitted) or completed (stored a result)
+ * univinsight_university_professors{university}   gauge professors found per university (a redelivered result counts once)
+ * univinsight_university_papers{university}       gauge papers found per university
  * </pre>
+ * Per-university series cover the {@value #MAX_UNIVERSITIES} universities with the most tasks, to bound their number.
  */
 @Startup
 @ApplicationScoped
@@ -43,7 +49,12 @@ public class PrometheusMeters {
     static final List<String> QUEUES = List.of(Priority.CRITICAL.wireName(), Priority.HIGH.wireName(),
             Priority.NORMAL.wireName(), Priority.LOW.wireName(), "retry");
 
+    static final int MAX_UNIVERSITIES = 100;
+
     private final DashboardService dashboard;
+    private final MultiGauge universityTasks;
+    private final MultiGauge universityProfessors;
+    private final MultiGauge universityPapers;
     private final MetricsStores stores;
     private final Timer duration;
     private final Map<String, AtomicLong> tasks = new ConcurrentHashMap<>();
@@ -81,6 +92,12 @@ public class PrometheusMeters {
                 .description("completed / (completed + failed); 1 before any task finished").register(registry);
         Gauge.builder("univinsight.health.level", healthLevel, AtomicLong::get)
                 .description("Crawl health: 0 healthy, 1 degraded, 2 critical").register(registry);
+        universityTasks = MultiGauge.builder("univinsight.university.tasks")
+                .description("Tasks per university: total submitted, or completed with a stored result").register(registry);
+        universityProfessors = MultiGauge.builder("univinsight.university.professors")
+                .description("Professors found per university").register(registry);
+        universityPapers = MultiGauge.builder("univinsight.university.papers")
+                .description("Papers found per university").register(registry);
         duration = Timer.builder("univinsight.task.duration")
                 .description("Processing time of completed tasks, first start to completion")
                 .serviceLevelObjectives(seconds(0.5), seconds(1), seconds(2), seconds(5), seconds(10), seconds(30),
@@ -106,6 +123,23 @@ public class PrometheusMeters {
         successRatio = m.successRate();
         healthLevel.set(HealthRules.Status.valueOf(d.health().status().toUpperCase(java.util.Locale.ROOT)).ordinal());
         feedDurations(stores.durations());
+        publishUniversities(d.universities());
+    }
+
+    private void publishUniversities(List<Dashboard.University> all) {
+        List<Dashboard.University> top = all.stream()
+                .sorted(java.util.Comparator.comparingLong(Dashboard.University::tasks).reversed())
+                .limit(MAX_UNIVERSITIES).toList();
+        List<MultiGauge.Row<?>> tasksRows = new java.util.ArrayList<>();
+        for (Dashboard.University u : top) {
+            tasksRows.add(MultiGauge.Row.of(Tags.of("university", u.university(), "status", "total"), u.tasks()));
+            tasksRows.add(MultiGauge.Row.of(Tags.of("university", u.university(), "status", "completed"), u.results()));
+        }
+        universityTasks.register(tasksRows, true);
+        universityProfessors.register(top.stream()
+                .<MultiGauge.Row<?>>map(u -> MultiGauge.Row.of(Tags.of("university", u.university()), u.professors())).toList(), true);
+        universityPapers.register(top.stream()
+                .<MultiGauge.Row<?>>map(u -> MultiGauge.Row.of(Tags.of("university", u.university()), u.papers())).toList(), true);
     }
 
     /**

@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.univinsight.persistence.metrics.RowsWritten;
+import io.univinsight.persistence.metrics.WriteMeters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,11 +28,13 @@ public class BatchWrites {
     DataSource dataSource;
     @Inject
     WriteRetry retry;
+    @Inject
+    WriteMeters meters;
 
     /** Writes events in the caller's (transaction-less) connection work. */
     @FunctionalInterface
     public interface Write<T> {
-        void write(Connection connection, List<T> events) throws SQLException;
+        void write(Connection connection, List<T> events, RowsWritten rows) throws SQLException;
     }
 
     /** An event that can never be stored, and why. */
@@ -63,13 +67,15 @@ public class BatchWrites {
     }
 
     private <T> void inTransaction(List<T> events, Write<T> write) {
+        RowsWritten rows = new RowsWritten();
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection()) {
-                write.write(c, events);
+                write.write(c, events, rows);
             } catch (SQLException e) {
                 throw new DatabaseFailure(e);
             }
         });
+        meters.committed(rows);
     }
 
     /** Carries a checked SQLException through the transaction boundary. */

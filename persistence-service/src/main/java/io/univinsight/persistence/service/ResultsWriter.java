@@ -20,6 +20,7 @@ import io.univinsight.persistence.jdbc.ProfessorTable;
 import io.univinsight.persistence.jdbc.ResultTable;
 import io.univinsight.persistence.jdbc.TaskTable;
 import io.univinsight.persistence.merge.MergedGroup;
+import io.univinsight.persistence.metrics.RowsWritten;
 import io.univinsight.persistence.merge.NameNormalizer;
 import io.univinsight.persistence.merge.PaperMerger;
 import io.univinsight.persistence.merge.PaperRow;
@@ -45,17 +46,19 @@ public class ResultsWriter {
     private final ProfessorTable professors = new ProfessorTable();
     private final PaperTable papers = new PaperTable();
 
-    public void write(Connection c, List<CrawlResult> batch) throws SQLException {
+    public void write(Connection c, List<CrawlResult> batch, RowsWritten written) throws SQLException {
         List<ResultTable.Entry> entries = new ArrayList<>(batch.size());
         for (CrawlResult r : batch) {
             entries.add(new ResultTable.Entry(UUID.fromString(r.taskId()), r.completedAt(), r));
         }
-        completeTasks(c, entries);
+        written.add("crawl_tasks", completeTasks(c, entries));
         results.insert(c, entries);
-        writeProfessorsAndPapers(c, entries);
+        written.add("crawl_results", entries.size());
+        written.add("crawl_metrics", entries.size());
+        writeProfessorsAndPapers(c, entries, written);
     }
 
-    private void completeTasks(Connection c, List<ResultTable.Entry> entries) throws SQLException {
+    private int completeTasks(Connection c, List<ResultTable.Entry> entries) throws SQLException {
         Map<UUID, TaskRow> rows = tasks.lock(c, new TreeSet<>(entries.stream().map(ResultTable.Entry::taskId).toList()));
         for (ResultTable.Entry e : entries) {
             TaskRow row = rows.computeIfAbsent(e.taskId(),
@@ -63,9 +66,10 @@ public class ResultsWriter {
             TaskStateMachine.applyResult(row, e.result(), e.at());
         }
         tasks.save(c, rows.values());
+        return rows.size();
     }
 
-    private void writeProfessorsAndPapers(Connection c, List<ResultTable.Entry> entries) throws SQLException {
+    private void writeProfessorsAndPapers(Connection c, List<ResultTable.Entry> entries, RowsWritten written) throws SQLException {
         List<ProfessorRow> professorSightings = new ArrayList<>();
         List<PaperRow> paperSightings = new ArrayList<>();
         List<int[]> links = new ArrayList<>(); // {professor sighting, paper sighting}
@@ -73,18 +77,20 @@ public class ResultsWriter {
             collect(e.result(), e.at(), professorSightings, paperSightings, links);
         }
         int[] professorGroup = new int[professorSightings.size()];
-        List<ProfessorRow> professorRows = writeProfessors(c, professorSightings, professorGroup);
+        List<ProfessorRow> professorRows = writeProfessors(c, professorSightings, professorGroup, written);
         int[] paperGroup = new int[paperSightings.size()];
-        List<PaperRow> paperRows = writePapers(c, paperSightings, paperGroup);
+        List<PaperRow> paperRows = writePapers(c, paperSightings, paperGroup, written);
         Set<List<Long>> pairs = new LinkedHashSet<>();
         for (int[] link : links) {
             pairs.add(List.of(professorRows.get(professorGroup[link[0]]).id, paperRows.get(paperGroup[link[1]]).id));
         }
         papers.link(c, pairs.stream().map(p -> new long[] {p.get(0), p.get(1)}).toList());
+        written.add("professor_papers", pairs.size());
     }
 
     /** Merges and writes professors; returns the row of each group and fills the group of each sighting. */
-    private List<ProfessorRow> writeProfessors(Connection c, List<ProfessorRow> sightings, int[] groupOf) throws SQLException {
+    private List<ProfessorRow> writeProfessors(Connection c, List<ProfessorRow> sightings, int[] groupOf, RowsWritten written)
+            throws SQLException {
         if (sightings.isEmpty()) {
             return List.of();
         }
@@ -118,10 +124,12 @@ public class ResultsWriter {
         professors.fold(c, folded);
         professors.update(c, updates);
         professors.insert(c, inserts);
+        written.add("professors", updates.size() + inserts.size());
         return rows;
     }
 
-    private List<PaperRow> writePapers(Connection c, List<PaperRow> sightings, int[] groupOf) throws SQLException {
+    private List<PaperRow> writePapers(Connection c, List<PaperRow> sightings, int[] groupOf, RowsWritten written)
+            throws SQLException {
         if (sightings.isEmpty()) {
             return List.of();
         }
@@ -155,6 +163,7 @@ public class ResultsWriter {
         papers.fold(c, folded);
         papers.update(c, updates);
         papers.insert(c, inserts);
+        written.add("papers", updates.size() + inserts.size());
         return rows;
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.TaskStatusChanged;
 import io.univinsight.persistence.jdbc.TaskTable;
+import io.univinsight.persistence.metrics.RowsWritten;
 import io.univinsight.persistence.state.TaskRow;
 import io.univinsight.persistence.state.TaskStateMachine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TaskEventsWriter {
     private final TaskTable table = new TaskTable();
 
-    public void writeTasks(Connection c, List<CrawlTask> batch) throws SQLException {
+    public void writeTasks(Connection c, List<CrawlTask> batch, RowsWritten written) throws SQLException {
         Map<UUID, TaskRow> rows = table.lock(c, new TreeSet<>(batch.stream().map(t -> UUID.fromString(t.taskId())).toList()));
         for (CrawlTask task : batch) {
             TaskRow row = rows.computeIfAbsent(UUID.fromString(task.taskId()),
@@ -27,9 +28,10 @@ public class TaskEventsWriter {
             TaskStateMachine.applyTask(row, task);
         }
         table.save(c, rows.values());
+        written.add("crawl_tasks", rows.size());
     }
 
-    public void writeStatuses(Connection c, List<TaskStatusChanged> batch) throws SQLException {
+    public void writeStatuses(Connection c, List<TaskStatusChanged> batch, RowsWritten written) throws SQLException {
         Map<UUID, TaskRow> rows = table.lock(c, new TreeSet<>(batch.stream().map(e -> UUID.fromString(e.taskId())).toList()));
         for (TaskStatusChanged event : batch) {
             TaskRow row = rows.computeIfAbsent(UUID.fromString(event.taskId()),
@@ -37,5 +39,6 @@ public class TaskEventsWriter {
             TaskStateMachine.applyStatus(row, event);
         }
         table.save(c, rows.values());
+        written.add("crawl_tasks", rows.size());
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.postgresql.PGConnection;
 
+import io.univinsight.persistence.metrics.RowsWritten;
 import io.univinsight.events.CrawlResult;
 import io.univinsight.persistence.service.ResultsWriter;
 
@@ -107,7 +108,7 @@ public final class UpsertBenchmark {
     private static double write(Connection c, ResultsWriter writer, List<CrawlResult> all, int batchSize) throws Exception {
         long start = System.nanoTime();
         for (int i = 0; i < all.size(); i += batchSize) {
-            writer.write(c, all.subList(i, Math.min(all.size(), i + batchSize)));
+            writer.write(c, all.subList(i, Math.min(all.size(), i + batchSize)), new RowsWritten());
             c.commit();
         }
         return (System.nanoTime() - start) / 1e9;

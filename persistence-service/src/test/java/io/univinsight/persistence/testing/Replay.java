@@ -18,6 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import io.univinsight.persistence.metrics.RowsWritten;
 import io.univinsight.events.Topics;
 import io.univinsight.persistence.listener.RecordMapping;
 import io.univinsight.persistence.service.BatchWrites;
@@ -51,14 +52,14 @@ public final class Replay {
                 continue;
             }
             try {
-                write.write(c, events);
+                write.write(c, events, new RowsWritten());
                 c.commit();
             } catch (SQLException batchRefused) {
                 // As the service does: one by one, skipping what the database refuses (the live run dead-lettered it).
                 c.rollback();
                 for (T event : events) {
                     try {
-                        write.write(c, List.of(event));
+                        write.write(c, List.of(event), new RowsWritten());
                         c.commit();
                     } catch (SQLException refused) {
                         c.rollback();

@@ -1,6 +1,5 @@
 package io.univinsight.taskapi.messaging;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +71,7 @@ public class TaskPublisher {
         for (CrawlTask task : tasks) {
             try {
                 String topic = task.priority().topic();
-                sends.add(producer.send(new ProducerRecord<>(topic, hostKey(task.url()), TASKS.serialize(topic, task))));
+                sends.add(producer.send(new ProducerRecord<>(topic, CrawlTask.hostKey(task.url()), TASKS.serialize(topic, task))));
             } catch (RuntimeException e) {
                 sends.add(java.util.concurrent.CompletableFuture.failedFuture(e));
             }
@@ -111,12 +110,6 @@ public class TaskPublisher {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted", e);
         }
-    }
-
-    /** The key that puts every task of one site on one partition (one crawler owns a host). */
-    public static String hostKey(String url) {
-        String host = URI.create(url).getHost();
-        return host == null ? url : host.toLowerCase(java.util.Locale.ROOT);
     }
 
     @PreDestroy
