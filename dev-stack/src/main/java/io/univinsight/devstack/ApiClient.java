@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,20 @@ public final class ApiClient {
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.mapper().writeValueAsBytes(body)))
+                    .build();
+            return read(request);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot submit to " + baseUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Submits many tasks in one request (JSON array; each map is one task body); returns the bulk outcome. */
+    public JsonNode submitBulk(List<Map<String, Object>> tasks) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/tasks/bulk"))
+                    .timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.mapper().writeValueAsBytes(tasks)))
                     .build();
             return read(request);
         } catch (IOException e) {

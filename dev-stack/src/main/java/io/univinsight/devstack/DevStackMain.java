@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.univinsight.devstack.autoscale.Autoscaler;
 import io.univinsight.devstack.topics.TopicsCommand;
 
 /**
@@ -39,8 +40,16 @@ public final class DevStackMain {
             case "up" -> {
                 boolean started = launcher.up(false);
                 System.out.println(started ? "UnivInsight is up." : "UnivInsight is already running (./univ status, ./univ down).");
+                if (opts.containsKey("autoscale")) {
+                    Map<String, String> scaling = new HashMap<>(opts);
+                    scaling.remove("autoscale");
+                    launcher.startAutoscaler(scaling);
+                    System.out.println("Autoscaler on: crawler-service replicas follow the crawler lag (./univ logs autoscaler).");
+                }
                 launcher.urls().forEach(System.out::println);
             }
+            case "autoscaler" -> new Autoscaler(launcher, Autoscaler.rule(settings.projectRoot(), opts),
+                    Autoscaler.parseDuration(opts.getOrDefault("sync", "15s"))).run();
             case "down" -> {
                 List<String> stopped = launcher.down();
                 System.out.println(stopped.isEmpty() ? "Nothing was running." : "Stopped " + String.join(", ", stopped) + ".");
@@ -127,7 +136,9 @@ public final class DevStackMain {
     private static void usage() {
         System.err.println("""
                 usage: univ COMMAND
-                  up                         start Kafka, PostgreSQL (if none runs) and the four services
+                  up [--autoscale [--min N] [--max N] [--sync 15s] [--scale-down-window 300s]]
+                                             start Kafka, PostgreSQL (if none runs) and the four services; with
+                                             --autoscale, crawler processes follow the lag by k8s/base/crawler-service/hpa.yaml
                   down                       stop everything ./univ started
                   status                     what runs, with PIDs and readiness
                   logs SERVICE               follow a log (kafka, postgres, task-api, crawler-service, persistence-service, monitor-service, demo-site)

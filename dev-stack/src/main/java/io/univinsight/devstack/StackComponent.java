@@ -8,6 +8,8 @@ public enum StackComponent {
     TASK_API("task-api", "task-api"),
     CRAWLER("crawler-service", "crawler-service"),
     MONITOR("monitor-service", "monitor-service"),
+    /** Only with ./univ up --autoscale: starts and stops extra crawler-service processes. */
+    AUTOSCALER("autoscaler", null),
     DEMO_SITE("demo-site", null);
 
     private final String id;

@@ -96,6 +96,9 @@ public final class StackLauncher {
             if (stop(c)) {
                 stopped.add(c.id());
             }
+            if (c == StackComponent.AUTOSCALER) {
+                stopped.addAll(stopCrawlerReplicas()); // left behind only if the autoscaler was killed
+            }
         }
         return stopped;
     }
@@ -162,6 +165,7 @@ public final class StackLauncher {
             case KAFKA -> settings.kafkaPort();
             case POSTGRES -> settings.embeddedPostgresPort();
             case DEMO_SITE -> settings.demoSitePort();
+            case AUTOSCALER -> -1;
         };
     }
 
@@ -241,6 +245,12 @@ public final class StackLauncher {
         if (running().containsKey(c)) {
             return; // a partly running stack is completed, not doubled
         }
+        ManagedProcess p = startQuarkusJar(c, c.id(), port, extraEnv);
+        p.writePidFile(pidFile(c));
+        started.add(c);
+    }
+
+    private ManagedProcess startQuarkusJar(StackComponent c, String id, int port, Map<String, String> extraEnv) {
         Path jar = settings.projectRoot().resolve(c.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(c.id() + " is not built (missing " + jar + "): run ./mvnw package -DskipTests");
@@ -250,9 +260,68 @@ public final class StackLauncher {
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         env.put("QUARKUS_KAFKA_DEVSERVICES_ENABLED", "false");
         List<String> command = List.of(DevStackClasspath.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + settings.dataDir("tmp-" + c.id()), "-jar", jar.toString());
-        record(c, ManagedProcess.start(c.id(), command, env, logFile(c)));
-        started.add(c);
+                "-Djava.io.tmpdir=" + settings.dataDir("tmp-" + id), "-jar", jar.toString());
+        return ManagedProcess.start(id, command, env, settings.logDir().resolve(id + ".log"));
+    }
+
+    /** Prefix of the extra crawler processes the autoscaler runs: crawler-service-2, -3, ... */
+    public static final String CRAWLER_REPLICA_PREFIX = StackComponent.CRAWLER.id() + "-";
+
+    /** Starts crawler replica number index (2 and up) on a free port, recorded under its own PID file. */
+    public ManagedProcess startCrawlerReplica(int index) {
+        String id = CRAWLER_REPLICA_PREFIX + index;
+        ManagedProcess p = startQuarkusJar(StackComponent.CRAWLER, id, ChildJvm.freePort(), crawlerEnv());
+        p.writePidFile(settings.runDir().resolve(id + ".pid"));
+        return p;
+    }
+
+    /** The live crawler replicas, by index. */
+    public Map<Integer, ManagedProcess> crawlerReplicas() {
+        Map<Integer, ManagedProcess> replicas = new java.util.TreeMap<>();
+        try (var files = Files.list(settings.runDir())) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(CRAWLER_REPLICA_PREFIX) && name.endsWith(".pid")) {
+                    int index = Integer.parseInt(name.substring(CRAWLER_REPLICA_PREFIX.length(), name.length() - 4));
+                    ManagedProcess.fromPidFile(name, f).filter(ManagedProcess::isAlive).ifPresent(p -> replicas.put(index, p));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no run folder yet, or a stray file: no replicas
+        }
+        return replicas;
+    }
+
+    /** Stops one replica gracefully (the crawler drains its in-flight tasks) and forgets its PID file. */
+    public void stopCrawlerReplica(int index) {
+        Path pidFile = settings.runDir().resolve(CRAWLER_REPLICA_PREFIX + index + ".pid");
+        ManagedProcess.fromPidFile(CRAWLER_REPLICA_PREFIX + index, pidFile).ifPresent(p -> p.stop(Duration.ofSeconds(60)));
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException ignored) {
+            // the next sweep retries
+        }
+    }
+
+    private List<String> stopCrawlerReplicas() {
+        Map<Integer, ManagedProcess> replicas = crawlerReplicas();
+        replicas.keySet().parallelStream().forEach(this::stopCrawlerReplica);
+        return replicas.keySet().stream().map(i -> CRAWLER_REPLICA_PREFIX + i).toList();
+    }
+
+    /** Starts the local autoscaler (a child JVM) with the given options: min, max, sync, scale-down-window. */
+    public void startAutoscaler(Map<String, String> options) {
+        if (running().containsKey(StackComponent.AUTOSCALER)) {
+            return;
+        }
+        List<String> args = new ArrayList<>(List.of("autoscaler"));
+        options.forEach((k, v) -> {
+            args.add("--" + k);
+            args.add(v);
+        });
+        // The child rebuilds these settings from its environment (a test's private ports included).
+        ManagedProcess p = startChildJvm(StackComponent.AUTOSCALER, "96m", args, settings.toEnv());
+        p.awaitLogLine(io.univinsight.devstack.autoscale.Autoscaler.READY_MARKER, READY_TIMEOUT);
     }
 
     /** A local stack is open (no API key) unless the user configured keys. */
@@ -265,10 +334,8 @@ public final class StackLauncher {
     }
 
     private Map<String, String> crawlerEnv() {
-        // The demo university is served on loopback: allow exactly that address, and a shorter
-        // politeness delay for it (it is our own server).
-        return Map.of("CRAWLER_SSRF_ALLOWED_NETWORKS", "127.0.0.1/32",
-                "CRAWLER_POLITENESS_DELAY", System.getenv().getOrDefault("CRAWLER_POLITENESS_DELAY", "200ms"));
+        return Map.of("CRAWLER_SSRF_ALLOWED_NETWORKS", settings.crawlerAllowedNetworks(),
+                "CRAWLER_POLITENESS_DELAY", settings.crawlerPolitenessDelay());
     }
 
     private Map<String, String> monitorEnv() {

@@ -20,7 +20,9 @@ public record StackSettings(
         int crawlerPort,
         int persistencePort,
         int monitorPort,
-        int demoSitePort) {
+        int demoSitePort,
+        String crawlerAllowedNetworks,
+        String crawlerPolitenessDelay) {
 
     public static StackSettings fromEnvironment() {
         return from(System.getenv(), DevStackClasspath.projectRoot());
@@ -38,7 +40,32 @@ public record StackSettings(
                 port(env, "UNIV_CRAWLER_PORT", 8081),
                 port(env, "UNIV_PERSISTENCE_PORT", 8082),
                 port(env, "UNIV_MONITOR_PORT", 8083),
-                port(env, "UNIV_DEMO_PORT", 8090));
+                port(env, "UNIV_DEMO_PORT", 8090),
+                // The demo university is served on loopback: allow exactly that address by default,
+                // and a shorter politeness delay (it is our own server).
+                env.getOrDefault("CRAWLER_SSRF_ALLOWED_NETWORKS", "127.0.0.1/32"),
+                env.getOrDefault("CRAWLER_POLITENESS_DELAY", "200ms"));
+    }
+
+    /** These settings as the environment variables that recreate them in a child process. */
+    public Map<String, String> toEnv() {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("UNIV_STATE_DIR", stateDir.toString());
+        env.put("UNIV_KAFKA_PORT", String.valueOf(kafkaPort));
+        env.put("UNIV_KAFKA_CONTROLLER_PORT", String.valueOf(kafkaControllerPort));
+        env.put("UNIV_TASK_PARTITIONS", String.valueOf(taskPartitions));
+        env.put("UNIV_PG_PORT", String.valueOf(embeddedPostgresPort));
+        if (jdbcUrlOverride != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrlOverride);
+        }
+        env.put("UNIV_API_PORT", String.valueOf(apiPort));
+        env.put("UNIV_CRAWLER_PORT", String.valueOf(crawlerPort));
+        env.put("UNIV_PERSISTENCE_PORT", String.valueOf(persistencePort));
+        env.put("UNIV_MONITOR_PORT", String.valueOf(monitorPort));
+        env.put("UNIV_DEMO_PORT", String.valueOf(demoSitePort));
+        env.put("CRAWLER_SSRF_ALLOWED_NETWORKS", crawlerAllowedNetworks);
+        env.put("CRAWLER_POLITENESS_DELAY", crawlerPolitenessDelay);
+        return env;
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -43,50 +43,23 @@ import io.univinsight.events.EventJson;
  */
 class WalkingSkeletonIT {
     private static final String CS_DEPARTMENT = "Department of Computer Science";
-    private static final PostgresTestResource POSTGRES = new PostgresTestResource();
-    private static StackLauncher launcher;
-    private static String jdbcUrl;
-    private static List<ManagedProcess> started;
+    private static StackUnderTest stack;
 
     @BeforeAll
     static void startStack() {
-        jdbcUrl = POSTGRES.createDatabase();
-        Map<String, String> env = new HashMap<>();
-        // A fresh state folder per run: the broker's log and the monitor's stores start empty.
-        env.put("UNIV_STATE_DIR", freshStateDir().toString());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        for (String port : List.of("UNIV_KAFKA_PORT", "UNIV_KAFKA_CONTROLLER_PORT", "UNIV_API_PORT", "UNIV_CRAWLER_PORT",
-                "UNIV_PERSISTENCE_PORT", "UNIV_MONITOR_PORT", "UNIV_DEMO_PORT", "UNIV_PG_PORT")) {
-            env.put(port, String.valueOf(ChildJvm.freePort()));
-        }
-        env.put("UNIV_TASK_PARTITIONS", "4");
-        launcher = new StackLauncher(StackSettings.from(env, DevStackClasspath.projectRoot()));
-        launcher.up(true);
-        started = new ArrayList<>(launcher.running().values());
-    }
-
-    private static Path freshStateDir() {
-        try {
-            return java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(Path.of("target")), "univ-state-").toAbsolutePath();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        stack = new StackUnderTest(Map.of()).up(true);
     }
 
     @AfterAll
     static void stopStack() {
-        if (launcher != null) {
-            launcher.down();
-            for (ManagedProcess p : started) {
-                assertFalse(p.isAlive(), p.name() + " (pid " + p.pid() + ") still runs after down");
-            }
+        if (stack != null) {
+            stack.close();
         }
-        POSTGRES.stop();
     }
 
     @Test
     void aDirectoryCrawlEndsAsRowsInPostgresAndNumbersOnTheDashboard() throws Exception {
-        StackSettings s = launcher.settings();
+        StackSettings s = stack.settings();
         ApiClient api = new ApiClient(s.apiUrl());
         JsonNode accepted = api.submit(s.demoSiteUrl() + "/cs/faculty/", DemoRun.UNIVERSITY, CS_DEPARTMENT, "high", 2, 100);
         String taskId = accepted.path("taskId").asText();
@@ -98,7 +71,7 @@ class WalkingSkeletonIT {
 
         Set<String> expectedEmails = expectedEmails(CS_DEPARTMENT);
         assertFalse(expectedEmails.isEmpty());
-        try (Connection db = DriverManager.getConnection(jdbcUrl, POSTGRES.user(), POSTGRES.password())) {
+        try (Connection db = stack.db()) {
             assertEquals("COMPLETED", single(db, "SELECT status FROM crawl_tasks WHERE id = '" + taskId + "'"));
             int professors = Integer.parseInt(single(db, "SELECT professors_count FROM crawl_results WHERE task_id = '" + taskId + "'"));
             int papers = Integer.parseInt(single(db, "SELECT papers_count FROM crawl_results WHERE task_id = '" + taskId + "'"));

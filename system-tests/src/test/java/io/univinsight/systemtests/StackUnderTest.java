@@ -1,0 +1,111 @@
+package io.univinsight.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.univinsight.devstack.ChildJvm;
+import io.univinsight.devstack.DevStackClasspath;
+import io.univinsight.devstack.ManagedProcess;
+import io.univinsight.devstack.StackLauncher;
+import io.univinsight.devstack.StackSettings;
+import io.univinsight.devstack.testing.PostgresTestResource;
+
+/**
+ * A private copy of the local stack for one test class: a fresh database, a fresh state folder
+ * (broker log and monitor stores start empty) and free ports, started by the real launcher.
+ */
+final class StackUnderTest implements AutoCloseable {
+    private final PostgresTestResource postgres = new PostgresTestResource();
+    private final String jdbcUrl;
+    private final StackLauncher launcher;
+    private final List<ManagedProcess> started = new ArrayList<>();
+
+    /** extraEnv adds or overrides launcher settings (UNIV_TASK_PARTITIONS, CRAWLER_SSRF_ALLOWED_NETWORKS, ...). */
+    StackUnderTest(Map<String, String> extraEnv) {
+        jdbcUrl = postgres.createDatabase();
+        Map<String, String> env = new HashMap<>();
+        env.put("UNIV_STATE_DIR", freshStateDir().toString());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        for (String port : List.of("UNIV_KAFKA_PORT", "UNIV_KAFKA_CONTROLLER_PORT", "UNIV_API_PORT", "UNIV_CRAWLER_PORT",
+                "UNIV_PERSISTENCE_PORT", "UNIV_MONITOR_PORT", "UNIV_DEMO_PORT", "UNIV_PG_PORT")) {
+            env.put(port, String.valueOf(ChildJvm.freePort()));
+        }
+        env.put("UNIV_TASK_PARTITIONS", "4");
+        env.putAll(extraEnv);
+        launcher = new StackLauncher(StackSettings.from(env, DevStackClasspath.projectRoot()));
+    }
+
+    StackUnderTest up(boolean withDemoSite) {
+        launcher.up(withDemoSite);
+        started.addAll(launcher.running().values());
+        return this;
+    }
+
+    StackLauncher launcher() {
+        return launcher;
+    }
+
+    StackSettings settings() {
+        return launcher.settings();
+    }
+
+    Connection db() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password());
+    }
+
+    long count(String sql) throws SQLException {
+        return Long.parseLong(single(sql));
+    }
+
+    String single(String sql) throws SQLException {
+        try (Connection db = db(); Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            assertTrue(rs.next(), "no row for " + sql);
+            return rs.getString(1);
+        }
+    }
+
+    Set<String> column(String sql) throws SQLException {
+        Set<String> values = new HashSet<>();
+        try (Connection db = db(); Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /** Stops everything through the launcher and checks that no process it started is left. */
+    @Override
+    public void close() {
+        List<ManagedProcess> all = new ArrayList<>(started);
+        all.addAll(launcher.running().values());
+        all.addAll(launcher.crawlerReplicas().values());
+        launcher.down();
+        for (ManagedProcess p : all) {
+            assertFalse(p.isAlive(), p.name() + " (pid " + p.pid() + ") still runs after down");
+        }
+        postgres.stop();
+    }
+
+    private static Path freshStateDir() {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "univ-state-").toAbsolutePath();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
