@@ -107,6 +107,18 @@ public final class ManagedProcess {
         }
     }
 
+    /** SIGKILL, as a crash would; waits until the process is gone. */
+    public void kill() {
+        handle().ifPresent(h -> {
+            h.destroyForcibly();
+            try {
+                h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(name + " (pid " + pid + ") did not die on SIGKILL", e);
+            }
+        });
+    }
+
     /** SIGTERM, wait up to the grace period, then SIGKILL. Returns true when it is gone. */
     public boolean stop(Duration grace) {
         Optional<ProcessHandle> live = handle();

@@ -197,7 +197,7 @@ public final class StackLauncher {
             return new Database(settings.jdbcUrlOverride(), user, password);
         }
         String server;
-        if (PostgresServers.isListening("127.0.0.1", 5432)) {
+        if (!settings.forceEmbeddedPostgres() && PostgresServers.isListening("127.0.0.1", 5432)) {
             server = "jdbc:postgresql://127.0.0.1:5432/postgres";
         } else {
             if (!running().containsKey(StackComponent.POSTGRES)) {
@@ -325,10 +325,12 @@ public final class StackLauncher {
     }
 
     /** A local stack is open (no API key) unless the user configured keys. */
-    private static Map<String, String> taskApiEnv(Map<String, String> dbEnv) {
+    private Map<String, String> taskApiEnv(Map<String, String> dbEnv) {
         Map<String, String> env = new HashMap<>(dbEnv);
-        if (System.getenv("API_KEYS") == null) {
+        if (settings.apiKeys() == null) {
             env.put("API_OPEN", "true");
+        } else {
+            env.put("API_KEYS", settings.apiKeys());
         }
         return env;
     }

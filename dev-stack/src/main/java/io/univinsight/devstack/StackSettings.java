@@ -22,7 +22,9 @@ public record StackSettings(
         int monitorPort,
         int demoSitePort,
         String crawlerAllowedNetworks,
-        String crawlerPolitenessDelay) {
+        String crawlerPolitenessDelay,
+        String apiKeys,
+        boolean forceEmbeddedPostgres) {
 
     public static StackSettings fromEnvironment() {
         return from(System.getenv(), DevStackClasspath.projectRoot());
@@ -44,7 +46,11 @@ public record StackSettings(
                 // The demo university is served on loopback: allow exactly that address by default,
                 // and a shorter politeness delay (it is our own server).
                 env.getOrDefault("CRAWLER_SSRF_ALLOWED_NETWORKS", "127.0.0.1/32"),
-                env.getOrDefault("CRAWLER_POLITENESS_DELAY", "200ms"));
+                env.getOrDefault("CRAWLER_POLITENESS_DELAY", "200ms"),
+                // API keys for task-api ("key1,key2"); without any, the local API is open.
+                env.get("API_KEYS"),
+                // Start our own PostgreSQL even when one runs on 5432 (tests that stop it).
+                Boolean.parseBoolean(env.getOrDefault("UNIV_EMBEDDED_POSTGRES", "false")));
     }
 
     /** These settings as the environment variables that recreate them in a child process. */
@@ -65,6 +71,10 @@ public record StackSettings(
         env.put("UNIV_DEMO_PORT", String.valueOf(demoSitePort));
         env.put("CRAWLER_SSRF_ALLOWED_NETWORKS", crawlerAllowedNetworks);
         env.put("CRAWLER_POLITENESS_DELAY", crawlerPolitenessDelay);
+        if (apiKeys != null) {
+            env.put("API_KEYS", apiKeys);
+        }
+        env.put("UNIV_EMBEDDED_POSTGRES", String.valueOf(forceEmbeddedPostgres));
         return env;
     }
 

@@ -28,14 +28,14 @@ import io.univinsight.devstack.testing.PostgresTestResource;
  * A private copy of the local stack for one test class: a fresh database, a fresh state folder
  * (broker log and monitor stores start empty) and free ports, started by the real launcher.
  */
-final class StackUnderTest implements AutoCloseable {
+public final class StackUnderTest implements AutoCloseable {
     private final PostgresTestResource postgres = new PostgresTestResource();
     private final String jdbcUrl;
     private final StackLauncher launcher;
     private final List<ManagedProcess> started = new ArrayList<>();
 
     /** extraEnv adds or overrides launcher settings (UNIV_TASK_PARTITIONS, CRAWLER_SSRF_ALLOWED_NETWORKS, ...). */
-    StackUnderTest(Map<String, String> extraEnv) {
+    public StackUnderTest(Map<String, String> extraEnv) {
         jdbcUrl = postgres.createDatabase();
         Map<String, String> env = new HashMap<>();
         env.put("UNIV_STATE_DIR", freshStateDir().toString());
@@ -49,36 +49,36 @@ final class StackUnderTest implements AutoCloseable {
         launcher = new StackLauncher(StackSettings.from(env, DevStackClasspath.projectRoot()));
     }
 
-    StackUnderTest up(boolean withDemoSite) {
+    public StackUnderTest up(boolean withDemoSite) {
         launcher.up(withDemoSite);
         started.addAll(launcher.running().values());
         return this;
     }
 
-    StackLauncher launcher() {
+    public StackLauncher launcher() {
         return launcher;
     }
 
-    StackSettings settings() {
+    public StackSettings settings() {
         return launcher.settings();
     }
 
-    Connection db() throws SQLException {
+    public Connection db() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password());
     }
 
-    long count(String sql) throws SQLException {
+    public long count(String sql) throws SQLException {
         return Long.parseLong(single(sql));
     }
 
-    String single(String sql) throws SQLException {
+    public String single(String sql) throws SQLException {
         try (Connection db = db(); Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             assertTrue(rs.next(), "no row for " + sql);
             return rs.getString(1);
         }
     }
 
-    Set<String> column(String sql) throws SQLException {
+    public Set<String> column(String sql) throws SQLException {
         Set<String> values = new HashSet<>();
         try (Connection db = db(); Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
