@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +19,20 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.univinsight.devstack.ApiClient;
-import io.univinsight.devstack.ChildJvm;
 import io.univinsight.devstack.DemoRun;
 import io.univinsight.devstack.DevStackClasspath;
-import io.univinsight.devstack.ManagedProcess;
-import io.univinsight.devstack.StackLauncher;
 import io.univinsight.devstack.StackSettings;
-import io.univinsight.devstack.testing.PostgresTestResource;
+import io.univinsight.deployment.MetricNames;
 import io.univinsight.events.EventJson;
 
 /**
@@ -41,6 +40,7 @@ import io.univinsight.events.EventJson;
  * services and the demo university on free ports; POST /api/tasks → crawler → events →
  * persistence → PostgreSQL rows → task status COMPLETED → monitor dashboard numbers.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIT {
     private static final String CS_DEPARTMENT = "Department of Computer Science";
     private static StackUnderTest stack;
@@ -58,6 +58,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    @Order(1)
     void aDirectoryCrawlEndsAsRowsInPostgresAndNumbersOnTheDashboard() throws Exception {
         StackSettings s = stack.settings();
         ApiClient api = new ApiClient(s.apiUrl());
@@ -94,6 +95,69 @@ class WalkingSkeletonIT {
             assertEquals(1.0, dashboard.path("metrics").path("success_rate").asDouble());
         }
         assertTrue(done.path("pagesFetched").asInt() > 2);
+    }
+
+    /**
+     * Every metric a Grafana panel or the autoscaler's prometheus-adapter rule names is one the
+     * running services export, scraped after the crawl above (some series exist only once a
+     * task has finished).
+     */
+    @Test
+    @Order(2)
+    void everyMetricTheDashboardsAndTheAutoscalerUseIsExported() throws Exception {
+        Path root = DevStackClasspath.projectRoot();
+        Map<String, Set<String>> wanted = new java.util.TreeMap<>();
+        MetricNames.fromDashboardDirectory(root.resolve("deploy/grafana/dashboards"))
+                .forEach((file, names) -> wanted.put(root.relativize(file).toString(), names));
+        Path adapter = root.resolve("k8s/base/monitoring/prometheus-adapter-rules.yaml");
+        JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(
+                new ObjectMapper(new YAMLFactory()).readTree(adapter.toFile()).path("data").path("config.yaml").asText());
+        Set<String> adapterNames = new java.util.TreeSet<>();
+        for (JsonNode rule : config.path("externalRules")) {
+            adapterNames.addAll(MetricNames.fromExpression(rule.path("seriesQuery").asText()));
+            adapterNames.addAll(MetricNames.fromExpression(rule.path("metricsQuery").asText()));
+        }
+        assertFalse(adapterNames.isEmpty());
+        wanted.put(root.relativize(adapter).toString(), adapterNames);
+
+        StackSettings s = stack.settings();
+        Set<String> exported = Set.of();
+        Map<String, Set<String>> missing = Map.of();
+        Instant deadline = Instant.now().plusSeconds(30);
+        do {
+            exported = new java.util.TreeSet<>();
+            for (int port : List.of(s.apiPort(), s.crawlerPort(), s.persistencePort(), s.monitorPort())) {
+                exported.addAll(scrapedNames("http://127.0.0.1:" + port + "/q/metrics"));
+            }
+            missing = new java.util.TreeMap<>();
+            for (var entry : wanted.entrySet()) {
+                Set<String> absent = new java.util.TreeSet<>(entry.getValue());
+                absent.removeAll(exported);
+                if (!absent.isEmpty()) {
+                    missing.put(entry.getKey(), absent);
+                }
+            }
+            if (missing.isEmpty()) {
+                break;
+            }
+            Thread.sleep(1000); // the monitor copies new numbers into its meters every 2 s
+        } while (Instant.now().isBefore(deadline));
+        assertEquals(Map.of(), missing, "metrics named but not exported by any service");
+        assertTrue(wanted.values().stream().mapToInt(Set::size).sum() > 10, "the dashboards name metrics: " + wanted);
+    }
+
+    /** Sample names of a Prometheus text exposition (x_bucket, x_count and x_sum appear as such). */
+    private static Set<String> scrapedNames(String url) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), url);
+        Set<String> names = new HashSet<>();
+        for (String line : response.body().split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                names.add(line.split("[{ ]", 2)[0]);
+            }
+        }
+        return names;
     }
 
     private static JsonNode awaitDashboard(StackSettings s, int professors) throws Exception {
