@@ -1,5 +1,7 @@
 package io.univinsight.deployment.compose;
 
+import io.univinsight.deployment.ServiceConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -218,7 +220,7 @@ class ComposeFileTests {
     @Test
     void servicesSetOnlyEnvironmentKeysTheyRead() {
         for (String module : Repo.SERVICES) {
-            Set<String> allowed = ServiceConfigKeys.allowedEnv(module);
+            Set<String> allowed = ServiceConfig.allowedEnv(module);
             for (String key : environment(service(module)).keySet()) {
                 assertTrue(allowed.contains(key), module + " does not read " + key + "; it reads " + allowed);
             }
@@ -227,19 +229,19 @@ class ComposeFileTests {
 
     @Test
     void allowedKeysFollowTheCode() {
-        Set<String> api = ServiceConfigKeys.allowedEnv("task-api");
+        Set<String> api = ServiceConfig.allowedEnv("task-api");
         assertTrue(api.containsAll(Set.of("API_KEYS", "API_OPEN", "API_RATE_LIMIT_CAPACITY",
                 "API_RATE_LIMIT_REFILL_PER_SECOND", "API_MAX_BODY_BYTES", "QUARKUS_DATASOURCE_JDBC_URL")), api.toString());
         assertFalse(api.contains("API_KEY"));
-        Set<String> crawler = ServiceConfigKeys.allowedEnv("crawler-service");
+        Set<String> crawler = ServiceConfig.allowedEnv("crawler-service");
         assertTrue(crawler.containsAll(Set.of("CRAWLER_CONCURRENCY", "CRAWLER_POLITENESS_DELAY",
                 "CRAWLER_POLITENESS_MAX_CONNECTIONS_PER_HOST", "CRAWLER_SSRF_ALLOWED_NETWORKS", "CRAWLER_WORKER_ID",
                 "CRAWLER_SHUTDOWN_GRACE", "CRAWLER_SCOPE_URL_FILTERS")), crawler.toString());
         assertFalse(crawler.contains("QUARKUS_DATASOURCE_JDBC_URL"), "the crawler has no database");
-        assertTrue(ServiceConfigKeys.allowedEnv("monitor-service").contains("KAFKA_STREAMS_STATE_DIR"));
-        assertTrue(ServiceConfigKeys.allowedEnv("persistence-service").contains("PERSISTENCE_RETENTION_METRICS"));
+        assertTrue(ServiceConfig.allowedEnv("monitor-service").contains("KAFKA_STREAMS_STATE_DIR"));
+        assertTrue(ServiceConfig.allowedEnv("persistence-service").contains("PERSISTENCE_RETENTION_METRICS"));
         assertEquals("QUARKUS_LOG_CATEGORY__IO_UNIVINSIGHT__LEVEL",
-                ServiceConfigKeys.envName("quarkus.log.category.\"io.univinsight\".level"));
+                ServiceConfig.envName("quarkus.log.category.\"io.univinsight\".level"));
     }
 
     @Test

@@ -21,25 +21,11 @@ final class Repo {
     static final YAMLMapper YAML = new YAMLMapper();
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Path root;
-
     private Repo() {
     }
 
-    /** The repository root: the first directory upwards with docker-compose.yml beside a pom.xml. */
-    static synchronized Path root() {
-        if (root == null) {
-            Path dir = Path.of("").toAbsolutePath();
-            while (dir != null && !(Files.isRegularFile(dir.resolve("docker-compose.yml"))
-                    && Files.isRegularFile(dir.resolve("pom.xml")))) {
-                dir = dir.getParent();
-            }
-            if (dir == null) {
-                throw new IllegalStateException("no docker-compose.yml beside a pom.xml above " + Path.of("").toAbsolutePath());
-            }
-            root = dir;
-        }
-        return root;
+    static Path root() {
+        return io.univinsight.deployment.ProjectRoot.get();
     }
 
     static Path path(String relative) {

@@ -36,18 +36,8 @@ final class K8s {
     private K8s() {
     }
 
-    /** The repository root: surefire passes it as univ.project.root; otherwise found upwards from the working directory. */
     static Path root() {
-        String configured = System.getProperty("univ.project.root");
-        if (configured != null && Files.isDirectory(Path.of(configured, "k8s"))) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("k8s")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no k8s/ directory above " + Path.of("").toAbsolutePath());
+        return io.univinsight.deployment.ProjectRoot.get();
     }
 
     static Path k8s() {

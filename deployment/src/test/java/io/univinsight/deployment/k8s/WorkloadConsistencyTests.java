@@ -1,5 +1,7 @@
 package io.univinsight.deployment.k8s;
 
+import io.univinsight.deployment.ServiceConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package io.univinsight.deployment.k8s;
+package io.univinsight.deployment;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -33,17 +33,21 @@ import java.util.stream.Stream;
  * <li>or a well-known runtime key of Quarkus itself or of the image's launcher ({@link #WELL_KNOWN}).</li>
  * </ol>
  */
-final class ServiceConfig {
+public final class ServiceConfig {
     /** Read although no source of the service names them. */
-    static final Map<String, String> WELL_KNOWN = Map.of(
-            "JAVA_OPTS", "run-java.sh of the ubi9 openjdk image (JVM options)",
-            "JAVA_OPTS_APPEND", "run-java.sh of the ubi9 openjdk image",
-            "JAVA_MAX_MEM_RATIO", "run-java.sh of the ubi9 openjdk image",
-            "QUARKUS_PROFILE", "Quarkus: the active profile",
-            "QUARKUS_SHUTDOWN_TIMEOUT", "Quarkus: graceful shutdown of in-flight requests",
-            "QUARKUS_LOG_LEVEL", "Quarkus: root log level",
-            "QUARKUS_DEVSERVICES_ENABLED", "Quarkus: dev services switch (dev/test launch modes)",
-            "QUARKUS_KAFKA_DEVSERVICES_ENABLED", "Quarkus: Kafka dev services switch (dev/test launch modes)");
+    public static final Map<String, String> WELL_KNOWN = Map.ofEntries(
+            Map.entry("JAVA_OPTS", "run-java.sh of the ubi9 openjdk image (JVM options)"),
+            Map.entry("JAVA_OPTS_APPEND", "run-java.sh of the ubi9 openjdk image"),
+            Map.entry("JAVA_MAX_MEM_RATIO", "run-java.sh of the ubi9 openjdk image: heap share of the container memory"),
+            Map.entry("JAVA_INITIAL_MEM_RATIO", "run-java.sh of the ubi9 openjdk image: initial heap share"),
+            Map.entry("QUARKUS_PROFILE", "Quarkus: the active profile"),
+            Map.entry("QUARKUS_SHUTDOWN_TIMEOUT", "Quarkus: graceful shutdown of in-flight requests"),
+            Map.entry("QUARKUS_LOG_LEVEL", "Quarkus: root log level"),
+            Map.entry("QUARKUS_HTTP_HOST", "Quarkus HTTP: the listening address"),
+            Map.entry("QUARKUS_HTTP_PORT", "Quarkus HTTP: the listening port"),
+            Map.entry("KAFKA_BOOTSTRAP_SERVERS", "Quarkus Kafka: default bootstrap servers of every client and channel"),
+            Map.entry("QUARKUS_DEVSERVICES_ENABLED", "Quarkus: dev services switch (dev/test launch modes)"),
+            Map.entry("QUARKUS_KAFKA_DEVSERVICES_ENABLED", "Quarkus: Kafka dev services switch (dev/test launch modes)"));
 
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
@@ -52,12 +56,12 @@ final class ServiceConfig {
     private static final Pattern METHOD = Pattern.compile("^\\s*(?:@\\w+(?:\\([^)]*\\))?\\s+)*([\\w.<>,?\\[\\] ]+?)\\s+(\\w+)\\(\\)\\s*;");
     private static final Pattern WITH_NAME = Pattern.compile("@WithName\\(\\s*\"([^\"]+)\"\\s*\\)");
 
-    final String module;
-    final Path dir;
+    public final String module;
+    public final Path dir;
     /** application.properties without profile prefixes (a profiled value wins over a plain one). */
-    final Map<String, String> properties;
+    public final Map<String, String> properties;
     /** Environment name to where it comes from. */
-    final Map<String, String> envNames;
+    public final Map<String, String> envNames;
 
     private ServiceConfig(String module, Path dir, Map<String, String> properties, Map<String, String> envNames) {
         this.module = module;
@@ -66,12 +70,17 @@ final class ServiceConfig {
         this.envNames = envNames;
     }
 
-    static boolean exists(String module) {
-        return Files.isRegularFile(K8s.root().resolve(module).resolve("src/main/resources/application.properties"));
+    public static boolean exists(String module) {
+        return Files.isRegularFile(ProjectRoot.get().resolve(module).resolve("src/main/resources/application.properties"));
     }
 
-    static ServiceConfig of(String module) {
-        Path dir = K8s.root().resolve(module);
+    /** The environment variables a service module reads: the rule above, as a set. */
+    public static Set<String> allowedEnv(String module) {
+        return new TreeSet<>(of(module).envNames.keySet());
+    }
+
+    public static ServiceConfig of(String module) {
+        Path dir = ProjectRoot.get().resolve(module);
         Map<String, String> env = new TreeMap<>();
         Map<String, String> props = new LinkedHashMap<>();
         Properties raw = new Properties();
@@ -105,16 +114,16 @@ final class ServiceConfig {
         return new ServiceConfig(module, dir, props, env);
     }
 
-    static String envName(String property) {
+    public static String envName(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
-    int httpPort() {
+    public int httpPort() {
         return Integer.parseInt(properties.getOrDefault("quarkus.http.port", "8080"));
     }
 
     /** The -D flags the module's Dockerfile puts in JAVA_OPTS_APPEND (empty when there is no such Dockerfile). */
-    List<String> dockerfileJavaOptsAppend() {
+    public List<String> dockerfileJavaOptsAppend() {
         Path dockerfile = dir.resolve("src/main/docker/Dockerfile.jvm");
         List<String> flags = new ArrayList<>();
         if (Files.isRegularFile(dockerfile)) {
@@ -156,7 +165,7 @@ final class ServiceConfig {
      * The leaf properties of a @ConfigMapping interface: each no-argument method is a property; a
      * method returning a nested interface of the same file (optionally in Optional) is a group.
      */
-    static Set<String> configMappingKeys(String prefix, String source) {
+    public static Set<String> configMappingKeys(String prefix, String source) {
         String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
         Map<String, List<String[]>> methods = new LinkedHashMap<>();
         Deque<String> scopes = new ArrayDeque<>();
