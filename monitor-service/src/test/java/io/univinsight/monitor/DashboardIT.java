@@ -90,6 +90,10 @@ class DashboardIT {
 
         awaitDashboard(d -> d.at("/metrics/total_tasks").asLong() == 4 && d.at("/metrics/professors_found").asLong() == 2
                 && d.at("/queue/total_waiting").asLong() == 3 && d.at("/hourly_stats").size() > 0);
+        // A fresh heartbeat: on a loaded machine the first one may be older than the 15 s that
+        // counts a worker as active by now, and 3 waiting tasks with no worker is critical.
+        send(Topics.WORKER_HEARTBEATS, "w1", new WorkerHeartbeat(1, "w1", 1, 1, 3000, 1, "t2", now.minusSeconds(2), Instant.now()));
+        awaitDashboard(d -> d.at("/health/status").asText().equals("healthy"));
         given().get("/api/dashboard").then().statusCode(200)
                 .body("metrics.total_tasks", equalTo(4))
                 .body("metrics.pending", equalTo(1))
