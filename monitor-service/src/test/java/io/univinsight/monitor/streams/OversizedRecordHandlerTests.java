@@ -8,7 +8,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.ProductionExceptionHandlerResponse;
 import org.junit.jupiter.api.Test;
 
-class OversizedRecordHandlerTest {
+class OversizedRecordHandlerTests {
     private final OversizedRecordHandler handler = new OversizedRecordHandler();
     private final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("monitor-tasks-by-university-repartition",
             new byte[900_000], new byte[900_000]);
