@@ -44,6 +44,10 @@ class PageFetcherTests {
             public int maxRedirects() {
                 return maxRedirects;
             }
+
+            public String client() {
+                return "http-client";
+            }
         };
     }
 

@@ -27,14 +27,8 @@ import io.univinsight.crawler.config.CrawlerConfig;
  * {@link ResolutionPinning} for what this does and does not guarantee.
  */
 public class PageFetcher {
-    static {
-        // Jsoup 1.21 defaults to its java.net.http executor; its HttpURLConnection one fetched ~1.5x the
-        // pages per second on loopback (bench/crawler/run.sh). Both resolve names through the JVM cache.
-        // An explicit -Djsoup.useHttpClient wins.
-        if (System.getProperty("jsoup.useHttpClient") == null) {
-            System.setProperty("jsoup.useHttpClient", "false");
-        }
-    }
+    /** Whether -Djsoup.useHttpClient was given at start: then it wins over crawler.fetch.client. */
+    private static final boolean CLIENT_PROPERTY_GIVEN = System.getProperty("jsoup.useHttpClient") != null;
 
     private final CrawlerConfig.Fetch limits;
     private final String userAgent;
@@ -48,24 +42,51 @@ public class PageFetcher {
         this.addresses = addresses;
         this.resolver = resolver;
         this.tlsSockets = new GuardedSslSocketFactory(addresses);
+        useClient(limits.client());
+    }
+
+    /**
+     * Jsoup picks its executor from the jsoup.useHttpClient property on every request. Its
+     * HttpURLConnection executor fetched ~1.5x the pages per second on loopback
+     * (bench/crawler/run.sh), but HttpURLConnection's timeout is per read: a server sending its
+     * status line and headers a byte a second holds the fetch (and the worker) forever. The
+     * java.net.http executor's timeout bounds the wait for the headers, so it is the default.
+     * Both resolve names through the JVM cache. The body is bounded either way by Jsoup's total
+     * timeout and maxBodySize (which counts inflated bytes of a gzip body).
+     */
+    static void useClient(String client) {
+        if (CLIENT_PROPERTY_GIVEN) {
+            return;
+        }
+        String name = client == null ? "http-client" : client.strip().toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "http-client" -> System.setProperty("jsoup.useHttpClient", "true");
+            case "url-connection" -> System.setProperty("jsoup.useHttpClient", "false");
+            default -> throw new IllegalArgumentException("crawler.fetch.client must be http-client or url-connection, not '" + client + "'");
+        }
     }
 
     /** Fetches and returns any successful (2xx) response, whatever its type (robots.txt); failures are classified. */
     public FetchedPage fetch(String url) throws FetchFailure {
-        return fetch(url, false);
+        return fetch(url, false, limits.maxBodyBytes());
+    }
+
+    /** Like {@link #fetch(String)}, reading at most maxBytes of the body (robots.txt has its own, smaller limit). */
+    public FetchedPage fetch(String url, int maxBytes) throws FetchFailure {
+        return fetch(url, false, Math.min(maxBytes, limits.maxBodyBytes()));
     }
 
     /** Like {@link #fetch(String)}, but a response that is not HTML/XHTML fails (reason not-html) before its body is read. */
     public FetchedPage fetchHtml(String url) throws FetchFailure {
-        return fetch(url, true);
+        return fetch(url, true, limits.maxBodyBytes());
     }
 
-    private FetchedPage fetch(String url, boolean htmlOnly) throws FetchFailure {
+    private FetchedPage fetch(String url, boolean htmlOnly, int maxBytes) throws FetchFailure {
         long started = System.nanoTime();
         String current = url;
         for (int hop = 0; hop <= limits.maxRedirects(); hop++) {
             checkTarget(current);
-            Connection.Response response = execute(current);
+            Connection.Response response = execute(current, maxBytes);
             int status = response.statusCode();
             if (status >= 300 && status < 400 && response.hasHeader("Location")) {
                 current = resolveRedirect(current, response.header("Location"));
@@ -120,7 +141,7 @@ public class PageFetcher {
         }
     }
 
-    private Connection.Response execute(String url) throws FetchFailure {
+    private Connection.Response execute(String url, int maxBytes) throws FetchFailure {
         try {
             Connection connection = Jsoup.connect(url);
             if (url.regionMatches(true, 0, "https:", 0, 6)) {
@@ -129,7 +150,7 @@ public class PageFetcher {
             return connection
                     .userAgent(userAgent)
                     .timeout((int) limits.timeout().toMillis())
-                    .maxBodySize(limits.maxBodyBytes())
+                    .maxBodySize(maxBytes)
                     .followRedirects(false)
                     .ignoreHttpErrors(true)
                     .ignoreContentType(true)

@@ -20,7 +20,8 @@ public final class CrawlStages {
     public static SiteCrawl siteCrawl(CrawlerConfig config, HostResolver resolver) {
         AddressPolicy addresses = new AddressPolicy(config.ssrf().allowedNetworks().orElse(List.of()));
         PageFetcher fetcher = new PageFetcher(config.fetch(), config.userAgent(), addresses, resolver);
-        RobotsRules robots = new RobotsRules(fetcher, config.userAgent(), config.robots().cacheTtl(), Clock.systemUTC());
+        RobotsRules robots = new RobotsRules(fetcher, config.userAgent(), config.robots().cacheTtl(), Clock.systemUTC(),
+                config.robots().maxBytes());
         return new SiteCrawl(fetcher, robots, new HostThrottle(config.politeness().maxConnectionsPerHost()),
                 config.politeness().delay(), ExtractionPipeline.of(config.extraction().extractors()),
                 UrlFilters.of(config.scope().urlFilters()));

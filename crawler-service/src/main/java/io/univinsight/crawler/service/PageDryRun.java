@@ -45,7 +45,7 @@ public class PageDryRun {
         this.config = config;
         AddressPolicy addresses = new AddressPolicy(config.ssrf().allowedNetworks().orElse(List.of()));
         this.fetcher = new PageFetcher(config.fetch(), config.userAgent(), addresses, HostResolver.SYSTEM);
-        this.robots = new RobotsRules(fetcher, config.userAgent(), config.robots().cacheTtl(), Clock.systemUTC());
+        this.robots = new RobotsRules(fetcher, config.userAgent(), config.robots().cacheTtl(), Clock.systemUTC(), config.robots().maxBytes());
     }
 
     /** Fetches the URL (guarded, robots-checked) and extracts from it. */
