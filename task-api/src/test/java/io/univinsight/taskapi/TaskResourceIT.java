@@ -71,6 +71,22 @@ class TaskResourceIT {
     }
 
     @Test
+    void textTheDatabaseCannotHoldIsRefusedNotAcceptedAndLost() {
+        // NUL and control characters would be accepted, then refused by PostgreSQL: a lost task.
+        given().contentType(ContentType.JSON)
+                .body("{\"url\":\"https://nul.example.edu/\",\"universityName\":\"Uni\\u0000versity\",\"department\":\"CS\\u0007\"}")
+                .when().post("/api/tasks")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("universityName", "department"));
+        // A NUL in a query parameter is a 400 naming it, not a 503 "database unavailable".
+        given().urlEncodingEnabled(false).when().get("/api/professors?university=a%00b").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("university"));
+        // Invalid UTF-8 (an encoded lone surrogate) is decoded to U+FFFD: ordinary text, an ordinary answer.
+        given().urlEncodingEnabled(false).when().get("/api/tasks?university=%ED%A0%80").then().statusCode(200);
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsA400Problem() {
         given().contentType(ContentType.JSON).body("{not json")
                 .when().post("/api/tasks")

@@ -33,6 +33,14 @@ public final class TaskRequestValidator {
         if (r.department() != null && r.department().length() > 200) {
             errors.add(new FieldError("department", "must be at most 200 characters"));
         }
+        // Accepting what the database then refuses would lose the task after the 202.
+        for (var field : java.util.Map.of("universityName", String.valueOf(r.universityName()),
+                "department", String.valueOf(r.department())).entrySet()) {
+            String problem = StorableText.problem(field.getValue(), true);
+            if (problem != null) {
+                errors.add(new FieldError(field.getKey(), problem));
+            }
+        }
         if (r.priority() != null) {
             try {
                 Priority.parse(r.priority());
@@ -56,6 +64,11 @@ public final class TaskRequestValidator {
         }
         if (url.length() > MAX_URL_LENGTH) {
             errors.add(new FieldError("url", "must be at most " + MAX_URL_LENGTH + " characters"));
+            return;
+        }
+        String unstorable = StorableText.problem(url, true);
+        if (unstorable != null) {
+            errors.add(new FieldError("url", unstorable));
             return;
         }
         try {
