@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -71,7 +72,7 @@ class TaskResourceIT {
     }
 
     @Test
-    void textTheDatabaseCannotHoldIsRefusedNotAcceptedAndLost() {
+    void textTheDatabaseCannotHoldIsRefusedNotAcceptedAndLost() throws Exception {
         // NUL and control characters would be accepted, then refused by PostgreSQL: a lost task.
         given().contentType(ContentType.JSON)
                 .body("{\"url\":\"https://nul.example.edu/\",\"universityName\":\"Uni\\u0000versity\",\"department\":\"CS\\u0007\"}")
@@ -82,8 +83,22 @@ class TaskResourceIT {
         // A NUL in a query parameter is a 400 naming it, not a 503 "database unavailable".
         given().urlEncodingEnabled(false).when().get("/api/professors?university=a%00b").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("university"));
+        // A request line that is not a valid URI (a malformed percent-escape) is refused by Quarkus's
+        // HTTP layer before any application code, with a bare 400: a 4xx, never a 5xx.
+        String raw = rawGet("/api/tasks?university=%ZZ");
+        assertTrue(raw.startsWith("HTTP/1.1 400"), raw);
         // Invalid UTF-8 (an encoded lone surrogate) is decoded to U+FFFD: ordinary text, an ordinary answer.
         given().urlEncodingEnabled(false).when().get("/api/tasks?university=%ED%A0%80").then().statusCode(200);
+    }
+
+    /** A request line no HTTP client library would send, straight over a socket. */
+    private static String rawGet(String target) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test
