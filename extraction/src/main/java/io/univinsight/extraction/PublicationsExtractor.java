@@ -41,7 +41,7 @@ public final class PublicationsExtractor implements Extractor {
         Outline outline = Outline.of(doc);
         List<PaperRecord> papers = new ArrayList<>();
         Map<Element, Boolean> taken = new IdentityHashMap<>();
-        Map<Node, String> markdownHeadings = new IdentityHashMap<>();
+        MarkdownHeadings markdownHeadings = new MarkdownHeadings();
         Map<Element, Boolean> chrome = new IdentityHashMap<>();
         for (Element el : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
             // Cheapest tests first: the tag, then (remembered per page) chrome, then the subtree checks.
@@ -105,7 +105,7 @@ public final class PublicationsExtractor implements Extractor {
         return false;
     }
 
-    private static boolean inPublicationContext(Element el, Outline outline, Map<Node, String> markdownHeadings) {
+    private static boolean inPublicationContext(Element el, Outline outline, MarkdownHeadings markdownHeadings) {
         for (String heading : outline.headingsFor(el)) {
             if (PUB_HEADING.matcher(heading).find()) {
                 return true;
@@ -140,16 +140,43 @@ public final class PublicationsExtractor implements Extractor {
     }
 
     /** The nearest "# Heading" line written as text before this element names publications. */
-    private static boolean underMarkdownHeading(Element e, Map<Node, String> markdownHeadings) {
-        for (Node n = e.previousSibling(); n != null; n = n.previousSibling()) {
-            String last = markdownHeadings.computeIfAbsent(n, PublicationsExtractor::lastMarkdownHeading);
-            if (last != NO_HEADING) {
-                return PUB_HEADING.matcher(last).find();
+    private static boolean underMarkdownHeading(Element e, MarkdownHeadings headings) {
+        String heading = headings.before(e);
+        return heading != NO_HEADING && PUB_HEADING.matcher(heading).find();
+    }
+
+    /** Per page: each node's own last "# Heading" line, and the one in force before it among its siblings. */
+    private static final class MarkdownHeadings {
+        private final Map<Node, String> own = new IdentityHashMap<>();
+        private final Map<Node, String> before = new IdentityHashMap<>();
+
+        /**
+         * The last "# Heading" line among the siblings before start, up to a real heading element
+         * ({@link #NO_HEADING} when there is none). Filled forward from the nearest sibling already
+         * answered, so a list of 100,000 items costs one pass, not one walk back per item.
+         */
+        String before(Node start) {
+            java.util.ArrayDeque<Node> unknown = new java.util.ArrayDeque<>();
+            String answer = NO_HEADING;
+            for (Node n = start; n != null; n = n.previousSibling()) {
+                String known = before.get(n);
+                if (known != null) {
+                    answer = known;
+                    break;
+                }
+                unknown.push(n);
             }
-            if (n instanceof Element x && Outline.headingLevel(x) > 0) {
-                return false;
+            while (!unknown.isEmpty()) {
+                Node n = unknown.pop();
+                before.put(n, answer);
+                String last = own.computeIfAbsent(n, PublicationsExtractor::lastMarkdownHeading);
+                if (last != NO_HEADING) {
+                    answer = last;
+                } else if (n instanceof Element x && Outline.headingLevel(x) > 0) {
+                    answer = NO_HEADING; // a real heading ends the section a text heading opened
+                }
             }
+            return before.get(start);
         }
-        return false;
     }
 }
