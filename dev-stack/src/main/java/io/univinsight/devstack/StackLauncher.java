@@ -87,6 +87,30 @@ public final class StackLauncher {
         }
     }
 
+    /**
+     * Starts one component again in a stack whose other parts run (after a crash, say), the way
+     * {@link #up} starts it, and waits until it is ready. Does nothing when it runs.
+     */
+    public void restart(StackComponent c) {
+        if (running().containsKey(c)) {
+            return;
+        }
+        List<StackComponent> started = new ArrayList<>();
+        switch (c) {
+            case POSTGRES -> startOrFindPostgres(started);
+            case KAFKA -> startKafka(started);
+            case PERSISTENCE -> startService(c, settings.persistencePort(), startOrFindPostgres(started).env(), started);
+            case TASK_API -> startService(c, settings.apiPort(), taskApiEnv(startOrFindPostgres(started).env()), started);
+            case CRAWLER -> startService(c, settings.crawlerPort(), crawlerEnv(), started);
+            case MONITOR -> startService(c, settings.monitorPort(), monitorEnv(), started);
+            case DEMO_SITE -> startDemoSite();
+            case AUTOSCALER -> throw new IllegalArgumentException("start the autoscaler with startAutoscaler(options)");
+        }
+        if (c.module() != null) {
+            awaitReady(c, portOf(c));
+        }
+    }
+
     /** Stops every recorded process, services first. Returns the names stopped. */
     public List<String> down() {
         List<String> stopped = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.univinsight.taskapi;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -158,7 +159,13 @@ class TaskLifecycleIT {
         }
         given().contentType("text/csv").body(tooMany.toString()).post("/api/tasks/bulk").then().statusCode(413)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"not\":\"an array\"}").post("/api/tasks/bulk").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"not\":\"an array\"}").post("/api/tasks/bulk").then().statusCode(400)
+                .contentType("application/problem+json");
+        // Nothing valid: a problem naming each line.
+        given().contentType("application/x-ndjson").body("{\"url\":\"nope\",\"universityName\":\"Bulk U\"}\n[1]\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/tasks/bulk").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("line 1.url", "line 2.line"));
     }
 
     @Test

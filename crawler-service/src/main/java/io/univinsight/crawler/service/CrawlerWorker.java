@@ -52,7 +52,15 @@ public class CrawlerWorker {
         stats = new WorkerStats(workerId);
         SiteCrawl crawl = CrawlStages.siteCrawl(config, HostResolver.SYSTEM);
         String bootstrap = String.valueOf(kafkaConfig.get("bootstrap.servers"));
-        Map<String, Object> kafka = Map.of("bootstrap.servers", bootstrap);
+        // The consumer settings of the kafka.* configuration (session timeout, security, ...), as
+        // KAFKA_SESSION_TIMEOUT_MS and the like set them for every Kafka client of the service.
+        Map<String, Object> kafka = new java.util.HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (org.apache.kafka.clients.consumer.ConsumerConfig.configNames().contains(key)) {
+                kafka.put(key, value);
+            }
+        });
+        kafka.put("bootstrap.servers", bootstrap);
         events = new EventPublisher(bootstrap, workerId);
         cancellations = new CancelledTasks(kafka, config.cancellations().capacity());
         cancellationThread = new Thread(cancellations, "cancellations");

@@ -33,10 +33,6 @@ import java.util.function.IntFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.univinsight.devstack.ApiClient;
-import io.univinsight.devstack.ChildJvm;
-import io.univinsight.devstack.DevStackClasspath;
-import io.univinsight.devstack.EmbeddedPostgresServer;
-import io.univinsight.devstack.KafkaBroker;
 import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.ManagedProcess;
 import io.univinsight.devstack.PostgresServers;
@@ -95,69 +91,10 @@ final class ChaosLoad {
 
     // ---------------------------------------------------------------- processes
 
-    /**
-     * Starts a component again the way StackLauncher starts it (same command, environment, log
-     * and PID file, so `down` stops it). StackLauncher.up only completes a stack whose task-api
-     * is not running, so it cannot bring back one killed service of a running stack.
-     */
+    /** Starts a killed component again through the launcher (same command, environment, log and PID file). */
     static ManagedProcess restart(StackUnderTest stack, StackComponent c) {
-        StackSettings s = stack.settings();
-        Path runFile = s.runDir().resolve(c.id() + ".pid");
-        Path log = stack.launcher().logFile(c);
-        ManagedProcess p;
-        Duration ready = Duration.ofSeconds(180);
-        switch (c) {
-            case KAFKA -> {
-                p = ManagedProcess.start(c.id(), ChildJvm.devStackCommand(s.projectRoot(), "512m", List.of("kafka",
-                        "--dir", s.dataDir("kafka").toString(), "--port", String.valueOf(s.kafkaPort()),
-                        "--controller-port", String.valueOf(s.kafkaControllerPort()),
-                        "--partitions", String.valueOf(s.taskPartitions()))), Map.of(), log);
-                p.writePidFile(runFile);
-                p.awaitLogLine(KafkaBroker.READY_MARKER, ready);
-            }
-            case POSTGRES -> {
-                p = ManagedProcess.start(c.id(), ChildJvm.devStackCommand(s.projectRoot(), "256m", List.of("postgres",
-                        "--dir", s.dataDir("postgres").toString(), "--port", String.valueOf(s.embeddedPostgresPort()))), Map.of(), log);
-                p.writePidFile(runFile);
-                p.awaitLogLine(EmbeddedPostgresServer.READY_MARKER, ready);
-            }
-            case TASK_API, CRAWLER, PERSISTENCE, MONITOR -> {
-                int port = switch (c) {
-                    case TASK_API -> s.apiPort();
-                    case CRAWLER -> s.crawlerPort();
-                    case PERSISTENCE -> s.persistencePort();
-                    default -> s.monitorPort();
-                };
-                Map<String, String> env = new HashMap<>();
-                switch (c) {
-                    case TASK_API -> {
-                        env.putAll(dbEnv(s));
-                        if (s.apiKeys() == null) {
-                            env.put("API_OPEN", "true");
-                        } else {
-                            env.put("API_KEYS", s.apiKeys());
-                        }
-                    }
-                    case PERSISTENCE -> env.putAll(dbEnv(s));
-                    case CRAWLER -> {
-                        env.put("CRAWLER_SSRF_ALLOWED_NETWORKS", s.crawlerAllowedNetworks());
-                        env.put("CRAWLER_POLITENESS_DELAY", s.crawlerPolitenessDelay());
-                    }
-                    default -> env.put("KAFKA_STREAMS_STATE_DIR", s.dataDir("monitor-streams").toString());
-                }
-                env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-                env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafkaBootstrap());
-                env.put("QUARKUS_KAFKA_DEVSERVICES_ENABLED", "false");
-                Path jar = s.projectRoot().resolve(c.module()).resolve("target/quarkus-app/quarkus-run.jar");
-                List<String> command = List.of(DevStackClasspath.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
-                        "-Djava.io.tmpdir=" + s.dataDir("tmp-" + c.id()), "-jar", jar.toString());
-                p = ManagedProcess.start(c.id(), command, env, log);
-                p.writePidFile(runFile);
-                p.awaitCondition(() -> stack.launcher().isReady(port), "http://127.0.0.1:" + port + "/q/health/ready", ready);
-            }
-            default -> throw new IllegalArgumentException("cannot restart " + c);
-        }
-        return p;
+        stack.launcher().restart(c);
+        return stack.launcher().running().get(c);
     }
 
     /** Restarts whatever a failed earlier scenario left stopped, so the next one starts whole. */
@@ -177,12 +114,6 @@ final class ChaosLoad {
         }
     }
 
-    private static Map<String, String> dbEnv(StackSettings s) {
-        String url = s.jdbcUrlOverride() != null ? s.jdbcUrlOverride()
-                : PostgresServers.databaseUrl("jdbc:postgresql://127.0.0.1:" + s.embeddedPostgresPort() + "/postgres", DATABASE);
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", url, "QUARKUS_DATASOURCE_USERNAME", user(),
-                "QUARKUS_DATASOURCE_PASSWORD", password());
-    }
 
     /** Resident memory of a process in MB (VmRSS of /proc/PID/status), -1 when unreadable. */
     static long rssMb(long pid) {

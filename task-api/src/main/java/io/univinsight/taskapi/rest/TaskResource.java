@@ -104,7 +104,13 @@ public class TaskResource {
     public Response bulk(String body, @HeaderParam("Content-Type") String contentType) {
         List<BulkParser.Line> lines = BulkParser.parse(body, contentType, json);
         TaskService.BulkOutcome outcome = tasks.submitBulk(lines);
-        return Response.status(outcome.accepted() > 0 ? 202 : 400).entity(outcome).build();
+        if (outcome.accepted() == 0) {
+            // Nothing accepted: a problem like every other 400, naming each line and what is wrong with it.
+            throw new ProblemException(400, "Invalid request", "none of the " + outcome.received() + " lines is a valid task",
+                    outcome.errors().stream().map(e -> new Problem.FieldError("line " + e.line() + (e.field() == null ? "" : "." + e.field()),
+                            e.reason())).toList(), java.util.Map.of());
+        }
+        return Response.status(202).entity(outcome).build();
     }
 
     @GET
