@@ -13,6 +13,8 @@ public final class Topics {
     public static final String RESULTS = "crawl.results";
     public static final String WORKER_HEARTBEATS = "crawl.worker-heartbeats";
     public static final String PERSISTENCE_DLQ = "crawl.persistence.dlq";
+    /** Records monitor-service cannot read (its Kafka Streams deserialization failures), with the reason. */
+    public static final String MONITOR_DLQ = "crawl.monitor.dlq";
     /** CANCELLED events by task id (compacted): every crawler instance reads all of it to skip cancelled tasks. */
     public static final String TASK_CANCELLATIONS = "crawl.task-cancellations";
 
@@ -75,6 +77,7 @@ public final class Topics {
         // Only the latest heartbeat of each worker matters.
         specs.add(spec(WORKER_HEARTBEATS, 3, layout, "cleanup.policy", "compact"));
         specs.add(spec(PERSISTENCE_DLQ, 3, layout, "retention.ms", MONTH_MS));
+        specs.add(spec(MONITOR_DLQ, 3, layout, "retention.ms", MONTH_MS));
         // Every crawler reads all cancellations at start: keep the latest per task.
         specs.add(spec(TASK_CANCELLATIONS, 3, layout, "cleanup.policy", "compact"));
         return specs;

@@ -139,6 +139,14 @@ class DashboardIT {
                 .body("health.status", equalTo("healthy"))
                 .body("health.streams_state", equalTo("RUNNING"));
         given().get("/q/health/ready").then().statusCode(200).body(containsString("Kafka Streams"));
+        // The unreadable status event went to the monitor's dead-letter topic with its reason and origin.
+        var dead = events().readAll(bootstrap, Topics.MONITOR_DLQ, 1);
+        org.junit.jupiter.api.Assertions.assertEquals(1, dead.size(), "one dead letter");
+        org.junit.jupiter.api.Assertions.assertEquals("{not json", new String(dead.get(0).value(), StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertTrue(new String(dead.get(0).headers().lastHeader("univ-dlq-reason").value(),
+                StandardCharsets.UTF_8).startsWith("cannot be read"));
+        org.junit.jupiter.api.Assertions.assertTrue(new String(dead.get(0).headers().lastHeader("univ-dlq-source").value(),
+                StandardCharsets.UTF_8).startsWith(Topics.TASK_STATUS + "-"));
         // The crawl verdict is its own group, not part of readiness.
         given().get("/q/health").then().body("checks.name", not(hasItem("crawl")));
         given().get("/q/health/group/crawl").then().statusCode(200)

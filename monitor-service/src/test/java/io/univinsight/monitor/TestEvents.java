@@ -1,12 +1,21 @@
 package io.univinsight.monitor;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.univinsight.events.EventJson;
@@ -29,6 +38,22 @@ final class TestEvents implements AutoCloseable {
 
     void send(String topic, String key, Object event) throws Exception {
         sendRaw(topic, key, EventJson.mapper().writeValueAsBytes(event));
+    }
+
+    /** Every record of a topic, read from the start (for a dead-letter topic: key, value, headers). */
+    List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic, int atLeast) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (all.size() < atLeast && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(300)).forEach(all::add);
+            }
+            return all;
+        }
     }
 
     @Override

@@ -187,7 +187,14 @@ class InputFaultsIT {
                 poison.stream().filter(Poison::crawlerDlq).map(Poison::where).collect(java.util.stream.Collectors.toSet()));
         Map<String, String> persistenceDead = deadLetters(Topics.PERSISTENCE_DLQ, null, "dead-letter-reason",
                 poison.stream().filter(Poison::persistenceDlq).map(Poison::where).collect(java.util.stream.Collectors.toSet()));
+        // The monitor dead-letters what its Kafka Streams deserializers cannot read: malformed JSON on its inputs.
+        Set<String> monitorInputs = Set.of(Topics.TASK_STATUS, Topics.RESULTS, Topics.WORKER_HEARTBEATS);
+        Set<String> unreadable = Set.of("bad-json", "not-json", "binary");
+        Set<String> expectedMonitor = poison.stream().filter(p -> monitorInputs.contains(p.topic()) && unreadable.contains(p.kind()))
+                .map(Poison::where).collect(java.util.stream.Collectors.toSet());
+        Map<String, String> monitorDead = deadLetters(Topics.MONITOR_DLQ, "univ-dlq-source", "univ-dlq-reason", expectedMonitor);
         List<String> missing = new ArrayList<>();
+        expectedMonitor.stream().filter(w -> !monitorDead.containsKey(w)).forEach(w -> missing.add("monitor DLQ lacks " + w));
         for (Poison p : poison) {
             if (p.crawlerDlq() && !crawlerDead.containsKey(p.where())) {
                 missing.add("crawler DLQ lacks " + p.kind() + " " + p.where());
@@ -210,14 +217,16 @@ class InputFaultsIT {
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         new ScenarioReport("8 poison records", SIZE, tasks.size(), completed, failed, tasks.size() - completed - failed,
                 results - distinctResults + Math.max(0, professorRows - emails.size()), seconds,
-                String.format("%d poison records on %d topics; crawler DLQ %d, persistence DLQ %d (reason headers); monitor %s, "
-                        + "log-only (Streams 4.1 has no DLQ); monitor counted %d completed; not ready: %s",
-                        poison.size(), consumed.size(), crawlerDead.size(), persistenceDead.size(), streams, monitorCompleted, down))
+                String.format("%d poison records on %d topics; crawler DLQ %d, persistence DLQ %d, monitor DLQ %d (reason headers); "
+                        + "monitor %s, counted %d completed; not ready: %s",
+                        poison.size(), consumed.size(), crawlerDead.size(), persistenceDead.size(), monitorDead.size(), streams,
+                        monitorCompleted, down))
                 .append();
 
         assertTrue(missing.isEmpty(), missing.size() + " poison records not dead-lettered: " + missing);
         assertTrue(crawlerDead.values().stream().noneMatch(String::isBlank), "every crawler dead letter has a reason");
         assertTrue(persistenceDead.values().stream().noneMatch(String::isBlank), "every persistence dead letter has a reason");
+        assertTrue(monitorDead.values().stream().noneMatch(String::isBlank), "every monitor dead letter has a reason");
         assertEquals(tasks.size(), completed, "every valid task behind the poison completed; crawler log: "
                 + stack.launcher().logFile(StackComponent.CRAWLER));
         assertEquals(tasks.size(), results, "one result per task");
