@@ -1,11 +1,14 @@
 package io.univinsight.crawler.fetch;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 
 import javax.net.ssl.SSLSocketFactory;
 
@@ -36,12 +39,54 @@ public final class GuardedSslSocketFactory extends SSLSocketFactory {
         }
     }
 
-    /** A plain socket that checks the address it is about to connect to. */
+    /**
+     * A plain socket that checks the address it is about to connect to, and (under TLS, which reads
+     * through it) stops reading at the thread's {@link FetchDeadline}.
+     */
     static final class GuardedSocket extends Socket {
         private final AddressPolicy policy;
+        private volatile int configuredTimeout;
+        private InputStream bounded;
 
         GuardedSocket(AddressPolicy policy) {
             this.policy = policy;
+        }
+
+        @Override
+        public synchronized void setSoTimeout(int timeout) throws java.net.SocketException {
+            configuredTimeout = timeout;
+            super.setSoTimeout(timeout);
+        }
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (bounded == null) {
+                bounded = new FilterInputStream(super.getInputStream()) {
+                    @Override
+                    public int read() throws IOException {
+                        bound();
+                        return super.read();
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        bound();
+                        return super.read(b, off, len);
+                    }
+                };
+            }
+            return bounded;
+        }
+
+        /** The next read waits no longer than the fetch has left (and no longer than the read timeout). */
+        private void bound() throws IOException {
+            long left = FetchDeadline.remainingMillis();
+            if (left == 0) {
+                throw new SocketTimeoutException("the fetch's time is spent");
+            }
+            int configured = configuredTimeout;
+            long wait = left == Long.MAX_VALUE ? configured : configured == 0 ? left : Math.min(configured, left);
+            super.setSoTimeout((int) Math.min(wait, Integer.MAX_VALUE));
         }
 
         @Override

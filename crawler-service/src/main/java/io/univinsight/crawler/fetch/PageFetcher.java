@@ -82,10 +82,19 @@ public class PageFetcher {
     }
 
     private FetchedPage fetch(String url, boolean htmlOnly, int maxBytes) throws FetchFailure {
+        try {
+            return fetchHops(url, htmlOnly, maxBytes);
+        } finally {
+            FetchDeadline.clear();
+        }
+    }
+
+    private FetchedPage fetchHops(String url, boolean htmlOnly, int maxBytes) throws FetchFailure {
         long started = System.nanoTime();
         String current = url;
         for (int hop = 0; hop <= limits.maxRedirects(); hop++) {
             checkTarget(current);
+            FetchDeadline.start(limits.timeout()); // each hop, headers and body, within the timeout (https sockets)
             Connection.Response response = execute(current, maxBytes);
             int status = response.statusCode();
             if (status >= 300 && status < 400 && response.hasHeader("Location")) {
