@@ -57,6 +57,8 @@ public class TaskResource {
     IdempotencyStore idempotency;
     @Inject
     ObjectMapper json;
+    @Inject
+    io.univinsight.taskapi.config.ApiAccessConfig access;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -102,6 +104,11 @@ public class TaskResource {
     @Operation(summary = "Submit up to 10,000 tasks as a JSON array, NDJSON or CSV (url,university,department,priority)",
             description = "Valid lines are accepted (written in one batch), every invalid one is reported with its line number and reason.")
     public Response bulk(String body, @HeaderParam("Content-Type") String contentType) {
+        if (body != null && body.length() > access.maxBodyBytes()) {
+            // Sent without a length (chunked), so BodySizeFilter could not refuse it before reading.
+            throw new ProblemException(413, "Payload too large", "the body has more than " + access.maxBodyBytes()
+                    + " bytes", null, java.util.Map.of());
+        }
         List<BulkParser.Line> lines = BulkParser.parse(body, contentType, json);
         TaskService.BulkOutcome outcome = tasks.submitBulk(lines);
         if (outcome.accepted() == 0) {
