@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.univinsight.devstack.ApiClient;
-import io.univinsight.devstack.ChildJvm;
 import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.StackComponent;
 
@@ -38,7 +37,7 @@ class AutoscaleIT {
     static void start() throws Exception {
         stack = new StackUnderTest(Map.of("UNIV_TASK_PARTITIONS", "6",
                 "CRAWLER_SSRF_ALLOWED_NETWORKS", "127.0.0.0/24", "CRAWLER_POLITENESS_DELAY", "100ms")).up(false);
-        site = LoadSite.start(HOSTS, ChildJvm.freePort(), Duration.ofMillis(300));
+        site = stack.startLoadSite(HOSTS, Duration.ofMillis(300));
         Map<String, String> scaling = new LinkedHashMap<>();
         scaling.put("min", "1");
         scaling.put("max", String.valueOf(MAX_REPLICAS));
@@ -49,9 +48,6 @@ class AutoscaleIT {
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
-        }
         if (stack != null) {
             stack.close();
         }

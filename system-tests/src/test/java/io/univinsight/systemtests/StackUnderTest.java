@@ -19,6 +19,7 @@ import java.util.Set;
 
 import io.univinsight.devstack.ChildJvm;
 import io.univinsight.devstack.DevStackClasspath;
+import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.ManagedProcess;
 import io.univinsight.devstack.StackLauncher;
 import io.univinsight.devstack.StackSettings;
@@ -33,6 +34,7 @@ public final class StackUnderTest implements AutoCloseable {
     private final String jdbcUrl;
     private final StackLauncher launcher;
     private final List<ManagedProcess> started = new ArrayList<>();
+    private final List<AutoCloseable> fixtures = new ArrayList<>();
 
     /** extraEnv adds or overrides launcher settings (UNIV_TASK_PARTITIONS, CRAWLER_SSRF_ALLOWED_NETWORKS, ...). */
     public StackUnderTest(Map<String, String> extraEnv) {
@@ -53,6 +55,13 @@ public final class StackUnderTest implements AutoCloseable {
         launcher.up(withDemoSite);
         started.addAll(launcher.running().values());
         return this;
+    }
+
+    /** A generated university on hosts 127.0.0.10 and up beside this stack, stopped with it. */
+    public LoadSite startLoadSite(int hosts, java.time.Duration latency) throws java.io.IOException {
+        LoadSite site = LoadSite.start(hosts, ChildJvm.freePort(), latency);
+        fixtures.add(site);
+        return site;
     }
 
     public StackLauncher launcher() {
@@ -91,6 +100,13 @@ public final class StackUnderTest implements AutoCloseable {
     /** Stops everything through the launcher and checks that no process it started is left. */
     @Override
     public void close() {
+        for (AutoCloseable fixture : fixtures) {
+            try {
+                fixture.close();
+            } catch (Exception e) {
+                System.err.println("could not stop a fixture: " + e);
+            }
+        }
         List<ManagedProcess> all = new ArrayList<>(started);
         all.addAll(launcher.running().values());
         all.addAll(launcher.crawlerReplicas().values());

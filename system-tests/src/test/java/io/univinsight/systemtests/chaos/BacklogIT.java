@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.univinsight.devstack.ApiClient;
-import io.univinsight.devstack.ChildJvm;
 import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.StackComponent;
 import io.univinsight.systemtests.StackUnderTest;
@@ -42,15 +41,12 @@ class BacklogIT {
     @BeforeAll
     static void start() throws Exception {
         stack = new StackUnderTest(ChaosLoad.stackEnv()).up(false);
-        site = LoadSite.start(HOSTS, ChildJvm.freePort(), Duration.ofMillis(20));
+        site = stack.startLoadSite(HOSTS, Duration.ofMillis(20));
         db = stack::db;
     }
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
-        }
         if (stack != null) {
             stack.close();
         }

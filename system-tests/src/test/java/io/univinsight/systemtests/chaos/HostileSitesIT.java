@@ -44,7 +44,7 @@ class HostileSitesIT {
     @BeforeAll
     static void start() throws Exception {
         stack = new StackUnderTest(Map.of("CRAWLER_SSRF_ALLOWED_NETWORKS", "127.0.0.0/24", "CRAWLER_POLITENESS_DELAY", "100ms")).up(false);
-        site = LoadSite.start(HOSTS, ChildJvm.freePort(), Duration.ofMillis(50));
+        site = stack.startLoadSite(HOSTS, Duration.ofMillis(50));
         hostile = HostileSite.start(ChildJvm.freePort());
     }
 
@@ -52,9 +52,6 @@ class HostileSitesIT {
     static void stop() {
         if (hostile != null) {
             hostile.close();
-        }
-        if (site != null) {
-            site.close();
         }
         if (stack != null) {
             stack.close();

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.univinsight.devstack.ApiClient;
-import io.univinsight.devstack.ChildJvm;
 import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.ManagedProcess;
 import io.univinsight.devstack.StackComponent;
@@ -54,16 +53,13 @@ class InfrastructureFaultsIT {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", null); // no test database on the machine's server: the launcher's own
         stack = new StackUnderTest(env).up(false);
         assertTrue(stack.launcher().running().containsKey(StackComponent.POSTGRES), "the stack runs its own PostgreSQL");
-        site = LoadSite.start(HOSTS, ChildJvm.freePort(), Duration.ofMillis(150));
+        site = stack.startLoadSite(HOSTS, Duration.ofMillis(150));
         db = ChaosLoad.embeddedDatabase(stack.settings());
         api = new ApiClient(stack.settings().apiUrl());
     }
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
-        }
         if (stack != null) {
             stack.close();
         }

@@ -49,7 +49,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.univinsight.devstack.ChildJvm;
 import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.StackComponent;
 import io.univinsight.events.Topics;
@@ -88,15 +87,12 @@ class InputFaultsIT {
     static void start() throws Exception {
         stack = new StackUnderTest(Map.of("API_KEYS", KEY + "," + FLOOD_KEY,
                 "CRAWLER_SSRF_ALLOWED_NETWORKS", "127.0.0.0/24", "CRAWLER_POLITENESS_DELAY", "50ms")).up(false);
-        site = LoadSite.start(4, ChildJvm.freePort(), Duration.ofMillis(20));
+        site = stack.startLoadSite(4, Duration.ofMillis(20));
         api = new FaultHttp(stack.settings().apiUrl(), KEY);
     }
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
-        }
         if (stack != null) {
             stack.close();
         }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.univinsight.devstack.ApiClient;
-import io.univinsight.devstack.ChildJvm;
 import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.ManagedProcess;
 import io.univinsight.devstack.StackComponent;
@@ -49,16 +48,13 @@ class ProcessFaultsIT {
     @BeforeAll
     static void start() throws Exception {
         stack = new StackUnderTest(ChaosLoad.stackEnv()).up(false);
-        site = LoadSite.start(HOSTS, ChildJvm.freePort(), Duration.ofMillis(150));
+        site = stack.startLoadSite(HOSTS, Duration.ofMillis(150));
         db = stack::db;
         api = new ApiClient(stack.settings().apiUrl());
     }
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
-        }
         if (stack != null) {
             stack.close();
         }
