@@ -300,8 +300,8 @@ public final class StackLauncher {
     }
 
     /** The live crawler replicas, by index. */
-    public Map<Integer, ManagedProcess> crawlerReplicas() {
-        Map<Integer, ManagedProcess> replicas = new java.util.TreeMap<>();
+    public java.util.NavigableMap<Integer, ManagedProcess> crawlerReplicas() {
+        java.util.NavigableMap<Integer, ManagedProcess> replicas = new java.util.TreeMap<>();
         try (var files = Files.list(settings.runDir())) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();

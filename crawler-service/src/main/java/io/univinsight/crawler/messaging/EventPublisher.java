@@ -1,6 +1,5 @@
 package io.univinsight.crawler.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.univinsight.events.CrawlResult;
 import io.univinsight.events.CrawlTask;
+import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.JsonSerde;
 import io.univinsight.events.TaskStatusChanged;
 import io.univinsight.events.Topics;
@@ -59,8 +59,7 @@ public class EventPublisher implements AutoCloseable {
     /** A record the crawler gives up on, with why and where it came from in headers. */
     public void deadLetter(String key, byte[] value, String reason, String source) throws PublishException {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TASKS_DLQ, key, value);
-        record.headers().add("univ-dlq-reason", reason.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("univ-dlq-source", source.getBytes(StandardCharsets.UTF_8));
+        DeadLetterHeaders.add(record.headers(), reason, source);
         send(record);
     }
 

@@ -84,20 +84,18 @@ public final class Autoscaler {
             lag = -1; // like an HPA whose metric is missing: hold the current count
             System.out.println(Instant.now() + " lag unknown (" + e.getMessage() + "): holding");
         }
-        Map<Integer, ?> replicas = launcher.crawlerReplicas();
+        java.util.NavigableMap<Integer, ?> replicas = launcher.crawlerReplicas();
         int current = 1 + replicas.size();
         int desired = calculator.decide(Instant.now(), current, lag);
         System.out.printf("%s lag %d replicas %d desired %d%n", Instant.now(), lag, current, desired);
         if (desired > current) {
-            int next = replicas.isEmpty() ? 2 : ((java.util.TreeMap<Integer, ?>) replicas).lastKey() + 1;
+            int next = replicas.isEmpty() ? 2 : replicas.lastKey() + 1;
             for (int i = 0; i < desired - current; i++) {
                 launcher.startCrawlerReplica(next + i);
                 System.out.println(Instant.now() + " started " + StackLauncher.CRAWLER_REPLICA_PREFIX + (next + i));
             }
         } else if (desired < current) {
-            List<Integer> newestFirst = new ArrayList<>(replicas.keySet());
-            java.util.Collections.reverse(newestFirst);
-            List<Integer> toStop = newestFirst.subList(0, current - desired);
+            List<Integer> toStop = new ArrayList<>(replicas.descendingKeySet()).subList(0, current - desired);
             toStop.parallelStream().forEach(launcher::stopCrawlerReplica); // each drains its tasks first
             System.out.println(Instant.now() + " stopped " + toStop.stream().map(i -> StackLauncher.CRAWLER_REPLICA_PREFIX + i).toList());
         }

@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.univinsight.events.CrawlTask;
+import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.JsonSerde;
 import io.univinsight.events.Topics;
 
@@ -73,7 +74,7 @@ public final class DlqReplay {
                     if (task == null || task.url() == null || task.priority() == null) {
                         skipped++;
                         reasons.add("offset " + record.partition() + ":" + record.offset() + " not a task ("
-                                + header(record, "univ-dlq-reason") + ")");
+                                + header(record, DeadLetterHeaders.REASON) + ")");
                     } else {
                         replayed++;
                         if (!dryRun) {
@@ -82,7 +83,7 @@ public final class DlqReplay {
                                     Instant.now(), 0, null);
                             ProducerRecord<String, byte[]> out = new ProducerRecord<>(task.priority().topic(), CrawlTask.hostKey(task.url()),
                                     TASKS.serialize(task.priority().topic(), fresh));
-                            out.headers().add("univ-replayed-from", task.taskId().getBytes(StandardCharsets.UTF_8));
+                            out.headers().add(DeadLetterHeaders.REPLAYED_FROM, task.taskId().getBytes(StandardCharsets.UTF_8));
                             producer.send(out);
                         }
                     }

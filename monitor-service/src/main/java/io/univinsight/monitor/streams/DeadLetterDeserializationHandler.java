@@ -1,6 +1,5 @@
 package io.univinsight.monitor.streams;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +13,7 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.jboss.logging.Logger;
 
+import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.Topics;
 
 /**
@@ -40,8 +40,7 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
         String reason = "cannot be read: " + exception.getMessage();
         LOG.warnf("dead-lettering %s to %s: %s", source, Topics.MONITOR_DLQ, reason);
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(Topics.MONITOR_DLQ, record.key(), record.value());
-        dead.headers().add("univ-dlq-reason", reason.getBytes(StandardCharsets.UTF_8));
-        dead.headers().add("univ-dlq-source", source.getBytes(StandardCharsets.UTF_8));
+        DeadLetterHeaders.add(dead.headers(), reason, source);
         producer.send(dead, (meta, failure) -> {
             if (failure != null) {
                 LOG.errorf("could not dead-letter %s (%s); it is skipped: %s", source, failure.getMessage(), reason);
