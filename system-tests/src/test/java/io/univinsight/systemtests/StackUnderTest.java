@@ -108,13 +108,16 @@ public final class StackUnderTest implements AutoCloseable {
             }
         }
         List<ManagedProcess> all = new ArrayList<>(started);
-        all.addAll(launcher.running().values());
-        all.addAll(launcher.crawlerReplicas().values());
-        launcher.down();
+        try {
+            all.addAll(launcher.running().values());
+            all.addAll(launcher.crawlerReplicas().values());
+        } finally {
+            launcher.down(); // whatever failed above, no process of this stack outlives the test
+            postgres.stop();
+        }
         for (ManagedProcess p : all) {
             assertFalse(p.isAlive(), p.name() + " (pid " + p.pid() + ") still runs after down");
         }
-        postgres.stop();
     }
 
     private static Path freshStateDir() {
