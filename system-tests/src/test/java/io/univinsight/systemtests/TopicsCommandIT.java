@@ -36,6 +36,7 @@ import io.univinsight.devstack.DevStackClasspath;
 import io.univinsight.devstack.testing.KafkaTestResource;
 import io.univinsight.devstack.topics.TopicsCommand;
 import io.univinsight.events.CrawlTask;
+import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.JsonSerde;
 import io.univinsight.events.Priority;
 import io.univinsight.events.Topics;
@@ -66,6 +67,7 @@ class TopicsCommandIT {
         // Someone adds partitions to one topic by hand: describe says so and exits 1.
         try (Admin admin = admin()) {
             admin.createPartitions(Map.of(Topics.PERSISTENCE_DLQ, NewPartitions.increaseTo(5))).all().get();
+            awaitPartitionCount(admin, Topics.PERSISTENCE_DLQ, 5);
         }
         Run drift = run("describe", layout);
         assertEquals(1, drift.exit, drift.out);
@@ -83,7 +85,7 @@ class TopicsCommandIT {
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.TASKS_DLQ, "127.0.0.1", TASKS.serialize(Topics.TASKS_DLQ, dead))).get();
             ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.TASKS_DLQ, "x", "{not json".getBytes(StandardCharsets.UTF_8));
-            garbage.headers().add("univ-dlq-reason", "unparseable".getBytes(StandardCharsets.UTF_8));
+            garbage.headers().add(DeadLetterHeaders.REASON, "unparseable".getBytes(StandardCharsets.UTF_8));
             producer.send(garbage).get();
         }
         Topics.Layout layout = new Topics.Layout(4, (short) 1);
@@ -102,7 +104,7 @@ class TopicsCommandIT {
         assertEquals(0, fresh.attempt());
         assertNotEquals(dead.taskId(), fresh.taskId(), "the dead task stays FAILED; the replay is a new task");
         assertEquals("127.0.0.1", queued.get(0).key(), "keyed by host like every task");
-        assertEquals(dead.taskId(), new String(queued.get(0).headers().lastHeader("univ-replayed-from").value(), StandardCharsets.UTF_8));
+        assertEquals(dead.taskId(), new String(queued.get(0).headers().lastHeader(DeadLetterHeaders.REPLAYED_FROM).value(), StandardCharsets.UTF_8));
 
         Run again = run("replay-dlq", layout);
         assertTrue(again.out.contains("Replayed 0 task(s)"), "already replayed records are not replayed twice: " + again.out);
@@ -142,6 +144,23 @@ class TopicsCommandIT {
             }
             return all;
         }
+    }
+
+    /**
+     * createPartitions completes when the controller accepts the change; the broker's metadata (what describe
+     * reads) follows a moment later, so wait for it rather than race it.
+     */
+    private static void awaitPartitionCount(Admin admin, String topic, int expected) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        int seen;
+        do {
+            seen = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            if (seen == expected) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError(topic + " still has " + seen + " partitions, expected " + expected);
     }
 
     private static Admin admin() {
