@@ -2,6 +2,9 @@ package io.univinsight.monitor.streams;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,15 +26,26 @@ import io.univinsight.events.Topics;
  */
 public class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
     private static final Logger LOG = Logger.getLogger(DeadLetterDeserializationHandler.class);
+    private static final long SEND_TIMEOUT_SECONDS = 10;
+    private final Map<String, Object> producerConfig = new HashMap<>();
     private KafkaProducer<byte[], byte[]> producer;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, configs.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "monitor-dead-letters");
-        producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, configs.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "monitor-dead-letters");
+    }
+
+    /**
+     * Made on the first dead letter: most runs have none, and Streams gives a handler no close hook,
+     * so a producer made up front would be one more idle client per stream thread.
+     */
+    private synchronized KafkaProducer<byte[], byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+        return producer;
     }
 
     @Override
@@ -41,11 +55,15 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
         LOG.warnf("dead-lettering %s to %s: %s", source, Topics.MONITOR_DLQ, reason);
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(Topics.MONITOR_DLQ, record.key(), record.value());
         DeadLetterHeaders.add(dead.headers(), reason, source);
-        producer.send(dead, (meta, failure) -> {
-            if (failure != null) {
-                LOG.errorf("could not dead-letter %s (%s); it is skipped: %s", source, failure.getMessage(), reason);
-            }
-        });
+        try {
+            // Waits for the broker: Streams commits past this record once we return, so an unsent dead letter would be lost.
+            producer().send(dead).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.errorf("interrupted while dead-lettering %s; it is skipped: %s", source, reason);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.errorf("could not dead-letter %s (%s); it is skipped: %s", source, e.getMessage(), reason);
+        }
         return DeserializationHandlerResponse.CONTINUE;
     }
 }
