@@ -2,11 +2,18 @@
 # Upsert throughput of professor and paper rows through persistence-service's write path, next to
 # a plain COPY of the same rows, on the PostgreSQL at 127.0.0.1:5432 (a scratch database, dropped after).
 # Usage: bench/persistence/run.sh [results=1000] [rows of each kind per result=20] [results per transaction=50] [server JDBC URL]
+#        bench/persistence/run.sh backlog [tasks=500000] [tasks per transaction=500] [rows per printed window=50000] [server JDBC URL]
+#          (crawl_tasks rows/s as the table grows, then status updates on the full table)
 # BENCH_JAVA_OPTS=-Dbench.profile=true also prints the time spent per SQL statement and in Java for each phase;
 # -Dbench.jdbc-options=... replaces the JDBC URL options (default reWriteBatchedInserts=true).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q -o -pl persistence-service -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+main=io.univinsight.persistence.bench.UpsertBenchmark
+if [[ "${1:-}" == backlog ]]; then
+  main=io.univinsight.persistence.bench.TaskBacklogBenchmark
+  shift
+fi
 java ${BENCH_JAVA_OPTS:-} -cp "persistence-service/target/test-classes:persistence-service/target/classes:$(cat persistence-service/target/bench.classpath)" \
-  io.univinsight.persistence.bench.UpsertBenchmark "$@"
+  "$main" "$@"

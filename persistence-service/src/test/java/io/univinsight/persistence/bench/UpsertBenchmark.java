@@ -32,31 +32,8 @@ public final class UpsertBenchmark {
         int perResult = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         String server = args.length > 3 ? args[3] : "jdbc:postgresql://127.0.0.1:5432/postgres";
-        String database = "univ_bench_" + Long.toString(System.nanoTime(), 36);
-        String url = server.substring(0, server.lastIndexOf('/') + 1) + database;
-        try (Connection admin = DriverManager.getConnection(server, "postgres", ""); Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        try {
-            migrate(url);
-            run(url, results, perResult, batchSize);
-        } finally {
-            try (Connection admin = DriverManager.getConnection(server, "postgres", ""); Statement s = admin.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
-    }
-
-    /** The service's migrations in version order, as plain SQL (Flyway's PostgreSQL plugin lives only in the Quarkus app). */
-    private static void migrate(String url) throws Exception {
-        java.nio.file.Path folder = java.nio.file.Path.of(UpsertBenchmark.class.getResource("/db/migration").toURI());
-        try (var files = java.nio.file.Files.list(folder); Connection c = DriverManager.getConnection(url, "postgres", "");
-             Statement s = c.createStatement()) {
-            for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(java.util.Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
-                    .toList()) {
-                s.execute(java.nio.file.Files.readString(f));
-            }
+        try (ScratchDatabase database = new ScratchDatabase(server)) {
+            run(database.url, results, perResult, batchSize);
         }
     }
 

@@ -1,0 +1,46 @@
+package io.univinsight.persistence.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Comparator;
+
+/** A database of its own on the benchmark's server, migrated with the service's schema, dropped on close. */
+final class ScratchDatabase implements AutoCloseable {
+    private final String server;
+    private final String name;
+    final String url;
+
+    /** server: a JDBC URL of a database to connect to for CREATE/DROP DATABASE, e.g. jdbc:postgresql://127.0.0.1:5432/postgres */
+    ScratchDatabase(String server) throws Exception {
+        this.server = server;
+        this.name = "univ_bench_" + Long.toString(System.nanoTime(), 36);
+        this.url = server.substring(0, server.lastIndexOf('/') + 1) + name;
+        try (Connection admin = DriverManager.getConnection(server, "postgres", ""); Statement s = admin.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        migrate();
+    }
+
+    /** The service's migrations in version order, as plain SQL (Flyway's PostgreSQL plugin lives only in the Quarkus app). */
+    private void migrate() throws Exception {
+        Path folder = Path.of(ScratchDatabase.class.getResource("/db/migration").toURI());
+        try (var files = Files.list(folder); Connection c = DriverManager.getConnection(url, "postgres", "");
+             Statement s = c.createStatement()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+                    .toList()) {
+                s.execute(Files.readString(f));
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (Connection admin = DriverManager.getConnection(server, "postgres", ""); Statement s = admin.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+}
