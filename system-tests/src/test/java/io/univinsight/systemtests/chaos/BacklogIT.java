@@ -32,7 +32,8 @@ import io.univinsight.systemtests.chaos.ChaosLoad.Load;
  */
 class BacklogIT {
     private static final int HOSTS = ChaosLoad.pick(50, 160);
-    private static final int TASKS = ChaosLoad.pick(20_000, 1_000_000);
+    /** -Dchaos.backlog.tasks=N overrides the size (to study the backlog between the reduced and full runs). */
+    private static final int TASKS = Integer.getInteger("chaos.backlog.tasks", ChaosLoad.pick(20_000, 1_000_000));
     private static final long RSS_LIMIT_MB = 1536;
     private static StackUnderTest stack;
     private static LoadSite site;
