@@ -1,11 +1,13 @@
 package io.univinsight.persistence.bench;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.Properties;
 
 /** A database of its own on the benchmark's server, migrated with the service's schema, dropped on close. */
 final class ScratchDatabase implements AutoCloseable {
@@ -35,6 +37,24 @@ final class ScratchDatabase implements AutoCloseable {
                 s.execute(Files.readString(f));
             }
         }
+    }
+
+    /**
+     * A connection with the JDBC properties the service itself sets (quarkus.datasource.jdbc.additional-jdbc-properties.*
+     * in its application.properties), so a benchmark measures the driver and server settings the service runs with.
+     */
+    Connection connect() throws Exception {
+        Properties props = new Properties();
+        props.setProperty("user", "postgres");
+        props.setProperty("password", "");
+        String prefix = "quarkus.datasource.jdbc.additional-jdbc-properties.";
+        Properties app = new Properties();
+        try (InputStream in = ScratchDatabase.class.getResourceAsStream("/application.properties")) {
+            app.load(in);
+        }
+        app.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+                .forEach(k -> props.setProperty(k.substring(prefix.length()), app.getProperty(k)));
+        return DriverManager.getConnection(url, props);
     }
 
     @Override
