@@ -45,6 +45,8 @@ import jakarta.inject.Inject;
 @WithTestResource(value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "migrations", value = "persistence-service/src/main/resources/db/migration"))
 class TaskLifecycleIT {
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL baseUrl;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
     @Inject
@@ -179,6 +181,34 @@ class TaskLifecycleIT {
                 .post("/api/tasks").then().statusCode(400).body("errors[0].field", equalTo("maxDepth"));
         given().contentType(ContentType.JSON).body("{\"url\":\"https://x.example.edu/" + "a".repeat(2100) + "\",\"universityName\":\"U\"}")
                 .post("/api/tasks").then().statusCode(400).body("errors[0].field", equalTo("url"));
+        // A single task's body is small: 100 KB with its length declared is refused before it is read.
+        String padded = "{\"url\":\"https://x.example.edu/\",\"universityName\":\"" + "x".repeat(100 * 1024) + "\"}";
+        given().contentType(ContentType.JSON).body(padded).post("/api/tasks").then().statusCode(413)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("at most 65536"));
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsCutAfterTheLimitAndTheServiceGoesOn() throws Exception {
+        // 20 MB without a length: the body reader stops at the limit and closes the connection (a 413 could
+        // reach a client that reads while it sends); never a 5xx, never the whole body in memory.
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        byte[] chunk = new byte[1 << 20];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        for (String path : List.of("/api/tasks", "/api/tasks/bulk")) {
+            java.io.InputStream twentyMegabytes = new java.io.SequenceInputStream(java.util.Collections.enumeration(
+                    java.util.Collections.nCopies(20, chunk).stream().map(java.io.ByteArrayInputStream::new).toList()));
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path.substring(1)))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> twentyMegabytes)).build();
+            try {
+                int status = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+                assertEquals(413, status, path);
+            } catch (java.io.IOException cut) {
+                // the connection closed while the client was still sending: the expected outcome
+            }
+        }
+        given().contentType(ContentType.JSON).body("{\"url\":\"https://chunked.example.edu/after\",\"universityName\":\"Chunked U\"}")
+                .post("/api/tasks").then().statusCode(202);
     }
 
     @Test

@@ -22,6 +22,25 @@ public interface ApiAccessConfig {
     @WithDefault("8388608")
     long maxBodyBytes();
 
+    /** A single task's body above this many bytes is refused with 413 (a task's fields take a few KB at most). */
+    @WithDefault("65536")
+    long maxTaskBodyBytes();
+
+    Bulk bulk();
+
+    /**
+     * Bulk bodies are held in memory while they are parsed and published; this bounds how many are at
+     * once, so a burst of large ones cannot exhaust the heap. The others wait, then get a 429.
+     */
+    interface Bulk {
+        @WithDefault("2")
+        int concurrency();
+
+        /** How long a bulk request waits for its turn before the 429. */
+        @WithDefault("10s")
+        java.time.Duration maxWait();
+    }
+
     interface RateLimit {
         /** Requests a key (or, in open mode, a client address) may burst. */
         @WithDefault("500")

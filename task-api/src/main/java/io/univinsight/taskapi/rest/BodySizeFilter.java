@@ -9,8 +9,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Refuses a declared body above the limit with a 413 problem before it is read. Bodies sent
- * without a length are cut by the HTTP layer's own limit (quarkus.http.limits.max-body-size).
+ * Refuses a declared body above the limit with a 413 problem before it is read: api.max-task-body-bytes
+ * for a single submit, api.max-body-bytes for the rest. A body sent without a length is counted while
+ * it is read (BodyReader).
  */
 @ApplicationScoped
 public class BodySizeFilter {
@@ -20,10 +21,16 @@ public class BodySizeFilter {
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
         long length = request.getLength();
-        if (length > config.maxBodyBytes()) {
+        long limit = isSingleSubmit(request) ? config.maxTaskBodyBytes() : config.maxBodyBytes();
+        if (length > limit) {
             return ProblemMappers.build(413, "Payload too large", "the body has " + length + " bytes; at most "
-                    + config.maxBodyBytes() + " are accepted", null, null).build();
+                    + limit + " are accepted", null, null).build();
         }
         return null;
+    }
+
+    private static boolean isSingleSubmit(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return "POST".equals(request.getMethod()) && ("/api/tasks".equals(path) || "/api/tasks/".equals(path));
     }
 }

@@ -1,5 +1,6 @@
 package io.univinsight.taskapi.rest;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,6 +25,7 @@ import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.taskapi.domain.ResultRecord;
 import io.univinsight.taskapi.domain.TaskRecord;
+import io.univinsight.taskapi.service.BulkAdmission;
 import io.univinsight.taskapi.service.BulkParser;
 import io.univinsight.taskapi.service.IdempotencyStore;
 import io.univinsight.taskapi.service.ReadQueries;
@@ -40,6 +42,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -59,6 +63,8 @@ public class TaskResource {
     ObjectMapper json;
     @Inject
     io.univinsight.taskapi.config.ApiAccessConfig access;
+    @Inject
+    BulkAdmission bulkAdmission;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -66,8 +72,9 @@ public class TaskResource {
             description = "202 once the task is durably on its priority topic; 200 with the existing task when the URL is already PENDING or RUNNING "
                     + "(unless force=true); 503 with Retry-After when the queue is down. An Idempotency-Key makes a retried submit return the first answer.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "task", value = SUBMIT_EXAMPLE)))
-    public Response submit(String body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+    public Response submit(InputStream stream, @Context HttpServerRequest http, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @QueryParam("force") @DefaultValue("false") boolean force) throws Exception {
+        String body = BodyReader.read(stream, access.maxTaskBodyBytes(), () -> closeConnection(http));
         if (idempotencyKey == null) {
             return answer(tasks.submit(readRequest(body), force));
         }
@@ -98,19 +105,28 @@ public class TaskResource {
         }
     }
 
+    /**
+     * A body over the limit that came without a length (chunked) is cut by closing the connection, as
+     * the HTTP layer does above its own cap: its client is still sending, and Vert.x would otherwise take
+     * in and keep the rest. Measured with 12 concurrent 30 MB chunked bodies on a 256 MB heap: answering
+     * a 413 and closing after it left 175 MB held after a full GC, and the next burst ran out of heap;
+     * closing at once leaves nothing held.
+     */
+    private static void closeConnection(HttpServerRequest http) {
+        http.connection().close();
+    }
+
     @POST
     @Path("/bulk")
     @Consumes({MediaType.APPLICATION_JSON, "application/x-ndjson", "application/ndjson", "text/csv"})
     @Operation(summary = "Submit up to 10,000 tasks as a JSON array, NDJSON or CSV (url,university,department,priority)",
             description = "Valid lines are accepted (written in one batch), every invalid one is reported with its line number and reason.")
-    public Response bulk(String body, @HeaderParam("Content-Type") String contentType) {
-        if (body != null && body.length() > access.maxBodyBytes()) {
-            // Sent without a length (chunked), so BodySizeFilter could not refuse it before reading.
-            throw new ProblemException(413, "Payload too large", "the body has more than " + access.maxBodyBytes()
-                    + " bytes", null, java.util.Map.of());
+    public Response bulk(InputStream stream, @Context HttpServerRequest http, @HeaderParam("Content-Type") String contentType) {
+        TaskService.BulkOutcome outcome;
+        try (BulkAdmission.Turn turn = bulkAdmission.enter()) {
+            List<BulkParser.Line> lines = BulkParser.parse(BodyReader.read(stream, access.maxBodyBytes(), () -> closeConnection(http)), contentType, json);
+            outcome = tasks.submitBulk(lines);
         }
-        List<BulkParser.Line> lines = BulkParser.parse(body, contentType, json);
-        TaskService.BulkOutcome outcome = tasks.submitBulk(lines);
         if (outcome.accepted() == 0) {
             // Nothing accepted: a problem like every other 400, naming each line and what is wrong with it.
             throw new ProblemException(400, "Invalid request", "none of the " + outcome.received() + " lines is a valid task",
