@@ -33,14 +33,8 @@ public final class TaskRequestValidator {
         if (r.department() != null && r.department().length() > 200) {
             errors.add(new FieldError("department", "must be at most 200 characters"));
         }
-        // Accepting what the database then refuses would lose the task after the 202.
-        for (var field : java.util.Map.of("universityName", String.valueOf(r.universityName()),
-                "department", String.valueOf(r.department())).entrySet()) {
-            String problem = StorableText.problem(field.getValue(), true);
-            if (problem != null) {
-                errors.add(new FieldError(field.getKey(), problem));
-            }
-        }
+        refuseUnstorable("universityName", r.universityName(), errors);
+        refuseUnstorable("department", r.department(), errors);
         if (r.priority() != null) {
             try {
                 Priority.parse(r.priority());
@@ -57,6 +51,18 @@ public final class TaskRequestValidator {
         return errors;
     }
 
+    /**
+     * Adds an error when the value has text PostgreSQL would refuse (accepting it would lose the task
+     * after its 202); returns whether it did.
+     */
+    private static boolean refuseUnstorable(String field, String value, List<FieldError> errors) {
+        String problem = StorableText.problem(value, true);
+        if (problem != null) {
+            errors.add(new FieldError(field, problem));
+        }
+        return problem != null;
+    }
+
     private static void validateUrl(String url, List<FieldError> errors) {
         if (url == null || url.isBlank()) {
             errors.add(new FieldError("url", "is required"));
@@ -66,9 +72,7 @@ public final class TaskRequestValidator {
             errors.add(new FieldError("url", "must be at most " + MAX_URL_LENGTH + " characters"));
             return;
         }
-        String unstorable = StorableText.problem(url, true);
-        if (unstorable != null) {
-            errors.add(new FieldError("url", unstorable));
+        if (refuseUnstorable("url", url, errors)) {
             return;
         }
         try {
