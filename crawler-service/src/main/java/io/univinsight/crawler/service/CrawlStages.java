@@ -18,12 +18,20 @@ public final class CrawlStages {
     }
 
     public static SiteCrawl siteCrawl(CrawlerConfig config, HostResolver resolver) {
-        AddressPolicy addresses = new AddressPolicy(config.ssrf().allowedNetworks().orElse(List.of()));
-        PageFetcher fetcher = new PageFetcher(config.fetch(), config.userAgent(), addresses, resolver);
-        RobotsRules robots = new RobotsRules(fetcher, config.userAgent(), config.robots().cacheTtl(), Clock.systemUTC(),
-                config.robots().maxBytes());
-        return new SiteCrawl(fetcher, robots, new HostThrottle(config.politeness().maxConnectionsPerHost()),
+        PageFetcher fetcher = fetcher(config, resolver);
+        return new SiteCrawl(fetcher, robots(config, fetcher), new HostThrottle(config.politeness().maxConnectionsPerHost()),
                 config.politeness().delay(), ExtractionPipeline.of(config.extraction().extractors()),
                 UrlFilters.of(config.scope().urlFilters()));
+    }
+
+    /** The SSRF-guarded fetcher with the configured limits. */
+    public static PageFetcher fetcher(CrawlerConfig config, HostResolver resolver) {
+        AddressPolicy addresses = new AddressPolicy(config.ssrf().allowedNetworks().orElse(List.of()));
+        return new PageFetcher(config.fetch(), config.userAgent(), addresses, resolver);
+    }
+
+    /** robots.txt rules fetched through that fetcher, cached and size-limited as configured. */
+    public static RobotsRules robots(CrawlerConfig config, PageFetcher fetcher) {
+        return new RobotsRules(fetcher, config.userAgent(), config.robots().cacheTtl(), Clock.systemUTC(), config.robots().maxBytes());
     }
 }

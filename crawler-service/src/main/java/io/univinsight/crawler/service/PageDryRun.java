@@ -3,7 +3,6 @@ package io.univinsight.crawler.service;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 import io.univinsight.crawler.config.CrawlerConfig;
-import io.univinsight.crawler.fetch.AddressPolicy;
 import io.univinsight.crawler.fetch.FetchFailure;
 import io.univinsight.crawler.fetch.FetchedPage;
 import io.univinsight.crawler.fetch.HostResolver;
@@ -43,9 +41,8 @@ public class PageDryRun {
     @Inject
     public PageDryRun(CrawlerConfig config) {
         this.config = config;
-        AddressPolicy addresses = new AddressPolicy(config.ssrf().allowedNetworks().orElse(List.of()));
-        this.fetcher = new PageFetcher(config.fetch(), config.userAgent(), addresses, HostResolver.SYSTEM);
-        this.robots = new RobotsRules(fetcher, config.userAgent(), config.robots().cacheTtl(), Clock.systemUTC(), config.robots().maxBytes());
+        this.fetcher = CrawlStages.fetcher(config, HostResolver.SYSTEM);
+        this.robots = CrawlStages.robots(config, fetcher);
     }
 
     /** Fetches the URL (guarded, robots-checked) and extracts from it. */
