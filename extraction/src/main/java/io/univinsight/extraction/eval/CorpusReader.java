@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.univinsight.extraction.Json;
 /** Loads every {@code PAGE.expected.json} under a folder (recursively) together with its page. */
 public final class CorpusReader {
     static final String SUFFIX = ".expected.json";
+    static final String LANGUAGES = "LANG.tsv";
 
     private CorpusReader() {
     }
@@ -28,17 +30,39 @@ public final class CorpusReader {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
         List<LabelledPage> pages = new ArrayList<>();
+        Map<Path, Map<String, String>> languagesByFolder = new HashMap<>();
         for (Path label : labels) {
             String name = label.getFileName().toString();
             Path page = label.resolveSibling(name.substring(0, name.length() - SUFFIX.length()));
             if (Files.isRegularFile(page)) {
-                pages.add(parse(label, page));
+                Map<String, String> languages = languagesByFolder.computeIfAbsent(label.getParent(), CorpusReader::languages);
+                pages.add(parse(label, page, languages.get(page.getFileName().toString())));
             }
         }
         return pages;
     }
 
-    private static LabelledPage parse(Path label, Path page) {
+    /** {@code LANG.tsv}: one "file TAB language" line per page; absent file, no entries. */
+    private static Map<String, String> languages(Path folder) {
+        Path tsv = folder.resolve(LANGUAGES);
+        Map<String, String> out = new HashMap<>();
+        if (!Files.isRegularFile(tsv)) {
+            return out;
+        }
+        try {
+            for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
+                String[] cells = line.split("\t");
+                if (cells.length >= 2 && !cells[0].isBlank()) {
+                    out.put(cells[0].trim(), cells[1].trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + tsv, e);
+        }
+        return out;
+    }
+
+    private static LabelledPage parse(Path label, Path page, String listedLanguage) {
         Map<?, ?> root;
         try {
             root = (Map<?, ?>) Json.parse(Files.readString(label, StandardCharsets.UTF_8));
@@ -68,8 +92,10 @@ public final class CorpusReader {
                     doi == null ? null : doi.toLowerCase(Locale.ROOT)));
         }
         List<String> links = list(root.get("faculty_links")).stream().map(CorpusReader::str).toList();
+        String language = listedLanguage != null ? listedLanguage : str(root.get("language"));
         return new LabelledPage(source == null ? page.getFileName().toString() : source, page, written,
-                str(root.get("kind")), str(root.get("department")), people, papers, links);
+                str(root.get("kind")), str(root.get("department")), language == null ? "und" : language, people, papers,
+                links);
     }
 
     private static List<?> list(Object o) {
