@@ -2,10 +2,12 @@ package io.univinsight.extraction;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
@@ -81,6 +83,7 @@ public final class DirectoryExtractor implements Extractor {
                 }
             }
         }
+        dropBlocksHoldingSeveralPeople(found, order);
         Map<Element, PersonBlocks.Reading> outermost = new LinkedHashMap<>();
         order.sort((a, b) -> Integer.compare(position.get(a), position.get(b)));
         for (Element el : order) {
@@ -96,6 +99,29 @@ public final class DirectoryExtractor implements Extractor {
             }
         }
         return outermost;
+    }
+
+    /**
+     * A grid row that holds two cards reads as one person (the first name, two ranks); the record is the
+     * smallest repeated unit holding one person, so a block with candidates for two different people inside
+     * it gives way to them.
+     */
+    private static void dropBlocksHoldingSeveralPeople(Map<Element, PersonBlocks.Reading> found, List<Element> order) {
+        Map<Element, Set<String>> namesInside = new IdentityHashMap<>();
+        for (Element el : order) {
+            String key = PersonNames.normalize(found.get(el).name());
+            for (Element p = el.parent(); p != null; p = p.parent()) {
+                if (found.containsKey(p)) {
+                    namesInside.computeIfAbsent(p, k -> new HashSet<>()).add(key);
+                }
+            }
+        }
+        namesInside.forEach((block, names) -> {
+            if (names.size() >= 2) {
+                found.remove(block);
+                order.remove(block);
+            }
+        });
     }
 
     /** {@code childrenSize() >= 2} without building the child list, for the many leaves of a page. */
