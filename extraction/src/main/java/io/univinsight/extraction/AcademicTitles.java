@@ -83,13 +83,14 @@ public final class AcademicTitles {
         String rank = null;
         Matcher m;
         String lower = text.toLowerCase(Locale.ROOT);
+        RankVocabulary.Match other = RankVocabulary.find(text); // the languages kept as data files
         if (!containsAny(lower, RANK_HINT_WORDS)) {
-            // Cheap pre-check: most lines on a page mention no rank at all.
-            if (!containsAny(lower, EXCLUDED_WORDS)) {
-                return null;
+            // Cheap pre-check: most lines on a page mention no English or Korean rank at all.
+            Matcher ex = containsAny(lower, EXCLUDED_WORDS) ? EXCLUDED.matcher(text) : null;
+            if (ex != null && ex.find() && (other == null || ex.start() <= other.start())) {
+                return new Role(Kind.EXCLUDED, text);
             }
-            Matcher ex = EXCLUDED.matcher(text);
-            return ex.find() ? new Role(Kind.EXCLUDED, text) : null;
+            return other == null ? null : role(other, text);
         }
         if ((m = ASSOC_ABBR.matcher(text)).find() && m.start() < rankAt) {
             rankAt = m.start();
@@ -112,10 +113,18 @@ public final class AcademicTitles {
             rank = m.group(1);
         }
         Matcher ex = EXCLUDED.matcher(text);
-        if (ex.find() && ex.start() < rankAt) {
+        boolean excluded = ex.find();
+        if (other != null && other.start() < rankAt && (!excluded || other.start() < ex.start())) {
+            return role(other, text);
+        }
+        if (excluded && ex.start() < rankAt) {
             return new Role(Kind.EXCLUDED, text);
         }
         return rank == null ? null : new Role(Kind.RANK, rank);
+    }
+
+    private static Role role(RankVocabulary.Match m, String line) {
+        return m.use() == RankVocabulary.Use.EXCLUDE ? new Role(Kind.EXCLUDED, line) : new Role(Kind.RANK, m.text());
     }
 
     private static boolean containsAny(String lower, String[] words) {
@@ -153,8 +162,8 @@ public final class AcademicTitles {
         if (role != null) {
             return role;
         }
-        String rank = rankOf(singular);
-        return isFacultyRank(rank) && FACULTY_WORD.matcher(h).find() ? new Role(Kind.RANK, titleCase(singular)) : null;
+        // "Adjunct Faculty", "Emeritus Faculty", "Affiliate faculty": a faculty group, of whatever rank it names.
+        return FACULTY_WORD.matcher(h).find() ? new Role(Kind.RANK, titleCase(singular)) : null;
     }
 
     /** The rank in the line, or {@code null} when there is none or the line is a non-faculty role. */

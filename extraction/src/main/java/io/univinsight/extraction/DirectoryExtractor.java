@@ -183,7 +183,9 @@ public final class DirectoryExtractor implements Extractor {
         String title = r.role() == null ? null : r.role().text();
         double confidence;
         if (title != null) {
-            confidence = 0.7 + (email != null ? 0.15 : 0) + (r.profileUrl() != null ? 0.05 : 0);
+            // A heading that says only "Faculty" (no rank) is weaker evidence than a rank on the card.
+            double base = "other".equals(AcademicTitles.rankOf(title)) ? 0.55 : 0.7;
+            confidence = base + (email != null ? 0.15 : 0) + (r.profileUrl() != null ? 0.05 : 0);
         } else {
             // No title at all: only trust it inside an explicitly faculty section, with an email.
             if (email == null || !r.nameFromMarkup() || !facultyContext(block, outline, doc)) {

@@ -28,6 +28,8 @@ final class RankNames {
             rule("\\binstructor\\b", "instructor"),
             rule("\\bstudent\\b|\\bcandidate\\b|\\bundergraduate\\b|학생|과정", "student"));
 
+    private static final Pattern FACULTY = Pattern.compile("\\bfaculty\\b|교수진|교원");
+
     private RankNames() {
     }
 
@@ -44,6 +46,13 @@ final class RankNames {
             if (r.pattern().matcher(t).find()) {
                 return r.rank();
             }
+        }
+        RankVocabulary.Match other = RankVocabulary.find(title);
+        if (other != null) {
+            return other.rank();
+        }
+        if (FACULTY.matcher(t).find()) {
+            return "other"; // "Affiliate Faculty": faculty, of no rank the vocabulary names
         }
         AcademicTitles.Role role = AcademicTitles.classify(title);
         return role != null && role.kind() == AcademicTitles.Kind.EXCLUDED ? "staff" : null;

@@ -101,15 +101,15 @@ class DirectoryExtractorTests {
     }
 
     @Test
-    void nameAndEmailWithoutTitleOnlyCountInAFacultySection() {
+    void nameAndEmailWithoutTitleTakeTheFacultySectionHeadingAsTitle() {
         String people = """
                 <h2>Faculty</h2>
                 <ul><li><b>John Roe</b> – <a href="mailto:jroe@example.edu">jroe@example.edu</a></li>
                     <li><b>Mary Major</b> – <a href="mailto:mmajor@example.edu">mmajor@example.edu</a></li></ul>""";
         List<ProfessorRecord> got = run(people, new PageContext("https://example.edu/f", "Example U", "History"));
-        assertEquals(List.of(new ProfessorRecord("John Roe", null, "jroe@example.edu", "History", null, 0.45, "directory",
-                "ul > li:nth-of-type(1)"), new ProfessorRecord("Mary Major", null, "mmajor@example.edu", "History",
-                null, 0.45, "directory", "ul > li:nth-of-type(2)")), got);
+        assertEquals(List.of(new ProfessorRecord("John Roe", "Faculty", "jroe@example.edu", "History", null, 0.7, "directory",
+                "ul > li:nth-of-type(1)"), new ProfessorRecord("Mary Major", "Faculty", "mmajor@example.edu", "History",
+                null, 0.7, "directory", "ul > li:nth-of-type(2)")), got);
         assertEquals(List.of(), run(people.replace("Faculty", "Contacts"), new PageContext("https://example.edu/c", "Example U", null)));
     }
 }
