@@ -58,6 +58,8 @@ final class PersonNames {
             "목", "형", "피", "두", "감", "음", "빈", "동", "온", "호", "범", "좌", "팽", "승", "간", "상", "시", "갈",
             "황보", "남궁", "제갈", "선우", "독고", "사공", "서문", "동방");
 
+    private static final Pattern HAN_RANK_SUFFIX = Pattern.compile(
+            "\\s*(?:副教授|助理教授|讲席教授|講座教授|特聘教授|教授|准教授|助教|讲师|講師|研究员|研究員|副研究员|博士|老师|老師|先生)$");
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
 
@@ -78,6 +80,10 @@ final class PersonNames {
         if (korean != null) {
             return korean;
         }
+        String han = HanNames.extract(stripHanRank(text));
+        if (han != null) {
+            return han;
+        }
         Matcher prefix;
         while ((prefix = PREFIX.matcher(text)).find()) {
             text = text.substring(prefix.end());
@@ -88,6 +94,12 @@ final class PersonNames {
         }
         text = TRAILING_PUNCT.matcher(text).replaceAll("").trim();
         return english(text);
+    }
+
+    /** "陈洪波 教授", "太田 啓之教授": a rank written after a Han name is not part of it. */
+    private static String stripHanRank(String text) {
+        Matcher m = HAN_RANK_SUFFIX.matcher(text);
+        return m.find() ? text.substring(0, m.start()).trim() : text;
     }
 
     private static String korean(String text) {

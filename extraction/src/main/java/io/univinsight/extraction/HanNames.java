@@ -1,0 +1,70 @@
+package io.univinsight.extraction;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Chinese and Japanese names written in Han characters: "陈洪波" (no space, family name first) is a name
+ * when it starts with a known family name ({@code vocabulary/surnames-zh.txt}); "太田 啓之" (family and given
+ * name apart, as Japanese pages write them) is a name by its shape. Words of a page's chrome, departments and
+ * ranks are refused by the characters that never end or fill a name.
+ */
+final class HanNames {
+    private static final String HAN = "\\p{IsHan}";
+    private static final Pattern JOINED = Pattern.compile("^" + HAN + "{2,4}$");
+    private static final Pattern SPACED = Pattern.compile("^(" + HAN + "{1,3})[ \u3000](" + HAN + "[" + HAN + "\\p{IsHiragana}\\p{IsKatakana}]{0,3})$");
+    // Characters that mark an institution, a place, a page element or a rank rather than a person.
+    private static final Pattern NOT_A_NAME = Pattern.compile(
+            "[院系部处處室馆館所授课課网網页頁闻聞告址话話箱届屆号號省市区區路楼樓的与與和及在是了为為等个個我们們于之其此以"
+                    + "研究中心学學科系统統实實验驗招生就业業首更多详詳细細录錄介绍紹简簡历歷况況任职職称稱方向邮郵电電办辦公]"
+                    + "|教师|教師|教授|讲师|講師|老师|老師|主任|院长|院長|书记|書記|博士|硕士|碩士|学生|學生|名单|名單|一覧|一覽|教員|職員");
+    private static final Set<String> SURNAMES = loadSurnames();
+
+    private HanNames() {
+    }
+
+    /** The name as written (a spaced name keeps its one space), or null. */
+    static String extract(String text) {
+        Matcher spaced = SPACED.matcher(text);
+        if (spaced.matches()) {
+            String name = spaced.group(1) + " " + spaced.group(2);
+            return NOT_A_NAME.matcher(name).find() ? null : name;
+        }
+        if (!JOINED.matcher(text).matches() || NOT_A_NAME.matcher(text).find()) {
+            return null;
+        }
+        boolean knownFamilyName = SURNAMES.contains(text.substring(0, 1))
+                || (text.length() >= 3 && SURNAMES.contains(text.substring(0, 2)));
+        return knownFamilyName ? text : null;
+    }
+
+    private static Set<String> loadSurnames() {
+        Set<String> out = new HashSet<>();
+        try (InputStream in = HanNames.class.getResourceAsStream("vocabulary/surnames-zh.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("missing vocabulary/surnames-zh.txt");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (!line.startsWith("#")) {
+                    for (String s : line.trim().split("\\s+")) {
+                        if (!s.isEmpty()) {
+                            out.add(s);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read family names", e);
+        }
+        return out;
+    }
+}
