@@ -23,8 +23,9 @@ final class HanNames {
     private static final Pattern SPACED = Pattern.compile("^(" + HAN + "{1,3})[ \u3000](" + HAN + "[" + HAN + "\\p{IsHiragana}\\p{IsKatakana}]{0,3})$");
     // Characters that mark an institution, a place, a page element or a rank rather than a person.
     private static final Pattern NOT_A_NAME = Pattern.compile(
-            "[院系部处處室馆館所授课課网網页頁闻聞告址话話箱届屆号號省市区區路楼樓的与與和及在是了为為等个個我们們于之其此以"
-                    + "研究中心学學科系统統实實验驗招生就业業首更多详詳细細录錄介绍紹简簡历歷况況任职職称稱方向邮郵电電办辦公]"
+            "[院系部处處室馆館页頁网網址箱届屆号號省市区區路楼樓的与與及在是了为為们們其此]"
+                    + "|研究|中心|学院|學院|大学|大學|实验|實驗|招生|就业|就業|首页|首頁|更多|详细|詳細|目录|目錄|介绍|介紹"
+                    + "|简介|簡介|简历|簡歷|职称|職稱|方向|邮箱|郵箱|电话|電話|办公|辦公|课程|課程|新闻|新聞|通知|公告|成果|论文|論文"
                     + "|教师|教師|教授|讲师|講師|老师|老師|主任|院长|院長|书记|書記|博士|硕士|碩士|学生|學生|名单|名單|一覧|一覽|教員|職員");
     private static final Set<String> SURNAMES = loadSurnames();
 
