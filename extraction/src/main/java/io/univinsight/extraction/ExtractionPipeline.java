@@ -23,6 +23,7 @@ public final class ExtractionPipeline {
     static {
         REGISTRY.put(JsonLdExtractor.NAME, JsonLdExtractor::new);
         REGISTRY.put(MicrodataExtractor.NAME, MicrodataExtractor::new);
+        REGISTRY.put(ScriptDataExtractor.NAME, ScriptDataExtractor::new);
         REGISTRY.put(DirectoryExtractor.NAME, DirectoryExtractor::new);
         REGISTRY.put(ProfileExtractor.NAME, ProfileExtractor::new);
         REGISTRY.put(PublicationsExtractor.NAME, PublicationsExtractor::new);

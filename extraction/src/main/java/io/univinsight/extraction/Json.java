@@ -12,15 +12,35 @@ import java.util.Map;
  */
 public final class Json {
     private final String s;
+    private final boolean lenient;
     private int i;
 
-    private Json(String s) {
+    private Json(String s, boolean lenient) {
         this.s = s;
+        this.lenient = lenient;
+    }
+
+    /** A value read from part of a text, and the offset just after it. */
+    public record Prefix(Object value, int end) {
+    }
+
+    /**
+     * Reads the one value that starts at {@code start} of a script and returns where it ends, accepting
+     * JavaScript's object-literal spellings too (unquoted keys, single-quoted strings, {@code undefined}):
+     * the data a page's script builds its list from, read without running the script.
+     *
+     * @throws IllegalArgumentException when no complete value starts there
+     */
+    public static Prefix parseLiteral(String text, int start) {
+        Json p = new Json(text, true);
+        p.i = start;
+        Object v = p.value();
+        return new Prefix(v, p.i);
     }
 
     /** Parses one JSON value; throws {@link IllegalArgumentException} on malformed input. */
     public static Object parse(String text) {
-        Json p = new Json(text);
+        Json p = new Json(text, false);
         p.ws();
         Object v = p.value();
         p.ws();
@@ -113,6 +133,13 @@ public final class Json {
             case '{' -> object();
             case '[' -> array();
             case '"' -> string();
+            case '\'' -> {
+                if (!lenient) {
+                    throw error("unexpected character '\\''");
+                }
+                yield string();
+            }
+            case 'u' -> literal("undefined", null);
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
             case 'n' -> literal("null", null);
@@ -130,10 +157,14 @@ public final class Json {
         }
         while (true) {
             ws();
-            if (!peek('"')) {
+            String key;
+            if (peek('"') || (lenient && peek('\''))) {
+                key = string();
+            } else if (lenient) {
+                key = identifier();
+            } else {
                 throw error("expected key");
             }
-            String key = string();
             ws();
             expect(':');
             ws();
@@ -179,12 +210,24 @@ public final class Json {
         }
     }
 
+    private String identifier() {
+        int start = i;
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
+            i++;
+        }
+        if (start == i) {
+            throw error("expected key");
+        }
+        return s.substring(start, i);
+    }
+
     private String string() {
-        expect('"');
+        char quote = s.charAt(i);
+        expect(quote);
         StringBuilder sb = new StringBuilder();
         while (i < s.length()) {
             char c = s.charAt(i++);
-            if (c == '"') {
+            if (c == quote) {
                 return sb.toString();
             }
             if (c != '\\') {
@@ -238,8 +281,18 @@ public final class Json {
     }
 
     private void ws() {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
+        while (i < s.length()) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                i++;
+            } else if (lenient && s.startsWith("//", i)) {
+                int eol = s.indexOf('\n', i);
+                i = eol < 0 ? s.length() : eol + 1;
+            } else if (lenient && s.startsWith("/*", i)) {
+                int close = s.indexOf("*/", i + 2);
+                i = close < 0 ? s.length() : close + 2;
+            } else {
+                return;
+            }
         }
     }
 

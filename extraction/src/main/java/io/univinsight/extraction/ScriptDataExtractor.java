@@ -1,0 +1,158 @@
+package io.univinsight.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * People a page's own script turns into cards: the HTML holds an empty list and an inline script holds
+ * the data ({@code var list = [{...}, ...]}, {@code __NEXT_DATA__}, a JSON blob). The literals are read
+ * without running the script; an array of objects is a list of people when its objects carry a value that
+ * is a person's name and one that is a rank. Which key holds what is decided by the values,
+ * never by key names, so it reads any site's data.
+ */
+public final class ScriptDataExtractor implements Extractor {
+    public static final String NAME = "script-data";
+    private static final int MAX_SCRIPT_CHARS = 3_000_000;
+    private static final int MAX_LITERALS_PER_SCRIPT = 400;
+    private static final Pattern IMAGE = Pattern.compile("(?i)\\.(?:jpe?g|png|gif|svg|webp|bmp)(?:$|\\?)");
+    private static final Pattern URL_OR_PATH = Pattern.compile("^(?:https?://|/)[^\\s<>\"]+$");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ExtractionResult extract(Document doc, PageContext ctx) {
+        List<ProfessorRecord> out = new ArrayList<>();
+        String pageDept = Departments.guess(doc, ctx);
+        int n = 0;
+        for (Element script : doc.getElementsByTag("script")) {
+            n++;
+            String type = script.attr("type").toLowerCase();
+            if (script.hasAttr("src") || type.contains("ld+json")) {
+                continue; // JSON-LD has its own extractor
+            }
+            String code = script.data();
+            if (code.length() < 20 || code.length() > MAX_SCRIPT_CHARS) {
+                continue;
+            }
+            String where = "script:nth-of-type(" + n + ")";
+            for (Object literal : literals(code)) {
+                collect(literal, doc, pageDept, where, out);
+            }
+        }
+        return ExtractionResult.from(NAME, out, List.of());
+    }
+
+    /** Arrays and objects assigned, passed or given as the whole script; each read once, outermost. */
+    private static List<Object> literals(String code) {
+        List<Object> found = new ArrayList<>();
+        int attempts = 0;
+        for (int i = 0; i < code.length() && attempts < MAX_LITERALS_PER_SCRIPT; i++) {
+            char c = code.charAt(i);
+            if ((c != '[' && c != '{') || !startsAValue(code, i)) {
+                continue;
+            }
+            attempts++;
+            try {
+                Json.Prefix p = Json.parseLiteral(code, i);
+                if (p.value() instanceof List<?> || p.value() instanceof Map<?, ?>) {
+                    found.add(p.value());
+                    i = p.end() - 1;
+                }
+            } catch (IllegalArgumentException | StringIndexOutOfBoundsException notData) {
+                // code, not data: try the next bracket
+            }
+        }
+        return found;
+    }
+
+    /** A literal value follows "=", "(", ":", "," or starts the script; a bracket after a name is an index. */
+    private static boolean startsAValue(String code, int at) {
+        for (int j = at - 1; j >= 0; j--) {
+            char p = code.charAt(j);
+            if (!Character.isWhitespace(p)) {
+                return p == '=' || p == '(' || p == ':' || p == ',' || p == ';';
+            }
+        }
+        return true;
+    }
+
+    private static void collect(Object node, Document doc, String pageDept, String where, List<ProfessorRecord> out) {
+        if (node instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collect(v, doc, pageDept, where, out));
+        } else if (node instanceof List<?> list) {
+            List<ProfessorRecord> people = new ArrayList<>();
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> person) {
+                    ProfessorRecord r = person(person, doc, pageDept, where);
+                    if (r != null) {
+                        people.add(r);
+                    }
+                }
+            }
+            if (!people.isEmpty()) {
+                out.addAll(people);
+            } else {
+                list.forEach(v -> collect(v, doc, pageDept, where, out));
+            }
+        }
+    }
+
+    /** One object (with the objects nested in it) read as a person, or null when it is none or no faculty. */
+    private static ProfessorRecord person(Map<?, ?> object, Document doc, String pageDept, String where) {
+        List<String> values = new ArrayList<>();
+        flatten(object, values, 0);
+        String name = null;
+        AcademicTitles.Role role = null;
+        String email = null;
+        String profile = null;
+        for (String raw : values) {
+            String v = Text.clean(raw);
+            if (v.isEmpty()) {
+                continue;
+            }
+            if (name == null && v.length() <= 60) {
+                String n = PersonNames.extract(v);
+                if (n != null && PersonNames.normalize(n).equals(PersonNames.normalize(v))) {
+                    name = n;
+                    continue;
+                }
+            }
+            if (email == null && Emails.EMAIL.matcher(v).matches()) {
+                email = v;
+                continue;
+            }
+            if (role == null && v.length() <= 60) {
+                role = AcademicTitles.classify(v);
+            }
+            if (profile == null && URL_OR_PATH.matcher(v).matches() && !IMAGE.matcher(v).find()) {
+                profile = Layout.resolve(doc.baseUri(), v);
+            }
+        }
+        // A name and an email alone may be anyone (staff lists are built the same way): a rank is required.
+        if (name == null || role == null || role.kind() == AcademicTitles.Kind.EXCLUDED) {
+            return null;
+        }
+        double confidence = 0.75 + (email != null ? 0.1 : 0);
+        return new ProfessorRecord(name, role.text(), email, pageDept, profile, confidence, NAME, where);
+    }
+
+    /** String values of an object and of the objects inside it (a few levels), in order. */
+    private static void flatten(Object node, List<String> out, int depth) {
+        if (depth > 3) {
+            return;
+        }
+        if (node instanceof Map<?, ?> map) {
+            map.values().forEach(v -> flatten(v, out, depth + 1));
+        } else if (node instanceof String s) {
+            out.add(s);
+        }
+    }
+}
