@@ -17,7 +17,7 @@ public final class AcademicTitles {
     }
 
     private static final String MODIFIER =
-            "(?:distinguished|university|full|associate|assistant|adjunct|research|visiting|teaching|clinical|"
+            "(?:distinguished|university|full|associate|assistant|adjunct|research|visiting|teaching|clinical|collegiate|"
                     + "honorary|affiliate|emeritus|emerita|endowed|chair|tenured)";
     private static final Pattern RANK_EN = Pattern.compile(
             "(?i)\\b((?:" + MODIFIER + "\\s+)*professor(?:\\s+(?:emeritus|emerita))?"
@@ -52,6 +52,14 @@ public final class AcademicTitles {
                     + "|박사과정|석사과정|석박사|통합과정|대학원생|학부생|학생|박사후|연구원|행정실|행정직|행정원|행정팀|직원|조교(?!수)"
                     + "|사무실|사무원|사무직|사무국)");
 
+    private static final Pattern FACULTY_TITLE = Pattern.compile(
+            "(?i)^(?:(?:visiting|adjunct|affiliated?|emerit(?:us|a)|clinical|teaching|research|part-time|full-time|guest"
+                    + "|courtesy|associated|core|senior)\\s+){1,2}faculty(?:\\s+member)?$");
+    // "Find faculty by research area", "Search faculty": a heading about faculty, not over them.
+    private static final Pattern FACULTY_HEADING = Pattern.compile(
+            "(?i)^(?!.*\\b(?:find|search|browse|view|contact|join|open|position|positions|hiring|news)\\b)"
+                    + "(?:[\\p{L}'-]+\\s+){0,2}faculty(?:\\s+members?)?(?:\\s+(?:from|in|of|at)\\s+.*)?$");
+
     private AcademicTitles() {
     }
 
@@ -76,8 +84,17 @@ public final class AcademicTitles {
     /** Rank or excluded role mentioned in a line, whichever comes first; {@code null} when neither. */
     static Role classify(String line) {
         String text = Text.clean(line);
-        if (text.isEmpty() || text.length() > 120) {
-            return null; // long text is prose, not a title line
+        if (text.length() > 120) {
+            // Long text is prose, unless it starts with the rank: "Professor and associate director of ..."
+            Role head = classify(text.substring(0, 60));
+            return head != null && head.kind() == Kind.RANK && text.toLowerCase(Locale.ROOT).indexOf(
+                    head.text().toLowerCase(Locale.ROOT)) < 40 ? head : null;
+        }
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (FACULTY_TITLE.matcher(text).matches()) {
+            return new Role(Kind.RANK, titleCase(text)); // "Visiting Faculty", "Adjunct Faculty" on a card
         }
         int rankAt = Integer.MAX_VALUE;
         String rank = null;
@@ -163,7 +180,15 @@ public final class AcademicTitles {
             return role;
         }
         // "Adjunct Faculty", "Emeritus Faculty", "Affiliate faculty": a faculty group, of whatever rank it names.
-        return FACULTY_WORD.matcher(h).find() ? new Role(Kind.RANK, titleCase(singular)) : null;
+        return namesAFacultyGroup(h) ? new Role(Kind.RANK, titleCase(singular)) : null;
+    }
+
+    private static boolean namesAFacultyGroup(String heading) {
+        if (FACULTY_HEADING.matcher(heading).matches()) {
+            return true;
+        }
+        boolean englishWord = heading.toLowerCase(Locale.ROOT).contains("faculty");
+        return !englishWord && FACULTY_WORD.matcher(heading).find(); // 교수진, 교원
     }
 
     /** The rank in the line, or {@code null} when there is none or the line is a non-faculty role. */

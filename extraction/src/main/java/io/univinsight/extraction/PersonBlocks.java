@@ -152,7 +152,16 @@ final class PersonBlocks {
                 return Layout.absHref(a);
             }
         }
-        return null;
+        // A card that is one link (photo, name and interests inside one <a>), or whose links all lead to one page.
+        String only = null;
+        for (Element a : links) {
+            String href = Layout.absHref(a);
+            if (only != null && !only.equals(href)) {
+                return null;
+            }
+            only = href;
+        }
+        return only != null && name != null && links.get(0).text().contains(name) ? only : null;
     }
 
     private static boolean isPageLink(Element a) {

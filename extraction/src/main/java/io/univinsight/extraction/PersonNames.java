@@ -38,7 +38,7 @@ final class PersonNames {
             "chair", "dean", "director", "fellow", "award", "prize", "group", "team", "members", "member",
             "graduate", "undergraduate", "overview", "welcome", "the", "and", "of", "for", "in", "at", "on",
             "with", "to", "our", "your", "us", "copyright", "rights", "reserved", "privacy", "policy", "terms",
-            "interests", "education", "biography", "cv", "vitae", "curriculum", "skip", "content",
+            "interests", "education", "affiliated", "affiliate", "philosophy", "history", "item", "bio", "biography", "cv", "vitae", "curriculum", "skip", "content",
             "main", "top", "back", "share", "print", "download", "learn", "apply", "give", "visit",
             "journal", "proceedings", "conference", "symposium", "workshop", "review", "letters", "transactions",
             "systems", "networks", "learning", "data", "theory", "quantum", "optics", "society", "association",

@@ -20,7 +20,8 @@ public final class ScriptDataExtractor implements Extractor {
     private static final int MAX_SCRIPT_CHARS = 3_000_000;
     private static final int MAX_LITERALS_PER_SCRIPT = 400;
     private static final Pattern IMAGE = Pattern.compile("(?i)\\.(?:jpe?g|png|gif|svg|webp|bmp)(?:$|\\?)");
-    private static final Pattern URL_OR_PATH = Pattern.compile("^(?:https?://|/)[^\\s<>\"]+$");
+    private static final Pattern URL_OR_PATH = Pattern.compile(
+            "^(?:https?://|\\.{0,2}/)[^\\s<>\"]+$|^[\\w./-]+\\.(?:s?html?|php|jsp|aspx?)(?:\\?\\S*)?$");
 
     @Override
     public String name() {
