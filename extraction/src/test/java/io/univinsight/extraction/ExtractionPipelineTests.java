@@ -48,7 +48,7 @@ class ExtractionPipelineTests {
         assertEquals(List.of(new ProfessorRecord("Ada Byron", "Professor", "ada@example.edu", "Mathematics",
                 "https://example.edu/~ada/index.html", 0.85, "profile", "main > h1")), r.professors());
         assertEquals(List.of(), r.papers());
-        assertEquals(List.of("json-ld", "microdata", "directory", "profile", "publications"),
+        assertEquals(List.of("json-ld", "microdata", "script-data", "directory", "profile", "publications"),
                 ExtractionPipeline.defaults().extractorNames());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ExtractionPipeline.of(List.of("directory", "regex-magic")));
