@@ -109,7 +109,7 @@ public interface CrawlerConfig {
 
     interface Extraction {
         /** The extractor chain, in order (names from the extraction library). */
-        @WithDefault("json-ld,microdata,directory,profile,publications")
+        @WithDefault("json-ld,microdata,script-data,directory,profile,publications")
         List<String> extractors();
     }
 }

@@ -45,7 +45,7 @@ public final class ExtractMain {
             }
         }
         if (target == null) {
-            fail("usage: ExtractMain FILE|URL [--url BASE] [--extractors json-ld,microdata,directory,profile,publications]");
+            fail("usage: ExtractMain FILE|URL [--url BASE] [--extractors json-ld,microdata,script-data,directory,profile,publications]");
         }
         ExtractionPipeline pipeline = extractors == null ? ExtractionPipeline.defaults() : ExtractionPipeline.of(extractors);
         Document doc = load(target, base);
