@@ -58,6 +58,9 @@ final class Layout {
         if (tag.equals("nav") || tag.equals("footer")) {
             return true;
         }
+        if (tag.equals("body") || tag.equals("html") || tag.equals("main") || e.attr("role").equals("main")) {
+            return false; // their classes describe the whole page ("fixed-top-nav"), not a menu
+        }
         // A <header> directly under <body> that carries menus is the site banner; a bare one may hold a
         // personal homepage's <h1>, and a <header> inside an article is content.
         if (tag.equals("header") && e.parent() != null && e.parent().normalName().equals("body")
