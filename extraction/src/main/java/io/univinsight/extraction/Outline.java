@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -14,28 +15,85 @@ import org.jsoup.nodes.Element;
  * ("2024", "2023") come in between.
  */
 final class Outline {
+    private static final int MAX_TEXT_HEADINGS = 4;
+    private static final Pattern HEADING_CLASS = Pattern.compile("(?i)(?:^|[\\s_-])(?:heading|header|title|section)(?:$|[\\s_-])");
     private final Map<Element, List<String>> active = new IdentityHashMap<>();
 
     private Outline(Document doc) {
         String[] stack = new String[7];
+        List<String> textHeadings = new ArrayList<>();
         List<String> current = List.of();
         for (Element el : doc.getAllElements()) {
             int level = headingLevel(el);
+            String textHeading = level > 0 ? null : textHeading(el);
             if (level > 0) {
                 stack[level] = Text.clean(el.text());
                 for (int i = level + 1; i < stack.length; i++) {
                     stack[i] = null;
                 }
-                List<String> next = new ArrayList<>();
-                for (int i = 1; i < stack.length; i++) {
-                    if (stack[i] != null) {
-                        next.add(stack[i]);
-                    }
+                textHeadings.clear();
+                current = headings(stack, textHeadings);
+            } else if (textHeading != null
+                    && (textHeadings.isEmpty() || !textHeadings.get(textHeadings.size() - 1).equals(textHeading))) {
+                // (a <p> and the <b> that is its whole text are one heading)
+                textHeadings.add(textHeading);
+                if (textHeadings.size() > MAX_TEXT_HEADINGS) {
+                    textHeadings.remove(0);
                 }
-                current = List.copyOf(next);
+                current = headings(stack, textHeadings);
             }
             active.put(el, current);
         }
+    }
+
+    private static List<String> headings(String[] stack, List<String> textHeadings) {
+        List<String> next = new ArrayList<>();
+        for (int i = 1; i < stack.length; i++) {
+            if (stack[i] != null) {
+                next.add(stack[i]);
+            }
+        }
+        next.addAll(textHeadings);
+        return List.copyOf(next);
+    }
+
+    /**
+     * Old and hand-made pages mark sections with a bold line or a span classed as a heading instead of an
+     * h-tag ("<p><b>Selected Bibliography</b></p>"): a short block whose whole text is such markup, and is no
+     * person's name, counts as a heading below the real ones, until the next real heading.
+     */
+    private static String textHeading(Element el) {
+        String tag = el.normalName();
+        if (!tag.equals("p") && !tag.equals("div") && !tag.equals("dt") && !tag.equals("span") && !tag.equals("strong")
+                && !tag.equals("b")) {
+            return null;
+        }
+        boolean marked = tag.equals("strong") || tag.equals("b") || HEADING_CLASS.matcher(el.className()).find();
+        if (!marked && (tag.equals("span") || el.childrenSize() != 1)) {
+            return null;
+        }
+        if (!marked) {
+            Element only = el.child(0);
+            marked = only.normalName().equals("b") || only.normalName().equals("strong")
+                    || HEADING_CLASS.matcher(only.className()).find()
+                    || only.attr("style").replace(" ", "").contains("font-weight:bold");
+            if (!marked || only.text().length() != el.text().length()) {
+                return null;
+            }
+        }
+        if (tag.equals("strong") || tag.equals("b") || tag.equals("span")) {
+            // Bold inside running text is emphasis; only bold that is its parent's whole text heads a section.
+            Element parent = el.parent();
+            if (parent == null || parent.text().length() != el.text().length() || parent.childrenSize() != 1) {
+                return null;
+            }
+        }
+        String text = Text.clean(el.text());
+        if (text.length() < 3 || text.length() > 60 || text.split(" ").length > 6 || text.endsWith(".")
+                || PersonNames.extract(text) != null) {
+            return null;
+        }
+        return text;
     }
 
     /** The page being extracted on this thread, whose outline the extractors share (see {@link #sharedFor}). */
