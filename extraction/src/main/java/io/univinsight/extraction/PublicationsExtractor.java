@@ -20,8 +20,10 @@ import org.jsoup.nodes.TextNode;
 public final class PublicationsExtractor implements Extractor {
     public static final String NAME = "publications";
     private static final Pattern PUB_HEADING = Pattern.compile(
-            "(?i)\\b(?:publications?|papers|bibliography|preprints|selected works|journal articles|conference papers)\\b"
-                    + "|논문|연구\\s*실적|연구\\s*성과|발표|저서");
+            "(?i)\\b(?:publications?|papers|bibliography|preprints|selected works|journal articles|conference papers"
+                    + "|articles|books|book chapters|research output|publikationen|veröffentlichungen|schriften"
+                    + "|publicaciones|pubblicazioni|articoli|travaux|productions? scientifiques?)\\b"
+                    + "|논문|연구\\s*실적|연구\\s*성과|발표|저서|论文|論文|发表|發表|著作|成果|業績|业绩|研究業績|出版物");
     // Singular item classes ("publication", "pub-item", "citation"); plural ones are list containers.
     private static final Pattern ITEM_CLASS = Pattern.compile(
             "(?i)^(?:pub|publication|citation|cite|bib|biblio|bibitem|bibtexitem|paper|reference|ref)(?:[-_]?(?:item|entry|row))?$");
@@ -29,6 +31,7 @@ public final class PublicationsExtractor implements Extractor {
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("(?m)^\\s*#{1,6}\\s+(.+)$");
     private static final Pattern ANY_PUB_CLASS = Pattern.compile("(?i).*(?:pub|citation|bib|paper|reference).*");
 
+    private static final int MAX_LINK_MENU_ITEM = 30;
     private static final Set<String> CANDIDATE_TAGS = Set.of("li", "p", "div", "article", "dd", "td");
 
     @Override
@@ -52,13 +55,40 @@ public final class PublicationsExtractor implements Extractor {
             if (!inPublicationContext(el, outline, markdownHeadings) && !carriesDoi(el)) {
                 continue;
             }
-            PaperRecord paper = Citations.parse(el, NAME);
+            PaperRecord paper = withEmbeddedBibTex(el, Citations.parse(el, NAME));
             if (paper != null) {
                 papers.add(paper);
                 taken.put(el, Boolean.TRUE);
             }
         }
         return ExtractionResult.from(NAME, List.of(), papers);
+    }
+
+    /**
+     * Academic site themes put each paper's BibTeX beside its citation (a hidden {@code <pre>}): where an item
+     * holds exactly one entry, its title, authors, year, venue and DOI are taken from it, the rest from the
+     * citation as shown.
+     */
+    private static PaperRecord withEmbeddedBibTex(Element item, PaperRecord shown) {
+        String text = item.wholeText();
+        if (!BibTex.mayHold(text)) {
+            return shown;
+        }
+        List<BibTex.Entry> entries = BibTex.entries(text);
+        if (entries.size() != 1) {
+            return shown;
+        }
+        PaperRecord bib = BibTex.toPaper(entries.get(0), NAME, Evidence.of(item), shown == null ? null : shown.url());
+        if (bib == null) {
+            return shown;
+        }
+        if (shown == null) {
+            return bib;
+        }
+        return new PaperRecord(bib.title(), bib.authors().isEmpty() ? shown.authors() : bib.authors(),
+                bib.year() != null ? bib.year() : shown.year(), shown.venue() != null ? shown.venue() : bib.venue(),
+                bib.doi() != null ? bib.doi() : shown.doi(), bib.url(), Math.max(bib.confidence(), shown.confidence()),
+                NAME, bib.evidence());
     }
 
     private static boolean isCandidate(Element el) {
@@ -80,9 +110,10 @@ public final class PublicationsExtractor implements Extractor {
         return false;
     }
 
+    /** A list item below with text of its own; the "Bib | PDF | Code" button lists inside a citation do not count. */
     private static boolean hasListItemBelow(Element el) {
         for (Element child : el.children()) {
-            if (child.normalName().equals("li") || hasListItemBelow(child)) {
+            if ((child.normalName().equals("li") && child.text().length() > MAX_LINK_MENU_ITEM) || hasListItemBelow(child)) {
                 return true;
             }
         }
