@@ -17,6 +17,9 @@ import org.jsoup.nodes.Element;
  * back to the usual "Authors (Year). Title. Venue." and "Authors. Title. Venue, Year." shapes.
  */
 final class Citations {
+    // "forthcoming in Synthese", "to appear in": a paper with a venue and no year yet.
+    private static final Pattern NOT_YET_PUBLISHED = Pattern.compile(
+            "(?i)\\b(?:forthcoming|to appear|in press|accepted (?:for publication|at|in|to)|under review|submitted to)\\b");
     static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/[^\\s\"<>]+");
     private static final Pattern DOI_TRAILING = Pattern.compile("[.,;:)\\]}>'\"”’]+$");
     private static final String YEAR_RX = "(?<![\\d.])(19[5-9]\\d|20[0-2]\\d|203[0-5])(?![\\d])";
@@ -103,6 +106,14 @@ final class Citations {
 
     /** The citation in this element, or {@code null} when it does not look like one. */
     static PaperRecord parse(Element item, String extractor) {
+        return parse(item, extractor, null);
+    }
+
+    /**
+     * Like {@link #parse(Element, String)}, with the year of the list's group heading ("2021" above a
+     * year-grouped list) for a citation that prints none.
+     */
+    static PaperRecord parse(Element item, String extractor, Integer headingYear) {
         String full = Text.clean(item.text());
         if (full.length() < 15) {
             return null;
@@ -166,7 +177,11 @@ final class Citations {
             return null;
         }
         Integer year = pickYear(plain.replace(title.text(), " "));
-        if (year == null && doi == null) {
+        if (year == null) {
+            year = headingYear;
+        }
+        boolean notYetOut = title.fromMarkup() && venue != null && NOT_YET_PUBLISHED.matcher(plain).find();
+        if (year == null && doi == null && !notYetOut) {
             return null; // without a year or DOI a bold line is just as likely a heading or a talk
         }
         String url = title.href() != null ? title.href() : doi != null ? "https://doi.org/" + doi : null;

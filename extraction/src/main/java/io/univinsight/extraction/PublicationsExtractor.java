@@ -32,6 +32,7 @@ public final class PublicationsExtractor implements Extractor {
     private static final Pattern ANY_PUB_CLASS = Pattern.compile("(?i).*(?:pub|citation|bib|paper|reference).*");
 
     private static final int MAX_LINK_MENU_ITEM = 30;
+    private static final Pattern YEAR_HEADING = Pattern.compile("^\\D{0,12}((?:19[5-9]|20[0-3])\\d)\\s*[–-]?\\s*$");
     private static final Set<String> CANDIDATE_TAGS = Set.of("li", "p", "div", "article", "dd", "td");
 
     @Override
@@ -55,7 +56,7 @@ public final class PublicationsExtractor implements Extractor {
             if (!inPublicationContext(el, outline, markdownHeadings) && !carriesDoi(el)) {
                 continue;
             }
-            PaperRecord paper = withEmbeddedBibTex(el, Citations.parse(el, NAME));
+            PaperRecord paper = withEmbeddedBibTex(el, Citations.parse(el, NAME, headingYear(el, outline)));
             if (paper != null) {
                 papers.add(paper);
                 taken.put(el, Boolean.TRUE);
@@ -89,6 +90,18 @@ public final class PublicationsExtractor implements Extractor {
                 bib.year() != null ? bib.year() : shown.year(), shown.venue() != null ? shown.venue() : bib.venue(),
                 bib.doi() != null ? bib.doi() : shown.doi(), bib.url(), Math.max(bib.confidence(), shown.confidence()),
                 NAME, bib.evidence());
+    }
+
+    /** The year a year-grouped list's nearest heading gives ("2021", "2019 –"), or null. */
+    private static Integer headingYear(Element el, Outline outline) {
+        List<String> headings = outline.headingsFor(el);
+        for (int i = headings.size() - 1; i >= 0; i--) {
+            Matcher m = YEAR_HEADING.matcher(headings.get(i));
+            if (m.matches()) {
+                return Integer.valueOf(m.group(1));
+            }
+        }
+        return null;
     }
 
     private static boolean isCandidate(Element el) {
