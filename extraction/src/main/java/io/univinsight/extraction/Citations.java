@@ -17,9 +17,6 @@ import org.jsoup.nodes.Element;
  * back to the usual "Authors (Year). Title. Venue." and "Authors. Title. Venue, Year." shapes.
  */
 final class Citations {
-    // "forthcoming in Synthese", "to appear in": a paper with a venue and no year yet.
-    private static final Pattern NOT_YET_PUBLISHED = Pattern.compile(
-            "(?i)\\b(?:forthcoming|to appear|in press|accepted (?:for publication|at|in|to)|under review|submitted to)\\b");
     static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/[^\\s\"<>]+");
     private static final Pattern DOI_TRAILING = Pattern.compile("[.,;:)\\]}>'\"”’]+$");
     private static final String YEAR_RX = "(?<![\\d.])(19[5-9]\\d|20[0-2]\\d|203[0-5])(?![\\d])";
@@ -180,8 +177,10 @@ final class Citations {
         if (year == null) {
             year = headingYear;
         }
-        boolean notYetOut = title.fromMarkup() && venue != null && NOT_YET_PUBLISHED.matcher(plain).find();
-        if (year == null && doi == null && !notYetOut) {
+        // A marked title with a marked venue ("<a>Title</a>", <em>Book</em>, ed. ...) is a citation without a
+        // year too: chapters and forthcoming papers print none.
+        boolean titledAndPlaced = title.fromMarkup() && venue != null;
+        if (year == null && doi == null && !titledAndPlaced) {
             return null; // without a year or DOI a bold line is just as likely a heading or a talk
         }
         String url = title.href() != null ? title.href() : doi != null ? "https://doi.org/" + doi : null;

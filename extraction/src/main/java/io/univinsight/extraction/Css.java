@@ -15,7 +15,7 @@ final class Css {
     static final Evaluator BOLD = QueryParser.parse("b, strong");
     static final Evaluator ITALIC = QueryParser.parse("em, i, cite");
     static final Evaluator AUTHOR = QueryParser.parse("[class*=author], [itemprop=author]");
-    static final Evaluator TITLE = QueryParser.parse("[class*=title], [itemprop=headline], [itemprop=name]");
+    static final Evaluator TITLE = QueryParser.parse("[class*=title], [id*=title], [itemprop=headline], [itemprop=name]");
     static final Evaluator VENUE = QueryParser.parse("[class*=venue], [class*=journal], [class*=booktitle], [itemprop=isPartOf]");
 
     private Css() {
