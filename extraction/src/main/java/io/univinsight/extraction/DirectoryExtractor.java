@@ -24,6 +24,10 @@ public final class DirectoryExtractor implements Extractor {
     private static final Pattern FACULTY_CONTEXT = Pattern.compile(
             "(?i)\\b(?:faculty|professors?|academic staff|teaching staff|lecturers)\\b|교수|교원");
 
+    private static final Pattern FORMER_MEMBERS = Pattern.compile(
+            "(?i)\\b(?:alumn(?:i|ae|us|a)|former|past\\s+(?:members?|students?|postdocs?|visitors?)|ehemalige|anciens?|anciennes?"
+                    + "|antiguos|ex-?membres|ex\\s+membri)\\b|졸업생|동문|校友|毕业生|畢業生|卒業生|OB・OG|歴代");
+
     @Override
     public String name() {
         return NAME;
@@ -158,6 +162,15 @@ public final class DirectoryExtractor implements Extractor {
         return null;
     }
 
+    private static boolean underFormerMembers(Element block, Outline outline) {
+        for (String heading : outline.headingsFor(block)) {
+            if (heading.length() <= 60 && FORMER_MEMBERS.matcher(heading).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String sectionRank(Element block, Outline outline) {
         AcademicTitles.Role role = sectionRole(block, outline);
         return role != null && role.kind() == AcademicTitles.Kind.RANK ? role.text() : null;
@@ -167,6 +180,9 @@ public final class DirectoryExtractor implements Extractor {
                                             Outline outline, Document doc) {
         if (r.role() != null && r.role().kind() == AcademicTitles.Kind.EXCLUDED) {
             return null; // staff, students and postdocs are listed in directories too
+        }
+        if (underFormerMembers(block, outline)) {
+            return null; // "Alumni: Jane Doe, Assistant Professor at X": a rank held elsewhere, not here
         }
         if (r.role() == null) {
             // Grouped directories state the rank once, in the section heading ("Lecturers", "Staff").

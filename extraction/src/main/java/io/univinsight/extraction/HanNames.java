@@ -39,8 +39,8 @@ final class HanNames {
             String name = spaced.group(1) + " " + spaced.group(2);
             return NOT_A_NAME.matcher(name).find() ? null : name;
         }
-        if (!JOINED.matcher(text).matches() || NOT_A_NAME.matcher(text).find()) {
-            return null;
+        if (!JOINED.matcher(text).matches() || NOT_A_NAME.matcher(text).find() || RankVocabulary.find(text) != null) {
+            return null; // "师资队伍" (faculty), "教授": words of the rank vocabulary are no one's name
         }
         boolean knownFamilyName = SURNAMES.contains(text.substring(0, 1))
                 || (text.length() >= 3 && SURNAMES.contains(text.substring(0, 2)));

@@ -120,7 +120,8 @@ final class PersonBlocks {
         for (String line : lines) {
             String n = PersonNames.extract(line);
             if (n != null) {
-                return new Name(n, false);
+                // A block whose whole text is the name ("<p>Lynn Abbott (ECE)</p>") states it as deliberately as markup.
+                return new Name(n, lines.size() == 1);
             }
         }
         return new Name(null, false);
