@@ -43,14 +43,15 @@ final class RankNames {
         if (t.isEmpty()) {
             return null;
         }
+        // The data-file languages first: "apl. Prof." is adjunct, though "Prof." alone would read as professor.
+        RankVocabulary.Match other = RankVocabulary.find(title);
+        if (other != null) {
+            return other.rank();
+        }
         for (Rule r : RULES) {
             if (r.pattern().matcher(t).find()) {
                 return r.rank();
             }
-        }
-        RankVocabulary.Match other = RankVocabulary.find(title);
-        if (other != null) {
-            return other.rank();
         }
         if (FACULTY.matcher(t).find()) {
             return "other"; // "Affiliate Faculty": faculty, of no rank the vocabulary names

@@ -112,4 +112,57 @@ class DirectoryExtractorTests {
                 null, 0.7, "directory", "ul > li:nth-of-type(2)")), got);
         assertEquals(List.of(), run(people.replace("Faculty", "Contacts"), new PageContext("https://example.edu/c", "Example U", null)));
     }
+
+    @Test
+    void aGridRowOfTwoCardsGivesTwoPeople() {
+        String html = """
+                <div class="view"><div class="row">
+                  <div class="col"><h4><a href="/people/ada">Ada Byron</a></h4><h6>Associate Professor</h6></div>
+                  <div class="col"><h4><a href="/people/alan">Alan Turner</a></h4><h6>Lecturer</h6></div>
+                </div><div class="row">
+                  <div class="col"><h4><a href="/people/kurt">Kurt Goedel</a></h4><h6>Professor</h6></div>
+                  <div class="col"><h4><a href="/people/emmy">Emmy Noether</a></h4><h6>Assistant Professor</h6></div>
+                </div></div>""";
+        List<ProfessorRecord> got = run(html, new PageContext("https://example.edu/f", "Example U", null));
+        assertEquals(List.of("Ada Byron", "Alan Turner", "Kurt Goedel", "Emmy Noether"),
+                got.stream().map(ProfessorRecord::name).toList());
+        assertEquals(List.of("Associate Professor", "Lecturer", "Professor", "Assistant Professor"),
+                got.stream().map(ProfessorRecord::title).toList());
+    }
+
+    @Test
+    void alumniHoldingRanksElsewhereAreNotFacultyHere() {
+        String html = """
+                <h2>Faculty</h2><ul>
+                  <li><a href="/ada">Ada Byron</a>, Professor</li><li><a href="/alan">Alan Turner</a>, Reader</li></ul>
+                <h2>Alumni</h2><ul>
+                  <li><a href="//kg.example.org">Kurt Goedel</a>, Assistant Professor at Another University</li>
+                  <li><a href="//en.example.org">Emmy Noether</a>, Associate Professor at Elsewhere</li></ul>""";
+        List<ProfessorRecord> got = run(html, new PageContext("https://example.edu/group", "Example U", null));
+        assertEquals(List.of("Ada Byron", "Alan Turner"), got.stream().map(ProfessorRecord::name).toList());
+    }
+
+    @Test
+    void germanDirectoryGroupedByRankWithStaffLeftOut() {
+        String html = """
+                <h2>Professorinnen und Professoren</h2>
+                <div class="person"><a href="/p/schmidt">Prof. Dr. Anna Schmidt</a><p>Juniorprofessorin</p></div>
+                <div class="person"><a href="/p/mueller">Prof. Dr. Jörg Müller</a><p>Lehrstuhlinhaber</p></div>
+                <h2>Wissenschaftliche Mitarbeiter</h2>
+                <div class="person"><a href="/p/weber">Lena Weber</a><p>Doktorandin</p></div>
+                <div class="person"><a href="/p/koch">Tim Koch</a><p>Sekretariat</p></div>""";
+        List<ProfessorRecord> got = run(html, new PageContext("https://example.de/team", "Beispiel-Universität", null));
+        assertEquals(List.of("Anna Schmidt", "Jörg Müller"), got.stream().map(ProfessorRecord::name).toList());
+        assertEquals(List.of("assistant_professor", "professor"),
+                got.stream().map(r -> AcademicTitles.rankOf(r.title())).toList());
+    }
+
+    @Test
+    void aBodyClassedAsNavigationIsStillThePage() {
+        String html = """
+                <body class="fixed-top-nav"><div class="grid">
+                  <div class="card"><h3>Ada Byron</h3><p>Professor</p></div>
+                  <div class="card"><h3>Alan Turner</h3><p>Lecturer</p></div></div></body>""";
+        assertEquals(2, run(html, new PageContext("https://example.edu/f", "Example U", null)).size());
+    }
 }

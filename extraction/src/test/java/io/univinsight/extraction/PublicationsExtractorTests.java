@@ -69,4 +69,53 @@ class PublicationsExtractorTests {
         assertEquals("10.1145/3548606", got.get(0).doi());
         assertEquals(2022, got.get(0).year());
     }
+
+    @Test
+    void bibTexBesideACitationAndItsButtonListGiveTheFields() {
+        String html = """
+                <h1>Publications</h1><ol class="bibliography">
+                <li><span>Roe, R., &amp; Doe, J. (2018). Efficient parametrization of deep networks. In <i>CVPR</i>.</span>
+                  <ul class="pills"><li><a href="#bib">Bib</a></li><li><a href="/p.pdf">PDF</a></li></ul>
+                  <pre>@inproceedings{Roe18,
+                    title = {Efficient parametrization of deep networks},
+                    author = {Roe, R. and Doe, J.},
+                    booktitle = {IEEE Conference on Computer Vision and Pattern Recognition (CVPR)},
+                    year = {2018},
+                    doi = {10.1109/CVPR.2018.00847}
+                  }</pre></li></ol>""";
+        List<PaperRecord> got = run(html);
+        assertEquals(1, got.size());
+        assertEquals("Efficient parametrization of deep networks", got.get(0).title());
+        assertEquals(List.of("Roe, R.", "Doe, J."), got.get(0).authors());
+        assertEquals(2018, got.get(0).year());
+        assertEquals("10.1109/cvpr.2018.00847", got.get(0).doi().toLowerCase());
+    }
+
+    @Test
+    void yearGroupedListsTakeTheHeadingYear() {
+        String html = """
+                <h2>Publications</h2><h3>2021</h3>
+                <ul><li><b>Learning to Walk Again</b><br>A. Smith, B. Jones<br><i>Robotics Letters</i></li></ul>""";
+        List<PaperRecord> got = run(html);
+        assertEquals(List.of("Learning to Walk Again"), got.stream().map(PaperRecord::title).toList());
+        assertEquals(2021, got.get(0).year());
+    }
+
+    @Test
+    void aBoldLineStandingAloneHeadsASection() {
+        String html = """
+                <table><tr><td><p><b>Selected Bibliography</b></p><p><b>Chapters</b></p>
+                <ul><li>"<a href="/c.pdf">Rationality as a Constitutive Ideal</a>", <em>A Companion to Davidson</em>, ed. E. Lepore</li></ul>
+                </td></tr></table>""";
+        assertEquals(List.of("Rationality as a Constitutive Ideal"), run(html).stream().map(PaperRecord::title).toList());
+        assertEquals(List.of(), run(html.replace("Selected Bibliography", "Selected Talks")));
+    }
+
+    @Test
+    void chinesePublicationHeading() {
+        String html = """
+                <h2>代表性论文</h2><ul>
+                <li>Z. Wang, L. Li. "Neural Rendering of Ink Paintings." <i>ACM Transactions on Graphics</i>, 2022.</li></ul>""";
+        assertEquals(List.of("Neural Rendering of Ink Paintings"), run(html).stream().map(PaperRecord::title).toList());
+    }
 }
