@@ -2,6 +2,8 @@ package io.univinsight.extraction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,6 +17,10 @@ public final class ProfileExtractor implements Extractor {
     public static final String NAME = "profile";
     private static final int MAX_FOLLOWING = 8;
     private static final int MAX_TITLE_WORDS = 7;
+    private static final int MAX_BIO_LINES = 12;
+    private static final Pattern BIO_RANK = Pattern.compile(
+            "(?i)\\b(?:i am|i'm|(?:he|she|they) (?:is|are)|is|am|currently|serves as|works as)\\s+(?:currently\\s+)?(?:an?|the)\\s+"
+                    + "((?:[\\p{L}-]+\\s+){0,3}?(?:professor|lecturer|reader)(?:\\s+emerit(?:us|a))?)\\b");
 
     @Override
     public String name() {
@@ -74,6 +80,9 @@ public final class ProfileExtractor implements Extractor {
             }
             scope = scope.parent();
         }
+        if (role == null) {
+            role = rankInBio(heading);
+        }
         if (role == null || role.kind() != AcademicTitles.Kind.RANK) {
             return null; // no academic rank near the name: a student, staff member, or not a person page
         }
@@ -125,6 +134,25 @@ public final class ProfileExtractor implements Extractor {
             AcademicTitles.Role r = isTitleLine(line) ? AcademicTitles.classify(line) : null;
             if (r != null) {
                 return r;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Personal homepages state the rank in the opening sentence instead of a title line: "I am an Assistant
+     * Professor at ...", "She is a Professor of ...". Read in the first paragraphs after the name only.
+     */
+    private static AcademicTitles.Role rankInBio(Element heading) {
+        Element scope = heading.parent() != null && !heading.parent().normalName().equals("body") ? heading.parent() : heading;
+        List<String> lines = areaLines(scope);
+        for (int i = 0; i < Math.min(lines.size(), MAX_BIO_LINES); i++) {
+            Matcher m = BIO_RANK.matcher(lines.get(i));
+            if (m.find()) {
+                AcademicTitles.Role r = AcademicTitles.classify(m.group(1));
+                if (r != null) {
+                    return r;
+                }
             }
         }
         return null;
