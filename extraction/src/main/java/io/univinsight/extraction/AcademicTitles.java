@@ -131,7 +131,10 @@ public final class AcademicTitles {
         }
         Matcher ex = EXCLUDED.matcher(text);
         boolean excluded = ex.find();
-        if (other != null && other.start() < rankAt && (!excluded || other.start() < ex.start())) {
+        // At the same place the longer phrase wins: "Professor im Ruhestand" over "Professor".
+        boolean otherFirst = other != null && (other.start() < rankAt
+                || (other.start() == rankAt && rank != null && other.text().length() > rank.length()));
+        if (otherFirst && (!excluded || other.start() < ex.start())) {
             return role(other, text);
         }
         if (excluded && ex.start() < rankAt) {

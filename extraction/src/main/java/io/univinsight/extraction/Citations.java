@@ -27,10 +27,15 @@ final class Citations {
     private static final Pattern[] QUOTES = {
             Pattern.compile("“([^”]{4,400})”"),
             Pattern.compile("\"([^\"]{4,400})\""),
+            Pattern.compile("„([^“”]{4,400})[“”]"),
+            Pattern.compile("«\\s*([^»]{4,400}?)\\s*»"),
             Pattern.compile("「([^」]{2,400})」"),
             Pattern.compile("『([^』]{2,400})』"),
             Pattern.compile("(?:^|\\s)‘([^’]{8,400})’(?=[\\s,.]|$)"),
     };
+    private static final Pattern GB_T_7714 = Pattern.compile(
+            "^(.+?)[.．]\\s*(.+?)\\s*\\[(?:J|C|M|D|R|P|S|N|A|Z|EB/OL|J/OL|C/OL)][.．]?\\s*(.+)$");
+    private static final Pattern AUTHORS_COLON = Pattern.compile("^([^:：]{3,300}?)[:：]\\s+(.+)$");
     private static final Pattern APA = Pattern.compile("^(.+?)\\s*" + PAREN_YEAR.pattern() + "\\.?\\s+(.+)$");
     private static final Pattern VENUE_LEAD = Pattern.compile("(?i)[\\s,.:;]*(?:\\bin\\s*:?)?[\\s,.:;]*$");
     private static final Pattern TRAILING_YEAR = Pattern.compile("(?:,?\\s*" + YEAR_RX + ")?[.\\s]*$");
@@ -61,7 +66,7 @@ final class Citations {
     private static final Pattern TITLE_HEAD = Pattern.compile("^[\"“‘'「『\\s]+");
     private static final Pattern VENUE_HEAD = Pattern.compile("^(?i:in)\\s*:?\\s+");
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
-    private static final Pattern COMMA_LIKE = Pattern.compile("\\s*[,·、]\\s*");
+    private static final Pattern COMMA_LIKE = Pattern.compile("\\s*[,，·、]\\s*");
     private static final Pattern TITLE_TAIL = Pattern.compile("[\\s,.;:\"”’'」』]+$");
     private static final Pattern VENUE_TAIL = Pattern.compile("[\\s,.;:]+$");
 
@@ -292,6 +297,23 @@ final class Citations {
     private static Plain plainCitation(String text, String italicVenue) {
         // ACM style "Authors. 2022. Title. Venue.": the bare year sentence is not the title.
         String t = ACM_YEAR.matcher(NUMBERING.matcher(text).replaceFirst("")).replaceFirst(" ");
+        Matcher gbt = GB_T_7714.matcher(t);
+        if (gbt.matches()) { // Chinese standard: "作者, 作者. 题名[J]. 刊名, 2021, 44(3): 1-9."
+            List<String> authors = splitAuthors(gbt.group(1));
+            if (allAuthorNames(authors)) {
+                return withVenue(authors, new String[] {gbt.group(2), gbt.group(3)});
+            }
+        }
+        // German style "K. Vogel, M. Brandt: <em>Title</em>. Venue 19(2), 2019.": italics right after the authors'
+        // colon are the title. (A colon alone proves nothing: titles have them too, "NeRS: Neural ...".)
+        Matcher colon = AUTHORS_COLON.matcher(t);
+        if (italicVenue != null && colon.matches() && colon.group(2).startsWith(italicVenue)) {
+            List<String> authors = splitAuthors(colon.group(1));
+            if (allAuthorNames(authors)) {
+                return withVenue(authors, new String[] {italicVenue, LEADING_SEPARATORS.matcher(
+                        colon.group(2).substring(italicVenue.length())).replaceAll("")});
+            }
+        }
         Matcher apa = APA.matcher(t);
         if (apa.matches()) {
             List<String> authors = splitAuthors(stripYear(apa.group(1)));

@@ -20,8 +20,8 @@ final class Emails {
     static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     // "name [at] domain", "name(at)domain", "name {at} domain", "name <at> domain"
-    private static final Pattern BRACKET_AT = Pattern.compile("\\s*[\\[({<]\\s*(?i:at|@)\\s*[\\])}>]\\s*");
-    private static final Pattern BRACKET_DOT = Pattern.compile("\\s*[\\[({<]\\s*(?i:dot|\\.)\\s*[\\])}>]\\s*");
+    private static final Pattern BRACKET_AT = Pattern.compile("\\s*[\\[({<]\\s*(?i:at|@|arroba|chiocciola)\\s*[\\])}>]\\s*");
+    private static final Pattern BRACKET_DOT = Pattern.compile("\\s*[\\[({<]\\s*(?i:dot|\\.|punto|punkt|point)\\s*[\\])}>]\\s*");
     // "name AT domain DOT edu": only the shouted form, lower-case "at"/"dot" is ordinary prose.
     private static final Pattern WORD_AT = Pattern.compile("(?<=[A-Za-z0-9._-])\\s+AT\\s+(?=[A-Za-z0-9-])");
     private static final Pattern WORD_DOT = Pattern.compile("(?<=[A-Za-z0-9-])\\s+DOT\\s+(?=[A-Za-z0-9-])");
@@ -131,7 +131,7 @@ final class Emails {
                 return true;
             }
         }
-        return false;
+        return text.contains("rroba") || text.contains("hiocciola"); // "(arroba)", "[chiocciola]": Spanish, Italian
     }
 
     private static boolean atBoundary(char c, String brackets) {

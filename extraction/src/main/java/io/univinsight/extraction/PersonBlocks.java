@@ -118,7 +118,7 @@ final class PersonBlocks {
             }
         }
         for (String line : lines) {
-            String n = PersonNames.extract(line);
+            String n = nameNotRank(line);
             if (n != null) {
                 // A block whose whole text is the name ("<p>Lynn Abbott (ECE)</p>") states it as deliberately as markup.
                 return new Name(n, lines.size() == 1);
@@ -129,12 +129,18 @@ final class PersonBlocks {
 
     private static String firstName(Element el) {
         for (String line : Text.lines(el)) {
-            String n = PersonNames.extract(line);
+            String n = nameNotRank(line);
             if (n != null) {
                 return n;
             }
         }
         return null;
+    }
+
+    /** The name in a line, unless the "name" is a rank phrase ("Catedrática de Universidad" is name-shaped). */
+    private static String nameNotRank(String line) {
+        String n = PersonNames.extract(line);
+        return n != null && AcademicTitles.classify(n) == null ? n : null;
     }
 
     private static String findProfileLink(Element block, String name) {

@@ -13,7 +13,12 @@ import java.util.regex.Pattern;
  */
 final class PersonNames {
     private static final Pattern PREFIX = Pattern.compile(
-            "(?i)^(?:dr|prof|professor|mr|mrs|ms|mx|assoc\\.?\\s*prof|asst\\.?\\s*prof)\\.?\\s+");
+            // Compound German, Italian, Spanish and French honorifics first ("Prof. em.", "Dr.-Ing.", "Dott.ssa"),
+            // so that "Prof." alone does not leave "em." in front of the name.
+            "(?i)^(?:dr\\.?\\s*-?\\s*ing|dr\\.?\\s*rer\\.?\\s*nat|dr\\.?\\s*phil|dr\\.?\\s*habil|jun\\.?\\s*-?\\s*prof"
+                    + "|apl\\.?\\s*prof|univ\\.?\\s*-?\\s*prof|hon\\.?\\s*-?\\s*prof|priv\\.?\\s*-?\\s*doz|prof\\.?\\s*em"
+                    + "|dipl\\.?\\s*-?\\s*ing|prof\\.?\\s*ssa|dott\\.?(?:\\s*ssa)?|assoc\\.?\\s*prof|asst\\.?\\s*prof"
+                    + "|dr|prof|professor|mr|mrs|ms|mx|pd|ing|sr|sra|dra|dña|mme|mlle)\\.?\\s+");
     private static final Pattern KOREAN = Pattern.compile(
             "^([가-힣]{1,2})\\s?([가-힣]{1,3})(?:\\s*(?:교수님?|부교수|조교수|명예교수|석좌교수|겸임교수|초빙교수|연구교수|강사|박사))?$");
     // Digits, markup-ish and citation punctuation never occur in a bare name.
@@ -38,7 +43,9 @@ final class PersonNames {
             "chair", "dean", "director", "fellow", "award", "prize", "group", "team", "members", "member",
             "graduate", "undergraduate", "overview", "welcome", "the", "and", "of", "for", "in", "at", "on",
             "with", "to", "our", "your", "us", "copyright", "rights", "reserved", "privacy", "policy", "terms",
-            "interests", "education", "affiliated", "affiliate", "philosophy", "history", "item", "bio", "biography", "cv", "vitae", "curriculum", "skip", "content",
+            "interests", "education", "informatik", "mathematik", "physik", "chemie", "institut", "lehrstuhl",
+            "fakultät", "fachbereich", "universität", "departamento", "dipartimento", "facultad", "università", "université",
+            "laboratoire", "département", "affiliated", "affiliate", "philosophy", "history", "item", "bio", "biography", "cv", "vitae", "curriculum", "skip", "content",
             "main", "top", "back", "share", "print", "download", "learn", "apply", "give", "visit",
             "journal", "proceedings", "conference", "symposium", "workshop", "review", "letters", "transactions",
             "systems", "networks", "learning", "data", "theory", "quantum", "optics", "society", "association",
