@@ -54,7 +54,7 @@ public final class AcademicTitles {
 
     private static final Pattern FACULTY_TITLE = Pattern.compile(
             "(?i)^(?:(?:visiting|adjunct|affiliated?|emerit(?:us|a)|clinical|teaching|research|part-time|full-time|guest"
-                    + "|courtesy|associated|core|senior)\\s+){1,2}faculty(?:\\s+member)?$");
+                    + "|courtesy|associated|core|senior)\\s+){1,2}faculty$");
     // "Find faculty by research area", "Search faculty": a heading about faculty, not over them.
     private static final Pattern FACULTY_HEADING = Pattern.compile(
             "(?i)^(?!.*\\b(?:find|search|browse|view|contact|join|open|position|positions|hiring|news)\\b)"
@@ -93,7 +93,8 @@ public final class AcademicTitles {
         if (text.isEmpty()) {
             return null;
         }
-        if (FACULTY_TITLE.matcher(text).matches()) {
+        if (text.length() <= 40 && text.regionMatches(true, text.length() - 7, "faculty", 0, 7)
+                && FACULTY_TITLE.matcher(text).matches()) {
             return new Role(Kind.RANK, titleCase(text)); // "Visiting Faculty", "Adjunct Faculty" on a card
         }
         int rankAt = Integer.MAX_VALUE;

@@ -297,8 +297,8 @@ final class Citations {
     private static Plain plainCitation(String text, String italicVenue) {
         // ACM style "Authors. 2022. Title. Venue.": the bare year sentence is not the title.
         String t = ACM_YEAR.matcher(NUMBERING.matcher(text).replaceFirst("")).replaceFirst(" ");
-        Matcher gbt = GB_T_7714.matcher(t);
-        if (gbt.matches()) { // Chinese standard: "作者, 作者. 题名[J]. 刊名, 2021, 44(3): 1-9."
+        Matcher gbt = t.indexOf(']') > 0 ? GB_T_7714.matcher(t) : null; // the type marker "[J]" is required
+        if (gbt != null && gbt.matches()) { // Chinese standard: "作者, 作者. 题名[J]. 刊名, 2021, 44(3): 1-9."
             List<String> authors = splitAuthors(gbt.group(1));
             if (allAuthorNames(authors)) {
                 return withVenue(authors, new String[] {gbt.group(2), gbt.group(3)});

@@ -32,6 +32,11 @@ final class HanNames {
     private HanNames() {
     }
 
+    /** Cheap test before the patterns: every Han name starts with a Han character. */
+    static boolean startsWithHan(String text) {
+        return !text.isEmpty() && Character.UnicodeScript.of(text.codePointAt(0)) == Character.UnicodeScript.HAN;
+    }
+
     /** The name as written (a spaced name keeps its one space), or null. */
     static String extract(String text) {
         Matcher spaced = SPACED.matcher(text);

@@ -16,7 +16,8 @@ import org.jsoup.nodes.Element;
  */
 final class Outline {
     private static final int MAX_TEXT_HEADINGS = 4;
-    private static final Pattern HEADING_CLASS = Pattern.compile("(?i)(?:^|[\\s_-])(?:heading|header|title|section)(?:$|[\\s_-])");
+    private static final Pattern HEADING_CLASS = Pattern.compile(
+            "(?i)(?:^|[\\s_-])(?:heading|header)(?:$|[\\s_-])|section[-_]?title"); // not "title": a card's "person-title" is no heading
     private final Map<Element, List<String>> active = new IdentityHashMap<>();
 
     private Outline(Document doc) {
@@ -64,33 +65,43 @@ final class Outline {
      */
     private static String textHeading(Element el) {
         String tag = el.normalName();
-        if (!tag.equals("p") && !tag.equals("div") && !tag.equals("dt") && !tag.equals("span") && !tag.equals("strong")
-                && !tag.equals("b")) {
+        boolean inline = tag.equals("strong") || tag.equals("b") || tag.equals("span");
+        if (!inline && !tag.equals("p") && !tag.equals("div") && !tag.equals("dt")) {
             return null;
         }
-        boolean marked = tag.equals("strong") || tag.equals("b") || HEADING_CLASS.matcher(el.className()).find();
-        if (!marked && (tag.equals("span") || el.childrenSize() != 1)) {
+        // Cheap shape tests first (this runs on every element of a page): a heading is a tiny subtree.
+        if (el.childNodeSize() > 3 || el.childrenSize() > 1) {
             return null;
         }
-        if (!marked) {
+        Element marked;
+        if (inline) {
+            // Bold inside running text is emphasis; only bold that is its parent's whole content heads a section.
+            Element parent = el.parent();
+            if (parent == null || parent.childrenSize() != 1 || parent.childNodeSize() > 3
+                    || !(tag.equals("span") ? HEADING_CLASS.matcher(el.className()).find() : true)) {
+                return null;
+            }
+            marked = el;
+        } else if (HEADING_CLASS.matcher(el.className()).find()) {
+            marked = el;
+        } else {
+            if (el.childrenSize() != 1) {
+                return null;
+            }
             Element only = el.child(0);
-            marked = only.normalName().equals("b") || only.normalName().equals("strong")
+            boolean bold = only.normalName().equals("b") || only.normalName().equals("strong")
                     || HEADING_CLASS.matcher(only.className()).find()
                     || only.attr("style").replace(" ", "").contains("font-weight:bold");
-            if (!marked || only.text().length() != el.text().length()) {
+            if (!bold || only.childNodeSize() > 3) {
                 return null;
             }
+            marked = only;
         }
-        if (tag.equals("strong") || tag.equals("b") || tag.equals("span")) {
-            // Bold inside running text is emphasis; only bold that is its parent's whole text heads a section.
-            Element parent = el.parent();
-            if (parent == null || parent.text().length() != el.text().length() || parent.childrenSize() != 1) {
-                return null;
-            }
+        String text = Text.clean(marked.text());
+        if (text.length() < 3 || text.length() > 60 || (marked != el && Text.clean(el.text()).length() != text.length())) {
+            return null;
         }
-        String text = Text.clean(el.text());
-        if (text.length() < 3 || text.length() > 60 || text.split(" ").length > 6 || text.endsWith(".")
-                || PersonNames.extract(text) != null) {
+        if (text.split(" ").length > 6 || text.endsWith(".") || PersonNames.extract(text) != null) {
             return null;
         }
         return text;

@@ -87,9 +87,8 @@ final class PersonNames {
         if (korean != null) {
             return korean;
         }
-        String han = HanNames.extract(stripHanRank(text));
-        if (han != null) {
-            return han;
+        if (HanNames.startsWithHan(text)) {
+            return HanNames.extract(stripHanRank(text));
         }
         Matcher prefix;
         while ((prefix = PREFIX.matcher(text)).find()) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,8 +29,10 @@ final class RankVocabulary {
     }
 
     private static final String FOLDER = "vocabulary/";
-    /** Terms by their first character (lower case), longest first: a scan tries only the few that can start there. */
-    private static final Map<Character, List<Term>> BY_FIRST_CHAR = new HashMap<>();
+    /** Terms by their first two characters (lower case), longest first: a scan tries only the few that can start there. */
+    private static final Map<Integer, List<Term>> BY_PREFIX = new HashMap<>();
+    private static final char HAN_KANA_HANGUL = 0x2E80;
+    private static final BitSet FIRST_CHARS = new BitSet(1 << 16);
 
     private record Term(String lower, String cls, boolean latin) {
     }
@@ -44,14 +47,18 @@ final class RankVocabulary {
                 }
                 String lower = cells[0].trim().toLowerCase(Locale.ROOT);
                 // Latin-script terms stand as words; Han, Kana and Hangul are written without spaces.
-                boolean latin = lower.codePoints().anyMatch(c -> Character.isLetter(c) && c < 0x2E80);
+                boolean latin = lower.codePoints().anyMatch(c -> Character.isLetter(c) && c < HAN_KANA_HANGUL);
                 terms.putIfAbsent(lower, new Term(lower, cells[1].trim(), latin)); // the first language listed wins
             }
         }
         for (Term t : terms.values()) {
-            BY_FIRST_CHAR.computeIfAbsent(t.lower().charAt(0), k -> new ArrayList<>()).add(t);
+            if (t.lower().length() < 2) {
+                throw new IllegalStateException("vocabulary term too short: '" + t.lower() + "'");
+            }
+            BY_PREFIX.computeIfAbsent(prefix(t.lower().charAt(0), t.lower().charAt(1)), k -> new ArrayList<>()).add(t);
+            FIRST_CHARS.set(t.lower().charAt(0));
         }
-        BY_FIRST_CHAR.values().forEach(l -> l.sort(Comparator.comparingInt((Term t) -> t.lower().length()).reversed()));
+        BY_PREFIX.values().forEach(l -> l.sort(Comparator.comparingInt((Term t) -> t.lower().length()).reversed()));
     }
 
     private RankVocabulary() {
@@ -59,20 +66,32 @@ final class RankVocabulary {
 
     /** The first (and at that place the longest) vocabulary term in the line, or null. */
     static Match find(String line) {
-        String lower = line.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < lower.length(); i++) {
-            List<Term> candidates = BY_FIRST_CHAR.get(lower.charAt(i));
+        // Called for every short line of a page: a bit per possible first character keeps most lines to one pass.
+        for (int i = 0, n = line.length(); i < n; i++) {
+            char c = Character.toLowerCase(line.charAt(i));
+            if (!FIRST_CHARS.get(c) || (c < HAN_KANA_HANGUL && wordChar(line, i - 1))) {
+                continue; // Latin-script terms only start a word
+            }
+            if (i + 1 >= n) {
+                break;
+            }
+            List<Term> candidates = BY_PREFIX.get(prefix(c, Character.toLowerCase(line.charAt(i + 1))));
             if (candidates == null) {
                 continue;
             }
             for (Term t : candidates) {
                 int end = i + t.lower().length();
-                if (lower.startsWith(t.lower(), i) && (!t.latin() || (!wordChar(lower, i - 1) && !wordChar(lower, end)))) {
-                    return match(i, line.substring(i, Math.min(end, line.length())), t.cls());
+                if (line.regionMatches(true, i, t.lower(), 0, t.lower().length())
+                        && (!t.latin() || (!wordChar(line, i - 1) && !wordChar(line, end)))) {
+                    return match(i, line.substring(i, end), t.cls());
                 }
             }
         }
         return null;
+    }
+
+    private static int prefix(char first, char second) {
+        return (first << 16) | second;
     }
 
     private static boolean wordChar(String s, int at) {
