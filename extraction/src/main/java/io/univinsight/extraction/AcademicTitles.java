@@ -23,7 +23,7 @@ public final class AcademicTitles {
             "(?i)\\b((?:" + MODIFIER + "\\s+)*professor(?:\\s+(?:emeritus|emerita))?"
                     + "|(?:senior\\s+|principal\\s+|university\\s+)?lecturer"
                     + "|(?:senior\\s+|clinical\\s+)?instructor"
-                    + "|emerit(?:us|a))\\b");
+                    + "|emerit(?:us|a|i|ae))\\b");
     // Abbreviations are expanded so merges across pages agree on one spelling.
     private static final Pattern ASSOC_ABBR = Pattern.compile("(?i)\\bassoc(?:iate)?\\.?\\s*prof\\.?(?=\\s|$|,)");
     private static final Pattern ASST_ABBR = Pattern.compile("(?i)\\bass(?:is)?t\\.?\\s*prof\\.?(?=\\s|$|,)");
@@ -39,16 +39,19 @@ public final class AcademicTitles {
     // After Text.clean() the only whitespace is a single space, so "research\\s+..." needs "research ".
     private static final String[] EXCLUDED_WORDS = {"student", "candidate", "post", "research ", "researcher", "teaching ",
             "administr", "secretary", "coordinator", "manager", "officer", "receptionist", "technician", "staff", "assistant",
-            "alumn", "undergraduate", "intern", "visiting ", "박사", "석사", "통합과정", "대학원생", "학부생", "학생", "연구원", "행정",
+            "alumn", "undergraduate", "intern", "visiting ", "coach", "trainer", "librarian", "counsel", "specialist", "analyst",
+            "accountant", "advis", "박사", "석사", "통합과정", "대학원생", "학부생", "학생", "연구원", "행정",
             "직원", "조교", "사무"};
     private static final Pattern EXCLUDED = Pattern.compile(
             // The lookahead (every alternative's first letter) only spares the other branches at most positions.
-            "(?i)(?=[pscrtamouiv박석통대학연행직조사])(\\b(?:ph\\.?\\s?d\\.?\\s+)?(?:student|candidate)s?\\b|\\bpost-?docs?\\b|\\bpost-?doctoral\\b"
+            "(?i)(?=[pscrtamouivhl박석통대학연행직조사])(\\b(?:ph\\.?\\s?d\\.?\\s+)?(?:student|candidate)s?\\b|\\bpost-?docs?\\b|\\bpost-?doctoral\\b"
                     + "|\\bresearch\\s+(?:assistant|associate|fellow|scientist|engineer|staff)\\b"
                     + "|\\bteaching\\s+assistant\\b|\\badministrative\\b|\\badministrator\\b|\\bsecretary\\b"
                     + "|\\bcoordinator\\b|\\bmanager\\b|\\bofficer\\b|\\breceptionist\\b|\\btechnician\\b"
                     + "|\\bstaff\\b|\\bassistant\\s+to\\b|\\balumn(?:us|a|i)\\b|\\bundergraduate\\b|\\bintern\\b"
                     + "|\\bvisiting\\s+(?:scholar|researcher|student)\\b|\\bresearcher\\b"
+                    + "|\\b(?:head\\s+|assistant\\s+)?coach(?:es)?\\b|\\btrainers?\\b|\\blibrarians?\\b|\\bcounsel(?:l)?ors?\\b"
+                    + "|\\bspecialists?\\b|\\banalysts?\\b|\\baccountants?\\b|\\b(?:academic\\s+|student\\s+)advis(?:o|e)rs?\\b"
                     + "|박사과정|석사과정|석박사|통합과정|대학원생|학부생|학생|박사후|연구원|행정실|행정직|행정원|행정팀|직원|조교(?!수)"
                     + "|사무실|사무원|사무직|사무국)");
 

@@ -214,12 +214,21 @@ public final class DirectoryExtractor implements Extractor {
                 Evidence.of(block));
     }
 
+    /** Under a heading (or page title) about faculty alone: "Faculty and Staff" lists both, so proves nothing. */
     private static boolean facultyContext(Element block, Outline outline, Document doc) {
         for (String heading : outline.headingsFor(block)) {
-            if (FACULTY_CONTEXT.matcher(heading).find()) {
+            if (aboutFacultyAlone(heading)) {
                 return true;
             }
         }
-        return FACULTY_CONTEXT.matcher(doc.title()).find();
+        return aboutFacultyAlone(doc.title());
+    }
+
+    private static boolean aboutFacultyAlone(String text) {
+        if (!FACULTY_CONTEXT.matcher(text).find()) {
+            return false;
+        }
+        AcademicTitles.Role mixed = AcademicTitles.classify(text.replace("Faculty", "").replace("faculty", ""));
+        return mixed == null || mixed.kind() != AcademicTitles.Kind.EXCLUDED;
     }
 }
