@@ -118,7 +118,25 @@ public final class PublicationsExtractor implements Extractor {
             // A bare table cell holds a citation in table-laid-out lists (bibtex2html, personal pages);
             // the caller still demands a publication context or a DOI.
             boolean citationCell = tag.equals("td") && el.text().length() >= 40;
-            return leaf && (itemClass || citationCell);
+            return leaf && (itemClass || citationCell || repeatedRecord(el));
+        }
+        return false;
+    }
+
+    /**
+     * One of a run of like siblings (same tag and class, three or more): the record a theme repeats per paper
+     * (Hugo/Wowchemy's item divs, academicpages' archive items), whatever the theme calls its classes.
+     */
+    private static boolean repeatedRecord(Element el) {
+        Element parent = el.parent();
+        if (parent == null || el.className().isEmpty() || el.text().length() < 30) {
+            return false;
+        }
+        int alike = 0;
+        for (Element sibling : parent.children()) {
+            if (sibling.normalName().equals(el.normalName()) && sibling.className().equals(el.className()) && ++alike >= 3) {
+                return true;
+            }
         }
         return false;
     }
