@@ -18,6 +18,7 @@ public final class ProfileExtractor implements Extractor {
     private static final int MAX_FOLLOWING = 8;
     private static final int MAX_TITLE_WORDS = 7;
     private static final int MAX_BIO_LINES = 12;
+    private static final List<String> HEADING_LEVELS = List.of("h1", "h2", "h3");
     private static final Pattern BIO_RANK = Pattern.compile(
             "(?i)\\b(?:i am|i'm|(?:he|she|they) (?:is|are)|is|am|currently|serves as|works as)\\s+(?:currently\\s+)?(?:an?|the)\\s+"
                     + "((?:[\\p{L}-]+\\s+){0,3}?(?:professor|lecturer|reader)(?:\\s+emerit(?:us|a))?)\\b");
@@ -32,18 +33,20 @@ public final class ProfileExtractor implements Extractor {
         if (doc.body() == null) {
             return ExtractionResult.from(NAME, List.of(), List.of());
         }
-        // The page heading is the content h1; only pages without one fall back to h2.
-        List<Element> headings = contentHeadings(doc, "h1");
-        if (headings.isEmpty()) {
-            headings = contentHeadings(doc, "h2");
-        }
+        // The page heading is the content h1; where no h1 names a person (the h1 is the site's or the
+        // department's name), the first level down that names anyone.
         List<Element> named = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (Element h : headings) {
-            String n = nameIn(h);
-            if (n != null) {
-                named.add(h);
-                names.add(n);
+        for (String level : HEADING_LEVELS) {
+            for (Element h : contentHeadings(doc, level)) {
+                String n = nameIn(h);
+                if (n != null) {
+                    named.add(h);
+                    names.add(n);
+                }
+            }
+            if (!named.isEmpty()) {
+                break;
             }
         }
         if (named.size() != 1) {

@@ -57,4 +57,28 @@ class ProfileExtractorTests {
         assertEquals(List.of(), run(staff, "https://example.edu/kmills"));
         assertEquals(List.of(), run(listing, "https://example.edu/people"));
     }
+
+    @Test
+    void homepageStatingTheRankInItsOpeningSentence() {
+        String html = """
+                <h1>Shira Levin</h1>
+                <p>I am an Assistant Professor at the Example University in the <a href="/ri">Robotics Institute</a>. I work on
+                perception. Email: slevin at example dot edu</p>
+                <h2>Publications</h2><p>...</p>""";
+        List<ProfessorRecord> got = run(html, "https://example.edu/~slevin/");
+        assertEquals(List.of("Shira Levin"), got.stream().map(ProfessorRecord::name).toList());
+        assertEquals("Assistant Professor", got.get(0).title());
+        assertEquals(List.of(), run(html.replace("an Assistant Professor", "a PhD student"), "https://example.edu/~slevin/"));
+    }
+
+    @Test
+    void theSiteNameInH1GivesWayToThePersonInH2() {
+        String html = """
+                <h1>Department of Chemistry</h1>
+                <div class="profile"><h2>Marta Kowalczyk</h2><p>Associate Professor</p>
+                <p><a href="mailto:mkowalczyk@chem.example.edu">mkowalczyk@chem.example.edu</a></p></div>""";
+        List<ProfessorRecord> got = run(html, "https://chem.example.edu/people/kowalczyk");
+        assertEquals(List.of("Marta Kowalczyk"), got.stream().map(ProfessorRecord::name).toList());
+        assertEquals("mkowalczyk@chem.example.edu", got.get(0).email());
+    }
 }
