@@ -67,6 +67,11 @@ final class PersonNames {
 
     private static final Pattern HAN_RANK_SUFFIX = Pattern.compile(
             "\\s*(?:副教授|助理教授|讲席教授|講座教授|特聘教授|教授|准教授|助教|讲师|講師|研究员|研究員|副研究员|博士|老师|老師|先生)$");
+    // "Jane", "Jane Q.", "J. Robert", "Mary-Ann": capitalised given names and initials, nothing else.
+    private static final Pattern GIVEN_NAMES = Pattern.compile(
+            "^\\p{Lu}[\\p{Ll}'’]*(?:-\\p{Lu}?[\\p{Ll}'’]+)*\\.?(?:\\s\\p{Lu}[\\p{Ll}'’]*(?:-\\p{Lu}?[\\p{Ll}'’]+)*\\.?){0,2}$");
+    private static final Set<String> NOT_GIVEN = Set.of("phd", "md", "jr", "sr", "ii", "iii", "iv", "msc", "ma", "ms", "mba",
+            "mph", "dphil", "dr", "prof", "esq", "pe", "rn", "faia", "fieee", "facm");
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
 
@@ -96,6 +101,10 @@ final class PersonNames {
         }
         int comma = text.indexOf(',');
         if (comma >= 0) {
+            String reordered = familyNameFirst(text, comma);
+            if (reordered != null) {
+                return reordered;
+            }
             text = text.substring(0, comma).trim(); // "Jane Doe, Ph.D." / "Jane Doe, Professor"
         }
         text = TRAILING_PUNCT.matcher(text).replaceAll("").trim();
@@ -106,6 +115,24 @@ final class PersonNames {
     private static String stripHanRank(String text) {
         Matcher m = HAN_RANK_SUFFIX.matcher(text);
         return m.find() ? text.substring(0, m.start()).trim() : text;
+    }
+
+    /**
+     * Directories sorted by family name write "Doe, Jane" or "Van Buren, Martin": a family name (one or two
+     * words) before the comma and given names after it (no degree, rank or suffix), given back as "Jane Doe".
+     */
+    private static String familyNameFirst(String text, int comma) {
+        String family = text.substring(0, comma).trim();
+        String given = TRAILING_PUNCT.matcher(text.substring(comma + 1).trim()).replaceAll("");
+        if (family.split(" ").length > 2 || !GIVEN_NAMES.matcher(given).matches()) {
+            return null;
+        }
+        for (String token : given.split(" ")) {
+            if (NOT_GIVEN.contains(token.toLowerCase(Locale.ROOT).replace(".", ""))) {
+                return null; // "Doe, Ph.D.", "Doe, Jr.", "Doe, MD"
+            }
+        }
+        return english(given + " " + family);
     }
 
     private static String korean(String text) {
