@@ -86,6 +86,9 @@ public final class DirectoryExtractor implements Extractor {
                     order.add(child);
                 }
             }
+            if (parent.normalName().equals("dl")) {
+                readTermGroups(parent, outline, found, order);
+            }
         }
         dropBlocksHoldingSeveralPeople(found, order);
         Map<Element, PersonBlocks.Reading> outermost = new LinkedHashMap<>();
@@ -103,6 +106,40 @@ public final class DirectoryExtractor implements Extractor {
             }
         }
         return outermost;
+    }
+
+    /**
+     * A definition list has no element per person: a {@code <dt>} and the {@code <dd>}s after it are one record.
+     * Each group is read as one block (a detached copy), and stands at its {@code <dt>} for headings and evidence.
+     */
+    private static void readTermGroups(Element dl, Outline outline, Map<Element, PersonBlocks.Reading> found,
+                                       List<Element> order) {
+        Element term = null;
+        Element group = null;
+        for (Element child : dl.children()) {
+            if (child.normalName().equals("dt")) {
+                addTermGroup(term, group, outline, found, order);
+                term = child;
+                group = new Element("div");
+            }
+            if (group != null) {
+                group.appendChild(child.clone());
+            }
+        }
+        addTermGroup(term, group, outline, found, order);
+    }
+
+    private static void addTermGroup(Element term, Element group, Outline outline, Map<Element, PersonBlocks.Reading> found,
+                                     List<Element> order) {
+        if (term == null || group.text().length() > MAX_BLOCK_CHARS) {
+            return;
+        }
+        PersonBlocks.Reading r = PersonBlocks.readNamed(group);
+        if (r != null && (isSinglePerson(r) || (isNamedOnly(r) && sectionRank(term, outline) != null))) {
+            if (found.put(term, r) == null) {
+                order.add(term);
+            }
+        }
     }
 
     /**
