@@ -18,7 +18,9 @@ final class PersonBlocks {
             "(?i).*(?:dept|department|org|site|course|unit|lab|group|school|univ|program|file|user).*");
     private static final Pattern PROFILE_TEXT = Pattern.compile(
             "(?i)^(?:view\\s+)?(?:full\\s+)?(?:profile|homepage|home page|personal (?:page|website)|website|web page"
-                    + "|more(?: info)?|details|bio(?:graphy)?|read more)\\b.*|.*(?:홈페이지|프로필|상세|자세히).*");
+                    + "|more(?: info)?|details|bio(?:graphy)?|read more|mehr|zum profil|profil|plus|en savoir plus|fiche"
+                    + "|más|ver más|perfil|ficha|dettagli|profilo|scheda|pagina personale)\\b.*"
+                    + "|.*(?:홈페이지|프로필|상세|자세히|了解更多|更多|详细|詳細|詳しく|个人主页|個人主頁|个人简介|プロフィール).*");
 
     private static final Pattern NAME_LABEL = Pattern.compile("(?i)^(?:성명|이름|교수명|성\\s*명|name|full name)\\s*[:：]\\s*");
 
