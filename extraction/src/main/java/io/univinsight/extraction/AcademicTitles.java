@@ -198,6 +198,11 @@ public final class AcademicTitles {
         return !englishWord && FACULTY_WORD.matcher(heading).find(); // 교수진, 교원
     }
 
+    /** "Adjunct Faculty", "Affiliate faculty": a group of faculty named by its appointment, not just "Faculty". */
+    static boolean isFacultyGroup(String text) {
+        return FACULTY_TITLE.matcher(Text.clean(text)).matches();
+    }
+
     /** The rank in the line, or {@code null} when there is none or the line is a non-faculty role. */
     static String rank(String line) {
         Role role = classify(line);

@@ -21,6 +21,7 @@ import org.jsoup.nodes.Element;
 public final class DirectoryExtractor implements Extractor {
     public static final String NAME = "directory";
     private static final int MAX_BLOCK_CHARS = 1200;
+    private static final double NAME_LIST_SHARE = 0.8;
     private static final Pattern FACULTY_CONTEXT = Pattern.compile(
             "(?i)\\b(?:faculty|professors?|academic staff|teaching staff|lecturers)\\b|교수|교원");
 
@@ -61,6 +62,7 @@ public final class DirectoryExtractor implements Extractor {
         List<Element> all = body.getAllElements();
         Map<Element, Integer> position = new IdentityHashMap<>();
         Map<Element, Boolean> chrome = new IdentityHashMap<>();
+        Map<Element, Boolean> nameLists = new IdentityHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             position.put(all.get(i), i);
         }
@@ -81,7 +83,8 @@ public final class DirectoryExtractor implements Extractor {
                     continue;
                 }
                 PersonBlocks.Reading r = PersonBlocks.readNamed(child); // null: no name, so neither test below holds
-                if (r != null && (isSinglePerson(r) || (isNamedOnly(r) && sectionRank(child, outline) != null))) {
+                if (r != null && (isSinglePerson(r) || (isNamedOnly(r) && (sectionRank(child, outline) != null
+                        || (underFacultyHeading(child, outline) && mostlyNames(parent, child.normalName(), nameLists)))))) {
                     found.put(child, r);
                     order.add(child);
                 }
@@ -208,9 +211,49 @@ public final class DirectoryExtractor implements Extractor {
         return false;
     }
 
+    /** "Faculty", "Our Faculty": a faculty heading that names no rank and no appointment. */
+    private static boolean isGeneric(AcademicTitles.Role section) {
+        return section.kind() == AcademicTitles.Kind.RANK && "other".equals(AcademicTitles.rankOf(section.text()))
+                && !AcademicTitles.isFacultyGroup(section.text());
+    }
+
+    /** Under a heading that says "Faculty" (of no rank): bare names count there only as a list of names. */
+    private static boolean underFacultyHeading(Element block, Outline outline) {
+        AcademicTitles.Role role = sectionRole(block, outline);
+        return role != null && role.kind() == AcademicTitles.Kind.RANK;
+    }
+
+    /**
+     * A list of people is a run of siblings that nearly all read as names ("<p>Lynn Abbott (ECE)</p>" ...); a
+     * link bar where a few links happen to be names ("Next", "News", "Gina Stranger") is not. Memoised per parent.
+     */
+    private static boolean mostlyNames(Element parent, String tag, Map<Element, Boolean> memo) {
+        return memo.computeIfAbsent(parent, p -> {
+            int siblings = 0;
+            int names = 0;
+            for (Element child : p.children()) {
+                if (child.normalName().equals(tag)) {
+                    siblings++;
+                    if (PersonNames.extract(Text.clean(child.text())) != null) {
+                        names++;
+                    }
+                }
+            }
+            return siblings >= 2 && names >= NAME_LIST_SHARE * siblings;
+        });
+    }
+
+    /**
+     * The rank a heading gives bare names under it: a real rank ("Associate Professors") or a named faculty group
+     * ("Adjunct faculty"); a heading that only says "Faculty" does not make every name link under it a professor.
+     */
     private static String sectionRank(Element block, Outline outline) {
         AcademicTitles.Role role = sectionRole(block, outline);
-        return role != null && role.kind() == AcademicTitles.Kind.RANK ? role.text() : null;
+        if (role == null || role.kind() != AcademicTitles.Kind.RANK) {
+            return null;
+        }
+        boolean namesARank = !"other".equals(AcademicTitles.rankOf(role.text())) || AcademicTitles.isFacultyGroup(role.text());
+        return namesARank ? role.text() : null;
     }
 
     private static ProfessorRecord toRecord(Element block, PersonBlocks.Reading r, String pageDept,
@@ -225,6 +268,12 @@ public final class DirectoryExtractor implements Extractor {
             // Grouped directories state the rank once, in the section heading ("Lecturers", "Staff").
             AcademicTitles.Role section = sectionRole(block, outline);
             if (section != null && section.kind() == AcademicTitles.Kind.EXCLUDED) {
+                return null;
+            }
+            if (section != null && isGeneric(section) && Emails.bestFor(r.emails(), r.name()) == null
+                    && Text.lines(block).size() <= 1 && !mostlyNames(block.parent(), block.normalName(), new IdentityHashMap<>())) {
+                // Under a bare "Faculty" heading a lone name link among other links is a link, not a person: a person
+                // there has a card of their own, an email, or stands in a list of names.
                 return null;
             }
             if (section != null) {

@@ -21,10 +21,11 @@ final class RankNames {
             rule("연구\\s*교수|\\bresearch\\s+(?:\\w+\\s+)?professor", "research"),
             rule("\\bprofessor\\s+of\\s+(?:the\\s+)?practice|\\bprofessor\\s+of\\s+teaching"
                     + "|(?<!distinguished\\s)\\bteaching\\s+(?:\\w+\\s+)?professor|\\bclinical\\s+(?:\\w+\\s+)?professor|\\bcollegiate\\s+(?:\\w+\\s+)?professor", "teaching"),
-            rule("부\\s*교수|\\bassoc(?:iate|\\.)?\\s*prof", "associate_professor"),
+            // A UK Reader holds the grade between Senior Lecturer and Professor: an associate professor elsewhere.
+            rule("부\\s*교수|\\bassoc(?:iate|\\.)?\\s*prof|^(?:senior\\s+)?reader\\b", "associate_professor"),
             rule("조\\s*교수|\\bass(?:istan|is)?t\\.?\\s*prof", "assistant_professor"),
             rule("\\bpost-?doc|\\bpost-?doctoral|박사후", "postdoc"),
-            rule("교수|\\bprof(?:essor|\\.)?\\b|\\breader\\b|\\bchair\\s+professor", "professor"),
+            rule("교수|\\bprof(?:essor|\\.)?\\b|\\bchair\\s+professor", "professor"),
             rule("강사|\\blecturer\\b", "lecturer"),
             rule("\\binstructor\\b", "instructor"),
             rule("\\bstudent\\b|\\bcandidate\\b|\\bundergraduate\\b|학생|과정", "student"));
