@@ -27,7 +27,7 @@ class CorpusEvaluationTests {
     /**
      * Floors per half of the real pages ({@link SiteHalves}): half A is what rules are written on, half B is held out.
      * Measured when set (28 pages): A name 0.988, rank 0.981, email 0.979, papers 0.978, overall 0.909;
-     * B name 0.946, rank 0.905, email 0.959, papers 0.954, overall 0.89 (after the Reader rank: see the closing note).
+     * B name 0.946, rank 0.905, email 0.959, papers 0.954, overall 0.903.
      */
     private static final Map<String, Map<String, Double>> REAL_FLOORS = Map.of(
             EvaluationReport.REAL_TUNING, Map.of(
@@ -41,7 +41,7 @@ class CorpusEvaluationTests {
                     Scoreboard.RANK, 0.88,
                     Scoreboard.EMAIL, 0.94,
                     Scoreboard.PAPER, 0.94,
-                    Scoreboard.OVERALL, 0.86));
+                    Scoreboard.OVERALL, 0.88));
     private static final int REAL_PAGES = 28;
     // Measured when set (written, 77 pages): name 0.999, rank 0.981, email 0.998, profile 0.948, papers 1.000, overall 0.967.
     private static final Map<String, Double> WRITTEN_FLOORS = Map.of(
