@@ -314,7 +314,7 @@ public final class DirectoryExtractor implements Extractor {
         if (!FACULTY_CONTEXT.matcher(text).find()) {
             return false;
         }
-        AcademicTitles.Role mixed = AcademicTitles.classify(text.replace("Faculty", "").replace("faculty", ""));
-        return mixed == null || mixed.kind() != AcademicTitles.Kind.EXCLUDED;
+        AcademicTitles.Role alsoNamed = AcademicTitles.classify(text); // "staff" in "Faculty and Staff"
+        return alsoNamed == null || alsoNamed.kind() != AcademicTitles.Kind.EXCLUDED;
     }
 }

@@ -1,12 +1,7 @@
 package io.univinsight.extraction;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,22 +49,8 @@ final class HanNames {
 
     private static Set<String> loadSurnames() {
         Set<String> out = new HashSet<>();
-        try (InputStream in = HanNames.class.getResourceAsStream("vocabulary/surnames-zh.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("missing vocabulary/surnames-zh.txt");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (!line.startsWith("#")) {
-                    for (String s : line.trim().split("\\s+")) {
-                        if (!s.isEmpty()) {
-                            out.add(s);
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read family names", e);
+        for (String line : VocabularyFiles.lines("surnames-zh.txt")) {
+            out.addAll(List.of(line.split("\\s+")));
         }
         return out;
     }

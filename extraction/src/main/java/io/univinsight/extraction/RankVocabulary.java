@@ -1,11 +1,5 @@
 package io.univinsight.extraction;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -28,7 +22,6 @@ final class RankVocabulary {
     record Match(int start, String text, Use use, String rank) {
     }
 
-    private static final String FOLDER = "vocabulary/";
     /** Terms by their first two characters (lower case), longest first: a scan tries only the few that can start there. */
     private static final Map<Integer, List<Term>> BY_PREFIX = new HashMap<>();
     private static final char HAN_KANA_HANGUL = 0x2E80;
@@ -39,8 +32,8 @@ final class RankVocabulary {
 
     static {
         Map<String, Term> terms = new LinkedHashMap<>();
-        for (String language : resourceLines(FOLDER + "languages.txt")) {
-            for (String line : resourceLines(FOLDER + language + ".tsv")) {
+        for (String language : VocabularyFiles.lines("languages.txt")) {
+            for (String line : VocabularyFiles.lines(language + ".tsv")) {
                 String[] cells = line.split("\t");
                 if (cells.length < 2) {
                     throw new IllegalStateException("vocabulary " + language + ": no class in '" + line + "'");
@@ -110,24 +103,5 @@ final class RankVocabulary {
             case RANK -> cls;
         };
         return new Match(start, text, use, rank);
-    }
-
-    private static List<String> resourceLines(String name) {
-        List<String> out = new ArrayList<>();
-        try (InputStream in = RankVocabulary.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing vocabulary resource " + name);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                String t = line.strip();
-                if (!t.isEmpty() && !t.startsWith("#")) {
-                    out.add(t);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read vocabulary " + name, e);
-        }
-        return out;
     }
 }
