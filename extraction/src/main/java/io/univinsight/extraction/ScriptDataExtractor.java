@@ -9,7 +9,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * People a page's own script turns into cards: the HTML holds an empty list and an inline script holds
+ * People and papers a page's own script turns into cards: the HTML holds an empty list and an inline script holds
  * the data ({@code var list = [{...}, ...]}, {@code __NEXT_DATA__}, a JSON blob). The literals are read
  * without running the script; an array of objects is a list of people when its objects carry a value that
  * is a person's name and one that is a rank. Which key holds what is decided by the values,
@@ -31,6 +31,7 @@ public final class ScriptDataExtractor implements Extractor {
     @Override
     public ExtractionResult extract(Document doc, PageContext ctx) {
         List<ProfessorRecord> out = new ArrayList<>();
+        List<PaperRecord> papers = new ArrayList<>();
         String pageDept = Departments.guess(doc, ctx);
         int n = 0;
         for (Element script : doc.getElementsByTag("script")) {
@@ -45,10 +46,10 @@ public final class ScriptDataExtractor implements Extractor {
             }
             String where = "script:nth-of-type(" + n + ")";
             for (Object literal : literals(code)) {
-                collect(literal, doc, pageDept, where, out);
+                collect(literal, doc, pageDept, where, out, papers);
             }
         }
-        return ExtractionResult.from(NAME, out, List.of());
+        return ExtractionResult.from(NAME, out, papers);
     }
 
     /** Arrays and objects assigned, passed or given as the whole script; each read once, outermost. */
@@ -85,23 +86,32 @@ public final class ScriptDataExtractor implements Extractor {
         return true;
     }
 
-    private static void collect(Object node, Document doc, String pageDept, String where, List<ProfessorRecord> out) {
+    private static void collect(Object node, Document doc, String pageDept, String where, List<ProfessorRecord> out,
+                                List<PaperRecord> papers) {
         if (node instanceof Map<?, ?> map) {
-            map.values().forEach(v -> collect(v, doc, pageDept, where, out));
+            map.values().forEach(v -> collect(v, doc, pageDept, where, out, papers));
         } else if (node instanceof List<?> list) {
             List<ProfessorRecord> people = new ArrayList<>();
+            List<PaperRecord> works = new ArrayList<>();
             for (Object item : list) {
-                if (item instanceof Map<?, ?> person) {
-                    ProfessorRecord r = person(person, doc, pageDept, where);
+                if (item instanceof Map<?, ?> object) {
+                    ProfessorRecord r = person(object, doc, pageDept, where);
                     if (r != null) {
                         people.add(r);
+                    } else {
+                        PaperRecord p = ScriptPapers.paper(object, NAME, where);
+                        if (p != null) {
+                            works.add(p);
+                        }
                     }
                 }
             }
-            if (!people.isEmpty()) {
-                out.addAll(people);
-            } else {
-                list.forEach(v -> collect(v, doc, pageDept, where, out));
+            out.addAll(people);
+            if (works.size() >= 2) { // one title-and-year object may be anything; a list of them is a publication list
+                papers.addAll(works);
+            }
+            if (people.isEmpty() && works.size() < 2) {
+                list.forEach(v -> collect(v, doc, pageDept, where, out, papers));
             }
         }
     }

@@ -49,4 +49,26 @@ class ScriptDataExtractorTests {
                 <script>function f(a) { return a[0] + {x: 1}.x; } var team = [{n: 'Jane Roe', mail: 'jr@example.edu'}];</script>""";
         assertEquals(List.of(), run(html));
     }
+
+    @Test
+    void aPublicationListInScriptData() {
+        String html = """
+                <div id="pubs"></div>
+                <script>
+                  window.__DATA__ = {pubs: [
+                    {t: "Sparse Attention for Long-Document Retrieval", a: ["Jane Doe", "Wei Zhang"], y: 2023, v: "Proceedings of ACL"},
+                    {t: "Calibrated Uncertainty in Graph Neural Networks", a: [{n: "Ravi Menon"}, {n: "Jane Doe"}], y: "2022",
+                     d: "10.5555/tmlr.2022.42"},
+                    {t: "Jane Doe, John Smith and Wei Zhang", a: ["Jane Doe"], y: 2020}]};
+                </script>""";
+        PageContext ctx = new PageContext("https://example.edu/~doe/", "Example U", null);
+        List<PaperRecord> got = extractor.extract(Jsoup.parse(html, ctx.url()), ctx).papers();
+        assertEquals(List.of("Sparse Attention for Long-Document Retrieval", "Calibrated Uncertainty in Graph Neural Networks"),
+                got.stream().map(PaperRecord::title).toList());
+        assertEquals(List.of("Jane Doe", "Wei Zhang"), got.get(0).authors());
+        assertEquals(2023, got.get(0).year());
+        assertEquals("Proceedings of ACL", got.get(0).venue());
+        assertEquals(List.of("Ravi Menon", "Jane Doe"), got.get(1).authors());
+        assertEquals("10.5555/tmlr.2022.42", got.get(1).doi());
+    }
 }
