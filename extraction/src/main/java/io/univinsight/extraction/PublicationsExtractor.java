@@ -1,6 +1,7 @@
 package io.univinsight.extraction;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,14 @@ public final class PublicationsExtractor implements Extractor {
         Map<Element, Boolean> taken = new IdentityHashMap<>();
         MarkdownHeadings markdownHeadings = new MarkdownHeadings();
         Map<Element, Boolean> chrome = new IdentityHashMap<>();
+        Map<String, Boolean> publicationHeadings = new HashMap<>(); // a page has few headings and many candidates
         for (Element el : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
             // Cheapest tests first: the tag, then (remembered per page) chrome, then the subtree checks.
             if (!CANDIDATE_TAGS.contains(el.normalName()) || Layout.inChrome(el, chrome) || !isCandidate(el)
                     || hasTakenAncestor(el, taken)) {
                 continue;
             }
-            if (!inPublicationContext(el, outline, markdownHeadings) && !carriesDoi(el)) {
+            if (!inPublicationContext(el, outline, markdownHeadings, publicationHeadings) && !carriesDoi(el)) {
                 continue;
             }
             PaperRecord paper = withEmbeddedBibTex(el, Citations.parse(el, NAME, headingYear(el, outline)));
@@ -167,9 +169,10 @@ public final class PublicationsExtractor implements Extractor {
         return false;
     }
 
-    private static boolean inPublicationContext(Element el, Outline outline, MarkdownHeadings markdownHeadings) {
+    private static boolean inPublicationContext(Element el, Outline outline, MarkdownHeadings markdownHeadings,
+                                                Map<String, Boolean> publicationHeadings) {
         for (String heading : outline.headingsFor(el)) {
-            if (PUB_HEADING.matcher(heading).find()) {
+            if (publicationHeadings.computeIfAbsent(heading, h -> PUB_HEADING.matcher(h).find())) {
                 return true;
             }
         }
