@@ -19,6 +19,7 @@ public final class ProfileExtractor implements Extractor {
     private static final int MAX_TITLE_WORDS = 7;
     private static final int MAX_BIO_LINES = 12;
     private static final List<String> HEADING_LEVELS = List.of("h1", "h2", "h3");
+    private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|–—-]\\s+|\\s*[|·:]\\s*");
     private static final Pattern BIO_RANK = Pattern.compile(
             "(?i)\\b(?:i am|i'm|(?:he|she|they) (?:is|are)|is|am|currently|serves as|works as)\\s+(?:currently\\s+)?(?:an?|the)\\s+"
                     + "((?:[\\p{L}-]+\\s+){0,3}?(?:professor|lecturer|reader)(?:\\s+emerit(?:us|a))?)\\b");
@@ -49,11 +50,44 @@ public final class ProfileExtractor implements Extractor {
                 break;
             }
         }
+        if (named.isEmpty()) {
+            Element shown = nameFromPageTitle(doc);
+            if (shown != null) {
+                named.add(shown);
+                names.add(nameIn(shown));
+            }
+        }
         if (named.size() != 1) {
             return ExtractionResult.from(NAME, List.of(), List.of()); // none, or several people: a listing
         }
         ProfessorRecord r = read(doc, ctx, named.get(0), names.get(0));
         return ExtractionResult.from(NAME, r == null ? List.of() : List.of(r), List.of());
+    }
+
+    /**
+     * A homepage without a name heading ("<div class=intro><b>Zeyu Wang</b> ...") is still titled with the name
+     * ("Zeyu Wang | Homepage"): the first short element of the body that shows that name stands for the heading.
+     */
+    private static Element nameFromPageTitle(Document doc) {
+        String name = null;
+        for (String part : TITLE_SEPARATORS.split(doc.title())) {
+            if ((name = PersonNames.extract(part)) != null) {
+                break;
+            }
+        }
+        if (name == null) {
+            return null;
+        }
+        String key = PersonNames.normalize(name);
+        for (Element el : doc.body().getAllElements()) {
+            if (el.childrenSize() == 0 && el.text().length() <= 60 && !Layout.inChrome(el)) {
+                String shown = PersonNames.extract(el.text());
+                if (shown != null && PersonNames.normalize(shown).equals(key)) {
+                    return el;
+                }
+            }
+        }
+        return null;
     }
 
     private static List<Element> contentHeadings(Document doc, String tag) {

@@ -81,4 +81,16 @@ class ProfileExtractorTests {
         assertEquals(List.of("Marta Kowalczyk"), got.stream().map(ProfessorRecord::name).toList());
         assertEquals("mkowalczyk@chem.example.edu", got.get(0).email());
     }
+
+    @Test
+    void aHomepageWithoutNameHeadingIsNamedByItsTitle() {
+        String html = """
+                <html><head><title>Zeyu Ma | Homepage</title></head><body>
+                <div class="intro"><img src="me.jpg"><div><span class="big">Zeyu Ma</span><br>
+                <span>Assistant Professor</span><br><span>zeyu.ma@example.edu</span></div></div>
+                <p>Welcome to my page.</p></body></html>""";
+        List<ProfessorRecord> got = run(html, "https://example.edu/~zma/");
+        assertEquals(List.of("Zeyu Ma"), got.stream().map(ProfessorRecord::name).toList());
+        assertEquals("Assistant Professor", got.get(0).title());
+    }
 }
