@@ -1,6 +1,8 @@
 package io.univinsight.extraction;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,6 +65,11 @@ public final class AcademicTitles {
             "(?i)^(?!.*\\b(?:find|search|browse|view|contact|join|open|position|positions|hiring|news)\\b)"
                     + "(?:[\\p{L}'-]+\\s+){0,2}faculty(?:\\s+members?)?(?:\\s+(?:from|in|of|at)\\s+.*)?$");
 
+    private static final Role NONE = new Role(Kind.EXCLUDED, "");
+    private static final int MEMO_LIMIT = 20_000;
+    private static final int MEMO_MAX_LINE = 200;
+    private static final ThreadLocal<Map<String, Role>> CLASSIFIED = ThreadLocal.withInitial(HashMap::new);
+
     private AcademicTitles() {
     }
 
@@ -86,6 +93,25 @@ public final class AcademicTitles {
 
     /** Rank or excluded role mentioned in a line, whichever comes first; {@code null} when neither. */
     static Role classify(String line) {
+        // Directory blocks nest, so one line is asked about once per enclosing block: answers are remembered
+        // per thread (a bounded map, emptied when full; the answer depends on the line alone).
+        if (line.length() > MEMO_MAX_LINE) {
+            return classifyUncached(line);
+        }
+        Map<String, Role> memo = CLASSIFIED.get();
+        Role known = memo.get(line);
+        if (known != null) {
+            return known == NONE ? null : known;
+        }
+        if (memo.size() >= MEMO_LIMIT) {
+            memo.clear();
+        }
+        Role role = classifyUncached(line);
+        memo.put(line, role == null ? NONE : role);
+        return role;
+    }
+
+    private static Role classifyUncached(String line) {
         String text = Text.clean(line);
         if (text.length() > 120) {
             // Long text is prose, unless it starts with the rank: "Professor and associate director of ..."
