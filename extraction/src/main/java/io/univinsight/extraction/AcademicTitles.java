@@ -66,7 +66,7 @@ public final class AcademicTitles {
                     + "(?:[\\p{L}'-]+\\s+){0,2}faculty(?:\\s+members?)?(?:\\s+(?:from|in|of|at)\\s+.*)?$");
 
     private static final Role NONE = new Role(Kind.EXCLUDED, "");
-    private static final int MEMO_LIMIT = 20_000;
+    private static final int MEMO_LIMIT = 2_000; // per crawler worker thread: about a page's distinct lines
     private static final int MEMO_MAX_LINE = 200;
     private static final ThreadLocal<Map<String, Role>> CLASSIFIED = ThreadLocal.withInitial(HashMap::new);
 
