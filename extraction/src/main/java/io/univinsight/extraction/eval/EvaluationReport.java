@@ -84,11 +84,11 @@ public final class EvaluationReport {
                             s.falseNegatives(), Textual.ratio(s.precision()), Textual.ratio(s.recall()), Textual.ratio(s.f1())));
                 }
             });
-            if (group.equals(REAL_TUNING) || group.equals(REAL_HELD_OUT)) {
-                continue; // calibration, breakdowns and mistakes are given once for all real pages
-            }
             appendBreakdown(sb, "language", breakdown(group, LabelledPage::language));
             appendBreakdown(sb, "kind", breakdown(group, LabelledPage::kind));
+            if (group.equals(REAL_TUNING) || group.equals(REAL_HELD_OUT)) {
+                continue; // calibration and mistakes are given once for all real pages
+            }
             sb.append(String.format("%naccuracyScore calibration (%s pages): score bucket, pages, records, mean score, measured precision%n", group));
             for (Calibration.Bucket b : Calibration.ofPages(pages)) {
                 sb.append(String.format("  %-8s %5d %7d %8.1f %9s%n", b.range(), b.pages(), b.records(), b.meanScore(),
