@@ -33,7 +33,7 @@ public final class AcademicTitles {
     private static final Pattern READER = Pattern.compile("(?i)^(?:senior\\s+)?reader\\b");
     // Longest Korean ranks first; "교수진"/"교수실" are "faculty"/"office", not a rank.
     private static final Pattern RANK_KO = Pattern.compile(
-            "(명예교수|석좌교수|겸임교수|초빙교수|연구교수|특임교수|기금교수|산학협력중점교수|정교수|부교수|조교수"
+            "(명예교수|석좌교수|겸임교수|초빙교수|객원교수|연구교수|특임교수|기금교수|산학협력중점교수|강의전담교수|강의교수|정교수|부교수|조교수"
                     + "|전임강사|시간강사|교수|강사)(?![진실회])");
     // Words one of which every RANK_* pattern (resp. EXCLUDED) needs, lower case: plain scans that let
     // most lines skip the regexes.

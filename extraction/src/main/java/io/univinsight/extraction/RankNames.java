@@ -16,10 +16,10 @@ final class RankNames {
     private static final List<Rule> RULES = List.of(
             rule("명예\\s*교수|\\bemerit(?:us|a|i)\\b|\\bretired\\s+professor", "emeritus"),
             rule("겸임\\s*교수|\\badjunct\\b", "adjunct"),
-            rule("초빙\\s*교수|특임\\s*교수|\\bvisiting\\s+(?:\\w+\\s+)?professor|\\bguest\\s+professor|\\b(?:visiting|guest)\\s+faculty",
+            rule("초빙\\s*교수|객원\\s*교수|특임\\s*교수|\\bvisiting\\s+(?:\\w+\\s+)?professor|\\bguest\\s+professor|\\b(?:visiting|guest)\\s+faculty",
                     "visiting"),
             rule("연구\\s*교수|\\bresearch\\s+(?:\\w+\\s+)?professor", "research"),
-            rule("\\bprofessor\\s+of\\s+(?:the\\s+)?practice|\\bprofessor\\s+of\\s+teaching"
+            rule("강의\\s*(?:전담\\s*)?교수|\\bprofessor\\s+of\\s+(?:the\\s+)?practice|\\bprofessor\\s+of\\s+teaching"
                     + "|(?<!distinguished\\s)\\bteaching\\s+(?:\\w+\\s+)?professor|\\bclinical\\s+(?:\\w+\\s+)?professor|\\bcollegiate\\s+(?:\\w+\\s+)?professor", "teaching"),
             // A UK Reader holds the grade between Senior Lecturer and Professor: an associate professor elsewhere.
             rule("부\\s*교수|\\bassoc(?:iate|\\.)?\\s*prof|^(?:senior\\s+)?reader\\b", "associate_professor"),

@@ -28,6 +28,8 @@ class RankNamesTests {
         assertEquals("research", AcademicTitles.rankOf("연구교수"));
         assertEquals("adjunct", AcademicTitles.rankOf("겸임교수"));
         assertEquals("visiting", AcademicTitles.rankOf("초빙교수"));
+        assertEquals("visiting", AcademicTitles.rankOf("객원교수"));
+        assertEquals("teaching", AcademicTitles.rankOf("강의전담교수"));
         assertEquals("lecturer", AcademicTitles.rankOf("Senior Lecturer"));
     }
 
