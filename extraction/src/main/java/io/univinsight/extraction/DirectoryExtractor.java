@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -22,12 +21,6 @@ public final class DirectoryExtractor implements Extractor {
     public static final String NAME = "directory";
     private static final int MAX_BLOCK_CHARS = 1200;
     private static final double NAME_LIST_SHARE = 0.8;
-    private static final Pattern FACULTY_CONTEXT = Pattern.compile(
-            "(?i)\\b(?:faculty|professors?|academic staff|teaching staff|lecturers)\\b|교수|교원");
-
-    private static final Pattern FORMER_MEMBERS = Pattern.compile(
-            "(?i)\\b(?:alumn(?:i|ae|us|a)|former|past\\s+(?:members?|students?|postdocs?|visitors?)|ehemalige|anciens?|anciennes?"
-                    + "|antiguos|ex-?membres|ex\\s+membri)\\b|졸업생|동문|校友|毕业生|畢業生|卒業生|OB・OG|歴代");
 
     @Override
     public String name() {
@@ -39,12 +32,12 @@ public final class DirectoryExtractor implements Extractor {
         if (doc.body() == null) {
             return ExtractionResult.from(NAME, List.of(), List.of());
         }
-        Outline outline = Outline.of(doc);
-        Map<Element, PersonBlocks.Reading> blocks = candidateBlocks(doc.body(), outline);
+        SectionHeadings headings = new SectionHeadings(doc);
+        Map<Element, PersonBlocks.Reading> blocks = candidateBlocks(doc.body(), headings);
         String pageDept = Departments.guess(doc, ctx);
         List<ProfessorRecord> out = new ArrayList<>();
         for (Map.Entry<Element, PersonBlocks.Reading> e : blocks.entrySet()) {
-            ProfessorRecord r = toRecord(e.getKey(), e.getValue(), pageDept, outline, doc);
+            ProfessorRecord r = toRecord(e.getKey(), e.getValue(), pageDept, headings);
             if (r != null) {
                 out.add(r);
             }
@@ -56,7 +49,7 @@ public final class DirectoryExtractor implements Extractor {
      * Every element that has at least one same-tag sibling and reads as a single person, keeping only
      * the outermost such block (a card, not the paragraph inside it that happens to hold name + email).
      */
-    private static Map<Element, PersonBlocks.Reading> candidateBlocks(Element body, Outline outline) {
+    private static Map<Element, PersonBlocks.Reading> candidateBlocks(Element body, SectionHeadings headings) {
         Map<Element, PersonBlocks.Reading> found = new IdentityHashMap<>();
         List<Element> order = new ArrayList<>();
         List<Element> all = body.getAllElements();
@@ -83,14 +76,14 @@ public final class DirectoryExtractor implements Extractor {
                     continue;
                 }
                 PersonBlocks.Reading r = PersonBlocks.readNamed(child); // null: no name, so neither test below holds
-                if (r != null && (isSinglePerson(r) || (isNamedOnly(r) && (sectionRank(child, outline) != null
-                        || (underFacultyHeading(child, outline) && mostlyNames(parent, child.normalName(), nameLists)))))) {
+                if (r != null && (isSinglePerson(r) || (isNamedOnly(r) && (headings.rank(child) != null
+                        || (headings.facultyOfNoRank(child) && mostlyNames(parent, child.normalName(), nameLists)))))) {
                     found.put(child, r);
                     order.add(child);
                 }
             }
             if (parent.normalName().equals("dl")) {
-                readTermGroups(parent, outline, found, order);
+                readTermGroups(parent, headings, found, order);
             }
         }
         dropBlocksHoldingSeveralPeople(found, order);
@@ -115,13 +108,13 @@ public final class DirectoryExtractor implements Extractor {
      * A definition list has no element per person: a {@code <dt>} and the {@code <dd>}s after it are one record.
      * Each group is read as one block (a detached copy), and stands at its {@code <dt>} for headings and evidence.
      */
-    private static void readTermGroups(Element dl, Outline outline, Map<Element, PersonBlocks.Reading> found,
+    private static void readTermGroups(Element dl, SectionHeadings headings, Map<Element, PersonBlocks.Reading> found,
                                        List<Element> order) {
         Element term = null;
         Element group = null;
         for (Element child : dl.children()) {
             if (child.normalName().equals("dt")) {
-                addTermGroup(term, group, outline, found, order);
+                addTermGroup(term, group, headings, found, order);
                 term = child;
                 group = new Element("div");
             }
@@ -129,16 +122,16 @@ public final class DirectoryExtractor implements Extractor {
                 group.appendChild(child.clone());
             }
         }
-        addTermGroup(term, group, outline, found, order);
+        addTermGroup(term, group, headings, found, order);
     }
 
-    private static void addTermGroup(Element term, Element group, Outline outline, Map<Element, PersonBlocks.Reading> found,
+    private static void addTermGroup(Element term, Element group, SectionHeadings headings, Map<Element, PersonBlocks.Reading> found,
                                      List<Element> order) {
         if (term == null || group.text().length() > MAX_BLOCK_CHARS) {
             return;
         }
         PersonBlocks.Reading r = PersonBlocks.readNamed(group);
-        if (r != null && (isSinglePerson(r) || (isNamedOnly(r) && sectionRank(term, outline) != null))) {
+        if (r != null && (isSinglePerson(r) || (isNamedOnly(r) && headings.rank(term) != null))) {
             if (found.put(term, r) == null) {
                 order.add(term);
             }
@@ -190,39 +183,6 @@ public final class DirectoryExtractor implements Extractor {
         return r.name() != null && r.nameFromMarkup() && r.emails().size() <= 1 && r.rankLines() == 0;
     }
 
-    /** The role the nearest section heading gives ("Associate Professors", "Staff", "명예교수"), or null. */
-    private static AcademicTitles.Role sectionRole(Element block, Outline outline) {
-        List<String> headings = outline.headingsFor(block);
-        for (int i = headings.size() - 1; i >= 0; i--) {
-            AcademicTitles.Role role = AcademicTitles.sectionRole(headings.get(i));
-            if (role != null) {
-                return role;
-            }
-        }
-        return null;
-    }
-
-    private static boolean underFormerMembers(Element block, Outline outline) {
-        for (String heading : outline.headingsFor(block)) {
-            if (heading.length() <= 60 && FORMER_MEMBERS.matcher(heading).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "Faculty", "Our Faculty": a faculty heading that names no rank and no appointment. */
-    private static boolean isGeneric(AcademicTitles.Role section) {
-        return section.kind() == AcademicTitles.Kind.RANK && "other".equals(AcademicTitles.rankOf(section.text()))
-                && !AcademicTitles.isFacultyGroup(section.text());
-    }
-
-    /** Under a heading that says "Faculty" (of no rank): bare names count there only as a list of names. */
-    private static boolean underFacultyHeading(Element block, Outline outline) {
-        AcademicTitles.Role role = sectionRole(block, outline);
-        return role != null && role.kind() == AcademicTitles.Kind.RANK;
-    }
-
     /**
      * A list of people is a run of siblings that nearly all read as names ("<p>Lynn Abbott (ECE)</p>" ...); a
      * link bar where a few links happen to be names ("Next", "News", "Gina Stranger") is not. Memoised per parent.
@@ -243,34 +203,21 @@ public final class DirectoryExtractor implements Extractor {
         });
     }
 
-    /**
-     * The rank a heading gives bare names under it: a real rank ("Associate Professors") or a named faculty group
-     * ("Adjunct faculty"); a heading that only says "Faculty" does not make every name link under it a professor.
-     */
-    private static String sectionRank(Element block, Outline outline) {
-        AcademicTitles.Role role = sectionRole(block, outline);
-        if (role == null || role.kind() != AcademicTitles.Kind.RANK) {
-            return null;
-        }
-        boolean namesARank = !"other".equals(AcademicTitles.rankOf(role.text())) || AcademicTitles.isFacultyGroup(role.text());
-        return namesARank ? role.text() : null;
-    }
-
     private static ProfessorRecord toRecord(Element block, PersonBlocks.Reading r, String pageDept,
-                                            Outline outline, Document doc) {
+                                            SectionHeadings headings) {
         if (r.role() != null && r.role().kind() == AcademicTitles.Kind.EXCLUDED) {
             return null; // staff, students and postdocs are listed in directories too
         }
-        if (underFormerMembers(block, outline)) {
+        if (headings.formerMembers(block)) {
             return null; // "Alumni: Jane Doe, Assistant Professor at X": a rank held elsewhere, not here
         }
         if (r.role() == null) {
             // Grouped directories state the rank once, in the section heading ("Lecturers", "Staff").
-            AcademicTitles.Role section = sectionRole(block, outline);
+            AcademicTitles.Role section = headings.role(block);
             if (section != null && section.kind() == AcademicTitles.Kind.EXCLUDED) {
                 return null;
             }
-            if (section != null && isGeneric(section) && Emails.bestFor(r.emails(), r.name()) == null
+            if (section != null && SectionHeadings.isGeneric(section) && Emails.bestFor(r.emails(), r.name()) == null
                     && Text.lines(block).size() <= 1 && !mostlyNames(block.parent(), block.normalName(), new IdentityHashMap<>())) {
                 // Under a bare "Faculty" heading a lone name link among other links is a link, not a person: a person
                 // there has a card of their own, an email, or stands in a list of names.
@@ -290,7 +237,7 @@ public final class DirectoryExtractor implements Extractor {
             confidence = base + (email != null ? 0.15 : 0) + (r.profileUrl() != null ? 0.05 : 0);
         } else {
             // No title at all: only trust it inside an explicitly faculty section, with an email.
-            if (email == null || !r.nameFromMarkup() || !facultyContext(block, outline, doc)) {
+            if (email == null || !r.nameFromMarkup() || !headings.aboutFacultyAlone(block)) {
                 return null;
             }
             confidence = 0.45;
@@ -300,21 +247,4 @@ public final class DirectoryExtractor implements Extractor {
                 Evidence.of(block));
     }
 
-    /** Under a heading (or page title) about faculty alone: "Faculty and Staff" lists both, so proves nothing. */
-    private static boolean facultyContext(Element block, Outline outline, Document doc) {
-        for (String heading : outline.headingsFor(block)) {
-            if (aboutFacultyAlone(heading)) {
-                return true;
-            }
-        }
-        return aboutFacultyAlone(doc.title());
-    }
-
-    private static boolean aboutFacultyAlone(String text) {
-        if (!FACULTY_CONTEXT.matcher(text).find()) {
-            return false;
-        }
-        AcademicTitles.Role alsoNamed = AcademicTitles.classify(text); // "staff" in "Faculty and Staff"
-        return alsoNamed == null || alsoNamed.kind() != AcademicTitles.Kind.EXCLUDED;
-    }
 }
