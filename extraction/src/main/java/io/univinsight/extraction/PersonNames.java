@@ -49,8 +49,8 @@ final class PersonNames {
             "main", "top", "back", "share", "print", "download", "learn", "apply", "give", "visit",
             "journal", "proceedings", "conference", "symposium", "workshop", "review", "letters", "transactions",
             "systems", "networks", "learning", "data", "theory", "quantum", "optics", "society", "association",
-            "national", "international", "annual", "january", "february", "march", "april", "june", "july",
-            "august", "september", "october", "november", "december", "autumn", "monday", "tuesday", "wednesday", "thursday", "friday", "street", "road", "avenue");
+            "national", "international", "annual", "january", "february", "march", "july",
+            "september", "october", "november", "december", "autumn", "monday", "tuesday", "wednesday", "thursday", "friday", "street", "road", "avenue");
     // Hangul words that start with a common surname syllable but are labels, not names.
     private static final Pattern KOREAN_STOP = Pattern.compile(
             "성명|교수|강사|학과|학부|대학|연구|메일|전화|페이지|주소|위치|정보|소개|분야|과정|직원|행정|사무|공학|과학|센터"

@@ -15,6 +15,8 @@ class PersonNamesTests {
             "Van Buren, Martin|Martin Van Buren",
             "Jane Doe, Ph.D.|Jane Doe",
             "Prof. em. Dr. Werner Schulte|Werner Schulte",
+            "April Crockett|April Crockett",
+            "June Huh|June Huh",
             "Prof. Dr.-Ing. Matthias Brandt|Matthias Brandt",
             "Jun.-Prof. Dr. Lea Hoffmann|Lea Hoffmann",
             "Dott.ssa Giulia Ricci|Giulia Ricci",
