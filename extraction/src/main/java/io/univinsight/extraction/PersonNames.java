@@ -24,6 +24,7 @@ final class PersonNames {
     // Digits, markup-ish and citation punctuation never occur in a bare name.
     private static final Pattern FORBIDDEN = Pattern.compile("[\\d@/|:;()\\[\\]{}<>=+*#_\"“”]");
     private static final Pattern PARENTHETICAL = Pattern.compile("^([^()]+?)\\s*[(（][^()（）]*[)）]$");
+    private static final Pattern NICKNAME = Pattern.compile("\\s+\\(\\p{Lu}[\\p{L}'’.-]{1,15}\\)\\s+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("[.,;]+$");
     private static final Pattern EN_TOKEN = Pattern.compile("^\\p{Lu}[\\p{L}'’.-]*$");
     private static final Set<String> PARTICLES = Set.of(
@@ -46,7 +47,7 @@ final class PersonNames {
             "interests", "education", "informatik", "mathematik", "physik", "chemie", "institut", "lehrstuhl",
             "fakultät", "fachbereich", "universität", "departamento", "dipartimento", "facultad", "università", "université",
             "laboratoire", "département", "affiliated", "affiliate", "philosophy", "history", "item", "bio", "biography", "cv", "vitae", "curriculum", "skip", "content",
-            "main", "top", "back", "share", "print", "download", "learn", "apply", "give", "visit",
+            "main", "top", "share", "print", "download", "learn", "apply", "give", "visit",
             "journal", "proceedings", "conference", "symposium", "workshop", "review", "letters", "transactions",
             "systems", "networks", "learning", "data", "theory", "quantum", "optics", "society", "association",
             "national", "international", "annual", "january", "february", "march", "july",
@@ -84,6 +85,8 @@ final class PersonNames {
         Matcher aside = PARENTHETICAL.matcher(text);
         if ((text.endsWith(")") || text.endsWith("）")) && aside.matches()) { // the regex needs that last character
             text = aside.group(1); // "홍길동 (Gildong Hong)", "Jane Doe (on leave)"
+        } else if (text.indexOf('(') > 0) {
+            text = NICKNAME.matcher(text).replaceAll(" ").trim(); // "Xun (Steve) Jian": the name without the nickname
         }
         if (text.isEmpty() || text.length() > 60 || FORBIDDEN.matcher(text).find()) {
             return null;

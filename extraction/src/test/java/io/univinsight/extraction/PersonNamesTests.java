@@ -17,6 +17,7 @@ class PersonNamesTests {
             "Prof. em. Dr. Werner Schulte|Werner Schulte",
             "April Crockett|April Crockett",
             "June Huh|June Huh",
+            "Xun (Steve) Jian|Xun Jian",
             "Prof. Dr.-Ing. Matthias Brandt|Matthias Brandt",
             "Jun.-Prof. Dr. Lea Hoffmann|Lea Hoffmann",
             "Dott.ssa Giulia Ricci|Giulia Ricci",
