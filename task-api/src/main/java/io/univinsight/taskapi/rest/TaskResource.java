@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.univinsight.events.CrawlTask;
+import io.univinsight.events.EventJson;
 import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.taskapi.domain.ResultRecord;
@@ -78,30 +80,46 @@ public class TaskResource {
         if (idempotencyKey == null) {
             return answer(tasks.submit(readRequest(body), force));
         }
-        var stored = idempotency.claim(idempotencyKey, body + "|force=" + force);
-        if (stored.isPresent()) {
-            Response.ResponseBuilder replay = Response.status(stored.get().status()).type(MediaType.APPLICATION_JSON)
-                    .entity(stored.get().body()).header("Idempotent-Replayed", "true");
-            if (stored.get().location() != null) {
-                replay.location(URI.create(stored.get().location()));
+        IdempotencyStore.Claim claim = idempotency.claim(idempotencyKey, body + "|force=" + force);
+        if (claim.isReplay()) {
+            IdempotencyStore.StoredAnswer stored = claim.answer();
+            Response.ResponseBuilder replay = Response.status(stored.status()).type(MediaType.APPLICATION_JSON)
+                    .entity(stored.body()).header("Idempotent-Replayed", "true");
+            if (stored.location() != null) {
+                replay.location(URI.create(stored.location()));
             }
             return replay.build();
         }
         try {
-            TaskService.Submitted submitted = tasks.submit(readRequest(body), force);
+            TaskService.Submitted submitted = claim.unacknowledgedTask() != null
+                    ? tasks.resend(EventJson.mapper().readValue(claim.unacknowledgedTask(), CrawlTask.class))
+                    : tasks.submit(readRequest(body), force);
             idempotency.complete(idempotencyKey, submitted.status(), json.writeValueAsString(submitted.task()), location(submitted.task()));
             return answer(submitted);
+        } catch (TaskService.Unacknowledged e) {
+            // The task may be queued after all: keep the claim, so a retry finds this task, not a new one.
+            idempotency.unacknowledged(idempotencyKey, EventJson.mapper().writeValueAsString(e.task()));
+            throw e;
         } catch (ProblemException e) {
             if (e.status() >= 500) {
-                idempotency.release(idempotencyKey); // a retry may succeed once the queue is back
+                releaseOrKeep(idempotencyKey, claim); // a retry may succeed once the queue is back
             } else {
                 idempotency.complete(idempotencyKey, e.status(), json.writeValueAsString(new Problem("about:blank", e.title(), e.status(),
                         e.getMessage(), "/api/tasks", e.errors())), null);
             }
             throw e;
         } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            idempotency.release(idempotencyKey);
+            releaseOrKeep(idempotencyKey, claim);
             throw e;
+        }
+    }
+
+    /** Nothing sent yet: the key is free again. A task sent before stays claimed until its outcome is known. */
+    private void releaseOrKeep(String key, IdempotencyStore.Claim claim) {
+        if (claim.unacknowledgedTask() != null) {
+            idempotency.unacknowledged(key, claim.unacknowledgedTask());
+        } else {
+            idempotency.release(key);
         }
     }
 

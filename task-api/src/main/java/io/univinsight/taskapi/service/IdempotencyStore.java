@@ -11,7 +11,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -25,7 +24,8 @@ import jakarta.inject.Inject;
 /**
  * Remembers the first answer per Idempotency-Key in PostgreSQL (shared by every task-api
  * instance) for 24 hours. A key is claimed before the work starts, so two concurrent retries
- * cannot both publish the task.
+ * cannot both publish the task; after an unacknowledged send the claim keeps the task until a
+ * retry learns its outcome.
  */
 @ApplicationScoped
 public class IdempotencyStore {
@@ -40,11 +40,27 @@ public class IdempotencyStore {
     }
 
     /**
-     * Claims the key for this request. Empty when claimed (go on and {@link #complete}); the
-     * stored answer when the same request was answered before. Refuses a key reused for another
-     * request (422) or still in progress (409).
+     * The status column while the first request runs (0), and after a send the broker did not
+     * acknowledge (-1, the task's JSON in body): the claim stays until a retry learns the outcome.
      */
-    public Optional<StoredAnswer> claim(String key, String requestBody) {
+    static final int IN_PROGRESS = 0;
+    static final int UNACKNOWLEDGED = -1;
+
+    /**
+     * What a claim found: nothing (go on, then {@link #complete}), the answer to replay, or the
+     * task of an earlier unacknowledged send (send it again, then {@link #complete}).
+     */
+    public record Claim(StoredAnswer answer, String unacknowledgedTask) {
+        public boolean isReplay() {
+            return answer != null;
+        }
+    }
+
+    /**
+     * Claims the key for this request. Refuses a key reused for another request (422) or still in
+     * progress (409).
+     */
+    public Claim claim(String key, String requestBody) {
         validate(key);
         String hash = sha256(requestBody);
         return ReadQueries.jdbc(() -> {
@@ -55,7 +71,18 @@ public class IdempotencyStore {
                     insert.setString(2, hash);
                     insert.setTimestamp(3, Timestamp.from(Instant.now()));
                     if (insert.executeUpdate() == 1) {
-                        return Optional.<StoredAnswer>empty();
+                        return new Claim(null, null);
+                    }
+                }
+                // An unacknowledged send is taken over by one retry at a time (back to in progress).
+                try (PreparedStatement takeOver = c.prepareStatement("UPDATE task_api_idempotency_keys SET status = " + IN_PROGRESS
+                        + " WHERE idempotency_key = ? AND request_hash = ? AND status = " + UNACKNOWLEDGED + " RETURNING body")) {
+                    takeOver.setString(1, key);
+                    takeOver.setString(2, hash);
+                    try (ResultSet rs = takeOver.executeQuery()) {
+                        if (rs.next()) {
+                            return new Claim(null, rs.getString(1));
+                        }
                     }
                 }
                 try (PreparedStatement select = c.prepareStatement("SELECT request_hash, status, body, location"
@@ -68,10 +95,10 @@ public class IdempotencyStore {
                         if (!rs.getString(1).equals(hash)) {
                             throw new ProblemException(422, "Idempotency-Key reused", "this Idempotency-Key was used for a different request", null, java.util.Map.of());
                         }
-                        if (rs.getInt(2) == 0) {
+                        if (rs.getInt(2) <= IN_PROGRESS) {
                             throw new ProblemException(409, "Conflict", "a request with this Idempotency-Key is still being processed", null, java.util.Map.of("Retry-After", "1"));
                         }
-                        return Optional.of(new StoredAnswer(rs.getInt(2), rs.getString(3), rs.getString(4)));
+                        return new Claim(new StoredAnswer(rs.getInt(2), rs.getString(3), rs.getString(4)), null);
                     }
                 }
             }
@@ -93,7 +120,25 @@ public class IdempotencyStore {
         });
     }
 
-    /** Frees the key after a failure that a retry may overcome (e.g. Kafka was down). */
+    /**
+     * Keeps the claim after a send the broker did not acknowledge, with the task sent: a retry
+     * with the same key sends that task again instead of a new one, so a task that did reach the
+     * broker is the one the client learns about (never a second task beside it).
+     */
+    public void unacknowledged(String key, String taskJson) {
+        ReadQueries.jdbc(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement update = c.prepareStatement("UPDATE task_api_idempotency_keys SET status = " + UNACKNOWLEDGED
+                         + ", body = ? WHERE idempotency_key = ?")) {
+                update.setString(1, taskJson);
+                update.setString(2, key);
+                update.executeUpdate();
+                return null;
+            }
+        });
+    }
+
+    /** Frees the key after a failure before anything was sent (e.g. the database was down). */
     public void release(String key) {
         ReadQueries.jdbc(() -> {
             try (Connection c = dataSource.getConnection();

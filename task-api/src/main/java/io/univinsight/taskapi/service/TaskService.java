@@ -56,16 +56,47 @@ public class TaskService {
                 return new Submitted(200, active.get());
             }
         }
-        CrawlTask task = toTask(request);
+        return publish(toTask(request));
+    }
+
+    /**
+     * Sends once more the task of an earlier submit that ended {@link Unacknowledged}, with its
+     * id: if the first send did reach the broker, the same task id twice is an at-least-once
+     * redelivery, which every consumer already keeps once.
+     */
+    public Submitted resend(CrawlTask task) {
+        return publish(task);
+    }
+
+    private Submitted publish(CrawlTask task) {
         try {
             publisher.publish(task);
         } catch (TaskPublisher.PublishFailedException e) {
-            LOG.warnf("refusing task for %s: %s (%s)", task.url(), e.getMessage(), e.getCause());
-            throw ProblemException.unavailable("the task queue is unavailable; the task was not accepted", 5);
+            LOG.warnf("task %s for %s not acknowledged: %s (%s)", task.taskId(), task.url(), e.getMessage(), e.getCause());
+            throw new Unacknowledged(task);
         }
         TaskView view = TaskView.pending(task);
         recent.remember(view);
         return new Submitted(202, view);
+    }
+
+    /**
+     * A 503 whose outcome is unknown: the broker did not acknowledge the task, yet it may have
+     * written it and died before answering (kill -9 mid-request), so the task may still run.
+     * Carries the task so that a retry with the same Idempotency-Key sends this same task again.
+     */
+    public static final class Unacknowledged extends ProblemException {
+        private final transient CrawlTask task;
+
+        Unacknowledged(CrawlTask task) {
+            super(503, "Service unavailable", "the task queue did not acknowledge the task; it may still have been queued: "
+                    + "send the same request with the same Idempotency-Key to learn its outcome", null, java.util.Map.of("Retry-After", "5"));
+            this.task = task;
+        }
+
+        public CrawlTask task() {
+            return task;
+        }
     }
 
     /** Accepts every valid line (written in one batch), reports every other with its number. */
