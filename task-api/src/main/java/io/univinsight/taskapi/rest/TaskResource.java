@@ -90,35 +90,45 @@ public class TaskResource {
             }
             return replay.build();
         }
+        String sentTask = claim.unacknowledgedTask();
         try {
-            TaskService.Submitted submitted = claim.unacknowledgedTask() != null
-                    ? tasks.resend(EventJson.mapper().readValue(claim.unacknowledgedTask(), CrawlTask.class))
-                    : tasks.submit(readRequest(body), force);
+            TaskService.Submitted submitted;
+            if (sentTask != null) {
+                submitted = tasks.send(EventJson.mapper().readValue(sentTask, CrawlTask.class));
+            } else {
+                TaskRequest request = readRequest(body);
+                var active = tasks.activeFor(request, force);
+                if (active.isPresent()) {
+                    submitted = active.get();
+                } else {
+                    CrawlTask task = tasks.newTask(request);
+                    // Recorded before the send: whatever happens after it (no acknowledgement, the database
+                    // or this process gone), a retry with this key sends this task again, never a second one.
+                    String taskJson = EventJson.mapper().writeValueAsString(task);
+                    idempotency.unacknowledged(idempotencyKey, taskJson);
+                    sentTask = taskJson;
+                    submitted = tasks.send(task);
+                }
+            }
             idempotency.complete(idempotencyKey, submitted.status(), json.writeValueAsString(submitted.task()), location(submitted.task()));
             return answer(submitted);
-        } catch (TaskService.Unacknowledged e) {
-            // The task may be queued after all: keep the claim, so a retry finds this task, not a new one.
-            idempotency.unacknowledged(idempotencyKey, EventJson.mapper().writeValueAsString(e.task()));
-            throw e;
         } catch (ProblemException e) {
             if (e.status() >= 500) {
-                releaseOrKeep(idempotencyKey, claim); // a retry may succeed once the queue is back
+                releaseOrKeep(idempotencyKey, sentTask); // a retry may succeed once the queue is back
             } else {
                 idempotency.complete(idempotencyKey, e.status(), json.writeValueAsString(new Problem("about:blank", e.title(), e.status(),
                         e.getMessage(), "/api/tasks", e.errors())), null);
             }
             throw e;
         } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            releaseOrKeep(idempotencyKey, claim);
+            releaseOrKeep(idempotencyKey, sentTask);
             throw e;
         }
     }
 
-    /** Nothing sent yet: the key is free again. A task sent before stays claimed until its outcome is known. */
-    private void releaseOrKeep(String key, IdempotencyStore.Claim claim) {
-        if (claim.unacknowledgedTask() != null) {
-            idempotency.unacknowledged(key, claim.unacknowledgedTask());
-        } else {
+    /** Nothing sent: the key is free again. A task possibly sent stays claimed until a retry learns its outcome. */
+    private void releaseOrKeep(String key, String sentTask) {
+        if (sentTask == null) {
             idempotency.release(key);
         }
     }

@@ -40,15 +40,17 @@ public class IdempotencyStore {
     }
 
     /**
-     * The status column while the first request runs (0), and after a send the broker did not
-     * acknowledge (-1, the task's JSON in body): the claim stays until a retry learns the outcome.
+     * The status column while the first request runs and nothing was sent yet (0), and once its
+     * task is about to be sent until the broker acknowledged it (-1, the task's JSON in body).
      */
     static final int IN_PROGRESS = 0;
     static final int UNACKNOWLEDGED = -1;
+    /** A claim with nothing sent for this long was left by a request that died (its database or process gone). */
+    static final Duration ABANDONED = Duration.ofSeconds(30);
 
     /**
      * What a claim found: nothing (go on, then {@link #complete}), the answer to replay, or the
-     * task of an earlier unacknowledged send (send it again, then {@link #complete}).
+     * task of an earlier send whose outcome is unknown (send it again, then {@link #complete}).
      */
     public record Claim(StoredAnswer answer, String unacknowledgedTask) {
         public boolean isReplay() {
@@ -65,24 +67,24 @@ public class IdempotencyStore {
         String hash = sha256(requestBody);
         return ReadQueries.jdbc(() -> {
             try (Connection c = dataSource.getConnection()) {
+                Instant now = Instant.now();
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_api_idempotency_keys"
                         + " (idempotency_key, request_hash, status, created_at) VALUES (?, ?, 0, ?) ON CONFLICT DO NOTHING")) {
                     insert.setString(1, key);
                     insert.setString(2, hash);
-                    insert.setTimestamp(3, Timestamp.from(Instant.now()));
+                    insert.setTimestamp(3, Timestamp.from(now));
                     if (insert.executeUpdate() == 1) {
                         return new Claim(null, null);
                     }
                 }
-                // An unacknowledged send is taken over by one retry at a time (back to in progress).
-                try (PreparedStatement takeOver = c.prepareStatement("UPDATE task_api_idempotency_keys SET status = " + IN_PROGRESS
-                        + " WHERE idempotency_key = ? AND request_hash = ? AND status = " + UNACKNOWLEDGED + " RETURNING body")) {
-                    takeOver.setString(1, key);
-                    takeOver.setString(2, hash);
-                    try (ResultSet rs = takeOver.executeQuery()) {
-                        if (rs.next()) {
-                            return new Claim(null, rs.getString(1));
-                        }
+                try (PreparedStatement abandoned = c.prepareStatement("UPDATE task_api_idempotency_keys SET created_at = ?"
+                        + " WHERE idempotency_key = ? AND request_hash = ? AND status = " + IN_PROGRESS + " AND created_at < ?")) {
+                    abandoned.setTimestamp(1, Timestamp.from(now));
+                    abandoned.setString(2, key);
+                    abandoned.setString(3, hash);
+                    abandoned.setTimestamp(4, Timestamp.from(now.minus(ABANDONED)));
+                    if (abandoned.executeUpdate() == 1) {
+                        return new Claim(null, null);
                     }
                 }
                 try (PreparedStatement select = c.prepareStatement("SELECT request_hash, status, body, location"
@@ -95,7 +97,11 @@ public class IdempotencyStore {
                         if (!rs.getString(1).equals(hash)) {
                             throw new ProblemException(422, "Idempotency-Key reused", "this Idempotency-Key was used for a different request", null, java.util.Map.of());
                         }
-                        if (rs.getInt(2) <= IN_PROGRESS) {
+                        if (rs.getInt(2) == UNACKNOWLEDGED) {
+                            // Sent again by every retry until one is acknowledged: the same task id each time.
+                            return new Claim(null, rs.getString(3));
+                        }
+                        if (rs.getInt(2) == IN_PROGRESS) {
                             throw new ProblemException(409, "Conflict", "a request with this Idempotency-Key is still being processed", null, java.util.Map.of("Retry-After", "1"));
                         }
                         return new Claim(new StoredAnswer(rs.getInt(2), rs.getString(3), rs.getString(4)), null);
@@ -121,9 +127,9 @@ public class IdempotencyStore {
     }
 
     /**
-     * Keeps the claim after a send the broker did not acknowledge, with the task sent: a retry
-     * with the same key sends that task again instead of a new one, so a task that did reach the
-     * broker is the one the client learns about (never a second task beside it).
+     * Records the task about to be sent: until the broker acknowledged it, a retry with the same
+     * key sends that task again instead of a new one, so a task that did reach the broker without
+     * an acknowledgement is the one the client learns about (never a second task beside it).
      */
     public void unacknowledged(String key, String taskJson) {
         ReadQueries.jdbc(() -> {

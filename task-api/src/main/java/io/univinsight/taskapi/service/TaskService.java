@@ -46,25 +46,30 @@ public class TaskService {
     }
 
     public Submitted submit(TaskRequest request, boolean force) {
+        Optional<Submitted> active = activeFor(request, force);
+        return active.isPresent() ? active.get() : send(newTask(request));
+    }
+
+    /** Checks the request (400 when invalid); the 200 answer when its URL already has an active task (unless forced). */
+    public Optional<Submitted> activeFor(TaskRequest request, boolean force) {
         List<FieldError> errors = TaskRequestValidator.validate(request);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
         }
-        if (!force) {
-            Optional<TaskView> active = activeTaskFor(request.url().strip());
-            if (active.isPresent()) {
-                return new Submitted(200, active.get());
-            }
-        }
-        return publish(toTask(request));
+        return force ? Optional.empty() : activeTaskFor(request.url().strip()).map(t -> new Submitted(200, t));
+    }
+
+    /** The task a valid request becomes, with its id, before it is sent. */
+    public CrawlTask newTask(TaskRequest request) {
+        return toTask(request);
     }
 
     /**
-     * Sends once more the task of an earlier submit that ended {@link Unacknowledged}, with its
-     * id: if the first send did reach the broker, the same task id twice is an at-least-once
-     * redelivery, which every consumer already keeps once.
+     * Sends a task and answers 202 once the broker acknowledged it. The same task sent again (a
+     * retry after {@link Unacknowledged}) keeps its id: if the first send did reach the broker,
+     * the same task id twice is an at-least-once redelivery, which every consumer keeps once.
      */
-    public Submitted resend(CrawlTask task) {
+    public Submitted send(CrawlTask task) {
         return publish(task);
     }
 
@@ -73,7 +78,7 @@ public class TaskService {
             publisher.publish(task);
         } catch (TaskPublisher.PublishFailedException e) {
             LOG.warnf("task %s for %s not acknowledged: %s (%s)", task.taskId(), task.url(), e.getMessage(), e.getCause());
-            throw new Unacknowledged(task);
+            throw new Unacknowledged();
         }
         TaskView view = TaskView.pending(task);
         recent.remember(view);
@@ -83,19 +88,11 @@ public class TaskService {
     /**
      * A 503 whose outcome is unknown: the broker did not acknowledge the task, yet it may have
      * written it and died before answering (kill -9 mid-request), so the task may still run.
-     * Carries the task so that a retry with the same Idempotency-Key sends this same task again.
      */
     public static final class Unacknowledged extends ProblemException {
-        private final transient CrawlTask task;
-
-        Unacknowledged(CrawlTask task) {
+        Unacknowledged() {
             super(503, "Service unavailable", "the task queue did not acknowledge the task; it may still have been queued: "
                     + "send the same request with the same Idempotency-Key to learn its outcome", null, java.util.Map.of("Retry-After", "5"));
-            this.task = task;
-        }
-
-        public CrawlTask task() {
-            return task;
         }
     }
 
