@@ -599,7 +599,7 @@ final class ChaosLoad {
                         .append(professorDuplicates).append('/').append(paperDuplicates).append('/').append(linkDuplicates);
             }
             if (!lostIds.isEmpty()) {
-                s.append(", lost e.g. ").append(lostIds.subList(0, Math.min(3, lostIds.size())));
+                s.append(", ").append(lostIds.size()).append(" not finished e.g. ").append(lostIds.subList(0, Math.min(3, lostIds.size())));
             }
             return s.toString();
         }
