@@ -111,7 +111,8 @@ class ProcessFaultsIT {
                 + workers + " workers before, " + ranWorkers + " in the final rows; "
                 + ChaosLoad.reRuns(stack, load.accepted.keySet()) + " tasks crawled twice");
         assertTrue(workers >= 2, "both crawlers ran tasks before the kill: " + survivorWorkers);
-        ChaosLoad.assertMidLoad(atKill, TASKS / 4, TASKS, "one of two crawlers killed");
+        // Up to two thirds: the kill waits for the replica's first task, and its partitions may come late.
+        ChaosLoad.assertMidLoad(atKill, TASKS / 4, TASKS * 2 / 3, TASKS, "one of two crawlers killed");
         o.assertNoneLostOrDuplicated("one of two crawlers killed");
         o.assertAllCompleted("one of two crawlers killed");
         assertTrue(stack.launcher().running().containsKey(StackComponent.CRAWLER), "the survivor still runs");
