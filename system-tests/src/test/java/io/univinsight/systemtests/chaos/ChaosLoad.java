@@ -193,7 +193,7 @@ final class ChaosLoad {
 
     /**
      * A fault "mid-load": injected once the load reached its target share of finished tasks, and
-     * while at least half of it was still to do (so the fault meets work in flight and queued).
+     * while at least half of it (or what atMost leaves) was still to do, so the fault meets work in flight and queued.
      */
     static void assertMidLoad(long finishedAtFault, int target, int total, String fault) {
         assertMidLoad(finishedAtFault, target, total / 2, total, fault);
