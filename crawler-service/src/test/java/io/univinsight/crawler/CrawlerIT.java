@@ -141,12 +141,20 @@ class CrawlerIT {
     }
 
     @Test
-    void theWorkerSendsHeartbeats() {
+    void theWorkerSendsHeartbeatsThatCountItsCompletedTasks() {
+        CrawlTask done = task(site.baseUrl() + "/physics/people.html", Priority.HIGH);
+        KafkaTestClients.produce(bootstrap, done.priority().topic(), "127.0.0.1", TASK.serialize("t", done));
+        assertEquals(TaskStatus.COMPLETED, statusesOf(done.taskId(), TaskStatus.COMPLETED).get(1));
+        Instant completed = Instant.now();
+        // A heartbeat sent after that completion must count it (and every other completed task of this worker).
+        JsonSerde<WorkerHeartbeat> serde = new JsonSerde<>(WorkerHeartbeat.class);
         List<ConsumerRecord<String, byte[]>> beats = KafkaTestClients.readUntil(bootstrap, Topics.WORKER_HEARTBEATS,
-                rs -> !rs.isEmpty(), Duration.ofSeconds(30));
-        WorkerHeartbeat beat = new JsonSerde<>(WorkerHeartbeat.class).deserialize("h", beats.get(beats.size() - 1).value());
-        assertEquals(beats.get(beats.size() - 1).key(), beat.workerId());
-        assertTrue(beat.at() != null && beat.completed() >= 0);
+                rs -> rs.stream().anyMatch(r -> serde.deserialize("h", r.value()).at().isAfter(completed)), Duration.ofSeconds(60));
+        ConsumerRecord<String, byte[]> after = beats.stream().filter(r -> serde.deserialize("h", r.value()).at().isAfter(completed))
+                .findFirst().orElseThrow(() -> new AssertionError("no heartbeat within 60 s of a completed task"));
+        WorkerHeartbeat beat = serde.deserialize("h", after.value());
+        assertEquals(after.key(), beat.workerId());
+        assertTrue(beat.completed() >= 1, "the heartbeat after a completed task counts it: " + beat);
     }
 
     private static CrawlTask task(String url, Priority priority) {

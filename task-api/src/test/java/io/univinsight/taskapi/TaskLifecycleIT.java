@@ -68,6 +68,23 @@ class TaskLifecycleIT {
     }
 
     @Test
+    void aClaimLeftInProgressByARequestThatDiedIsTakenOverAfterThirtySeconds() throws Exception {
+        String key = "abandoned-" + UUID.randomUUID();
+        String body = body("https://abandoned.example.edu/a");
+        // What a request leaves when its database connection dies between the claim and the send.
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO task_api_idempotency_keys"
+                + " (idempotency_key, request_hash, status, created_at) VALUES (?, ?, 0, ?)")) {
+            st.setString(1, key);
+            st.setString(2, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((body + "|force=false").getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            st.setTimestamp(3, Timestamp.from(Instant.now().minusSeconds(31)));
+            st.executeUpdate();
+        }
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/api/tasks")
+                .then().statusCode(202).body("taskId", notNullValue());
+    }
+
+    @Test
     void aUrlAlreadyPendingReturnsTheExistingTaskUnlessForced() {
         String url = "https://dup.example.edu/faculty";
         String first = given().contentType(ContentType.JSON).body(body(url)).post("/api/tasks").then().statusCode(202).extract().path("taskId");

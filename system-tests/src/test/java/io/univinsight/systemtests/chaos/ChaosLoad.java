@@ -191,6 +191,19 @@ final class ChaosLoad {
         return runs.values().stream().filter(n -> n > 1).count();
     }
 
+    /**
+     * A fault "mid-load": injected once the load reached its target share of finished tasks, and
+     * while at least half of it (or what atMost leaves) was still to do, so the fault meets work in flight and queued.
+     */
+    static void assertMidLoad(long finishedAtFault, int target, int total, String fault) {
+        assertMidLoad(finishedAtFault, target, total / 2, total, fault);
+    }
+
+    static void assertMidLoad(long finishedAtFault, int target, int atMost, int total, String fault) {
+        assertTrue(finishedAtFault >= target && finishedAtFault <= atMost,
+                fault + " mid-load: " + finishedAtFault + "/" + total + " finished then, expected " + target + " to " + atMost);
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -208,10 +221,10 @@ final class ChaosLoad {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    static Answer submitOne(String apiUrl, Map<String, Object> body) {
+    static Answer submitOne(String apiUrl, Map<String, Object> body, String idempotencyKey) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/api/tasks")).timeout(Duration.ofSeconds(40))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.mapper().writeValueAsBytes(body))).build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             String id = null;
@@ -229,14 +242,24 @@ final class ChaosLoad {
 
     /**
      * Submits single tasks one after the other on a background thread until stopped, each for
-     * the next person of its plan; every id answered 202 is recorded, with a count per status.
+     * the next person of its plan, as the README tells a client to: each with its own
+     * Idempotency-Key, and a 503 (or no answer, or 409 while the first try is in progress) retried
+     * with the same key until it is answered with a task. Every id answered is recorded, with a
+     * count per status and the time each 202's request was sent.
      */
     static final class Prober implements AutoCloseable {
+        /** How long one person's submit is retried (an outage, then a claim left by a dead request: 30 s). */
+        private static final Duration RESOLVE = Duration.ofMinutes(3);
         private final Load load;
         private final String apiUrl;
+        private final String keyPrefix = "probe-" + java.util.UUID.randomUUID() + "-";
         private final AtomicBoolean running = new AtomicBoolean(true);
         final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         final ConcurrentLinkedQueue<String> oddAnswers = new ConcurrentLinkedQueue<>();
+        /** When the request of each 202 was sent. */
+        final ConcurrentLinkedQueue<Instant> acceptedSentAt = new ConcurrentLinkedQueue<>();
+        /** People whose submit got no task within {@link #RESOLVE}. */
+        final ConcurrentLinkedQueue<Integer> unresolved = new ConcurrentLinkedQueue<>();
         private final Thread thread;
         private int next;
 
@@ -250,15 +273,38 @@ final class ChaosLoad {
 
         private void loop() {
             while (running.get() && next < load.size()) {
-                int i = next++;
-                Answer a = submitOne(apiUrl, load.body(i));
+                resolve(next++);
+            }
+        }
+
+        /** One person's submit, retried with its key until it names a task (or a final 4xx, or the bound). */
+        private void resolve(int i) {
+            String key = keyPrefix + i;
+            Instant giveUp = Instant.now().plus(RESOLVE);
+            while (true) {
+                Instant sent = Instant.now();
+                Answer a = submitOne(apiUrl, load.body(i), key);
                 statuses.merge(a.status(), 1, Integer::sum);
-                if (a.status() == 202 && a.taskId() != null) {
+                if ((a.status() == 202 || a.status() == 200) && a.taskId() != null) {
+                    if (a.status() == 202) {
+                        acceptedSentAt.add(sent);
+                    }
                     load.accept(a.taskId(), i);
-                } else if (a.status() != 503 && oddAnswers.size() < 5) {
-                    oddAnswers.add(a.status() + " " + a.detail());
+                    ChaosLoad.sleep(50);
+                    return;
                 }
-                ChaosLoad.sleep(a.status() == 202 ? 50 : 200);
+                boolean retriable = a.status() == 503 || a.status() == 409 || a.status() == -1;
+                if (!retriable) {
+                    if (oddAnswers.size() < 5) {
+                        oddAnswers.add(a.status() + " " + a.detail());
+                    }
+                    return;
+                }
+                if (Instant.now().isAfter(giveUp)) {
+                    unresolved.add(i);
+                    return;
+                }
+                ChaosLoad.sleep(200);
             }
         }
 
@@ -266,11 +312,17 @@ final class ChaosLoad {
             return statuses.getOrDefault(status, 0);
         }
 
+        /** 202s to requests sent in [from, to): none may be while the queue is down. */
+        long acceptedSentBetween(Instant from, Instant to) {
+            return acceptedSentAt.stream().filter(t -> !t.isBefore(from) && t.isBefore(to)).count();
+        }
+
+        /** Starts no new person; the one being submitted is retried to its end. */
         @Override
         public void close() {
             running.set(false);
             try {
-                thread.join(60_000);
+                thread.join(RESOLVE.plusSeconds(60).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -411,15 +463,20 @@ final class ChaosLoad {
             return outcome(db);
         }
 
-        /** The checks: every accepted task finished, once; one professor per email, one paper per title. */
+        /**
+         * The checks. Every accepted task finished; each stored task of the university was one the
+         * client was answered (else "unacknowledged", counted apart); and where a row can be stored
+         * twice despite the unique keys, it was not: one task row per URL, one professor row per
+         * person, one paper row per title, two links per professor, one metrics row per task.
+         */
         Outcome outcome(Database db) throws SQLException {
             Map<String, String[]> rows = new HashMap<>();
             try (Connection c = db.open(); PreparedStatement st = c.prepareStatement(
-                    "SELECT id::text, status, coalesce(last_error, '') FROM crawl_tasks WHERE university_name = ?")) {
+                    "SELECT id::text, status, coalesce(last_error, ''), url FROM crawl_tasks WHERE university_name = ?")) {
                 st.setString(1, university);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        rows.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                        rows.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
                     }
                 }
             }
@@ -428,14 +485,14 @@ final class ChaosLoad {
             long cancelled = 0;
             List<String> lostIds = new ArrayList<>();
             Map<String, Integer> reasons = new TreeMap<>();
-            List<int[]> completedPeople = new ArrayList<>();
+            List<int[]> storedPeople = new ArrayList<>();
             for (Map.Entry<String, int[]> e : accepted.entrySet()) {
                 String[] row = rows.get(e.getKey());
                 String status = row == null ? "MISSING" : row[0];
                 switch (status) {
                     case "COMPLETED" -> {
                         completed++;
-                        completedPeople.add(e.getValue());
+                        storedPeople.add(e.getValue());
                     }
                     case "FAILED" -> {
                         failed++;
@@ -446,87 +503,107 @@ final class ChaosLoad {
                     default -> lostIds.add(e.getKey() + " (" + status + ")");
                 }
             }
-            long unacknowledged = rows.keySet().stream().filter(id -> !accepted.containsKey(id)).count();
+            // Stored, yet never answered to the client with its id: not a duplicate, but its person's rows are expected.
+            List<String> unacknowledged = new ArrayList<>();
+            rows.forEach((id, row) -> {
+                if (!accepted.containsKey(id)) {
+                    unacknowledged.add(row[2] + " (" + row[0] + ")");
+                    int[] hp = hostAndPerson(row[2]);
+                    if (hp != null && "COMPLETED".equals(row[0])) {
+                        storedPeople.add(hp);
+                    }
+                }
+            });
+            long taskDuplicates = rows.size() - rows.values().stream().map(r -> r[2]).distinct().count();
 
-            long resultDuplicates = count(db, "SELECT count(*) - count(DISTINCT r.task_id) FROM crawl_results r "
-                    + "JOIN crawl_tasks t ON t.id = r.task_id WHERE t.university_name = ?", university);
             long completedWithoutResult = count(db, "SELECT count(*) FROM crawl_tasks t WHERE t.university_name = ? "
                     + "AND t.status = 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM crawl_results r WHERE r.task_id = t.id)", university);
+            long completedWithoutMetrics = count(db, "SELECT count(*) FROM crawl_tasks t WHERE t.university_name = ? "
+                    + "AND t.status = 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM crawl_metrics m WHERE m.task_id = t.id)", university);
 
-            List<String> emails = new ArrayList<>();
-            Set<String> ownTitles = new HashSet<>();
-            Set<String> sharedTitles = new HashSet<>();
-            for (int[] hp : completedPeople) {
+            Set<String> emails = new HashSet<>();
+            Set<String> titles = new HashSet<>();
+            for (int[] hp : storedPeople) {
                 emails.add(LoadSite.email(hp[0], hp[1]));
-                ownTitles.add(LoadSite.ownPaperTitle(hp[0], hp[1]));
-                sharedTitles.add(LoadSite.sharedPaperTitle(hp[0], hp[1]));
+                titles.add(LoadSite.ownPaperTitle(hp[0], hp[1]));
+                titles.add(LoadSite.sharedPaperTitle(hp[0], hp[1]));
             }
             long professorRows;
             long professorsFound;
-            long professorDuplicates;
-            long paperDuplicates;
+            long paperRows;
             long papersFound;
             long links;
             try (Connection c = db.open()) {
                 Array emailArray = c.createArrayOf("varchar", emails.toArray());
                 professorsFound = count(c, "SELECT count(DISTINCT lower(email)) FROM professors WHERE lower(email) = ANY(?)", emailArray);
-                long rowsWithTheseEmails = count(c, "SELECT count(*) FROM professors WHERE lower(email) = ANY(?)", emailArray);
                 professorRows = count(c, "SELECT count(*) FROM professors WHERE university_name = ?", university);
-                // More than one row per email, and rows of this university that are none of its people's emails.
-                long strangers = count(c, "SELECT count(*) FROM professors WHERE university_name = ? "
-                        + "AND (email IS NULL OR NOT lower(email) = ANY(?))", university, emailArray);
-                professorDuplicates = (rowsWithTheseEmails - professorsFound) + strangers;
-                List<String> titles = new ArrayList<>(ownTitles);
-                titles.addAll(sharedTitles);
                 Array titleArray = c.createArrayOf("text", titles.toArray());
-                long paperRows = count(c, "SELECT count(*) FROM papers WHERE title = ANY(?)", titleArray);
+                paperRows = count(c, "SELECT count(*) FROM papers WHERE title = ANY(?)", titleArray);
                 papersFound = count(c, "SELECT count(DISTINCT title) FROM papers WHERE title = ANY(?)", titleArray);
-                paperDuplicates = paperRows - papersFound;
                 links = count(c, "SELECT count(*) FROM professor_papers pp JOIN professors p ON p.id = pp.professor_id "
                         + "WHERE p.university_name = ?", university);
             }
-            long papersExpected = ownTitles.size() + sharedTitles.size();
             return new Outcome(university, accepted.size(), completed, failed, cancelled, lostIds, reasons, unacknowledged,
-                    resultDuplicates, professorDuplicates, paperDuplicates, completedWithoutResult,
-                    completedPeople.size(), professorsFound, professorRows, papersExpected, papersFound, links);
+                    taskDuplicates, professorRows - professorsFound, paperRows - papersFound,
+                    Math.max(0, links - 2L * emails.size()), completedWithoutResult, completedWithoutMetrics,
+                    emails.size(), professorsFound, professorRows, titles.size(), papersFound, 2L * emails.size(), links);
         }
     }
 
-    /** A scenario's numbers, from PostgreSQL. */
+    private static final java.util.regex.Pattern LOAD_URL = java.util.regex.Pattern.compile("^http://127\\.0\\.0\\.(\\d+):\\d+/people/(\\d+)\\.html$");
+
+    /** {host, person} of a load site's profile URL, or null for any other URL. */
+    static int[] hostAndPerson(String url) {
+        java.util.regex.Matcher m = LOAD_URL.matcher(url);
+        return m.matches() ? new int[] {Integer.parseInt(m.group(1)) - 10, Integer.parseInt(m.group(2))} : null;
+    }
+
+    /**
+     * A scenario's numbers, from PostgreSQL. The duplicates are counted where the unique keys
+     * leave room for them (crawl_results and crawl_metrics have one row per task by their key):
+     * task rows beyond one per URL, professor rows of the university beyond one per person
+     * found, paper rows beyond one per title, professor-paper links beyond two per person.
+     */
     record Outcome(String university, long submitted, long completed, long failed, long cancelled, List<String> lostIds,
-                   Map<String, Integer> failReasons, long unacknowledged, long resultDuplicates, long professorDuplicates,
-                   long paperDuplicates, long completedWithoutResult, long professorsExpected, long professorsFound,
-                   long professorRows, long papersExpected, long papersFound, long links) {
+                   Map<String, Integer> failReasons, List<String> unacknowledged, long taskDuplicates, long professorDuplicates,
+                   long paperDuplicates, long linkDuplicates, long completedWithoutResult, long completedWithoutMetrics,
+                   long professorsExpected, long professorsFound, long professorRows, long papersExpected, long papersFound,
+                   long linksExpected, long links) {
         long lost() {
             return lostIds.size();
         }
 
         long duplicated() {
-            return resultDuplicates + professorDuplicates + paperDuplicates;
+            return taskDuplicates + professorDuplicates + paperDuplicates + linkDuplicates;
         }
 
         String summary() {
             StringBuilder s = new StringBuilder();
             s.append("professors ").append(professorsFound).append('/').append(professorsExpected)
-                    .append(", papers ").append(papersFound).append('/').append(papersExpected);
+                    .append(", papers ").append(papersFound).append('/').append(papersExpected)
+                    .append(", links ").append(links).append('/').append(linksExpected);
             if (cancelled > 0) {
                 s.append(", cancelled ").append(cancelled);
             }
             if (!failReasons.isEmpty()) {
                 s.append(", failed: ").append(failReasons);
             }
-            if (unacknowledged > 0) {
-                s.append(", ").append(unacknowledged).append(" stored tasks never acknowledged");
+            if (!unacknowledged.isEmpty()) {
+                s.append(", ").append(unacknowledged.size()).append(" stored tasks never acknowledged e.g. ")
+                        .append(unacknowledged.subList(0, Math.min(3, unacknowledged.size())));
             }
             if (completedWithoutResult > 0) {
                 s.append(", ").append(completedWithoutResult).append(" COMPLETED without a result row");
             }
+            if (completedWithoutMetrics > 0) {
+                s.append(", ").append(completedWithoutMetrics).append(" COMPLETED without a metrics row");
+            }
             if (duplicated() > 0) {
-                s.append(", dup results/professors/papers ").append(resultDuplicates).append('/')
-                        .append(professorDuplicates).append('/').append(paperDuplicates);
+                s.append(", dup tasks/professors/papers/links ").append(taskDuplicates).append('/')
+                        .append(professorDuplicates).append('/').append(paperDuplicates).append('/').append(linkDuplicates);
             }
             if (!lostIds.isEmpty()) {
-                s.append(", lost e.g. ").append(lostIds.subList(0, Math.min(3, lostIds.size())));
+                s.append(", ").append(lostIds.size()).append(" not finished e.g. ").append(lostIds.subList(0, Math.min(3, lostIds.size())));
             }
             return s.toString();
         }
@@ -539,12 +616,45 @@ final class ChaosLoad {
 
         /** The goal of every scenario: nothing lost, nothing stored twice, and the data of every completed task stored. */
         void assertNoneLostOrDuplicated(String context) {
+            assertTrue(submitted > 0, "the scenario submitted tasks");
             assertEquals(List.of(), lostIds, "lost tasks of " + university + " (" + context + ")");
+            assertEquals(List.of(), unacknowledged, "stored tasks of " + university + " never acknowledged to their client: " + summary()
+                    + " (" + context + ")");
             assertEquals(0, duplicated(), "duplicated rows of " + university + ": " + summary() + " (" + context + ")");
             assertEquals(0, completedWithoutResult, "completed tasks without a result row (" + context + ")");
+            assertEquals(0, completedWithoutMetrics, "completed tasks without a metrics row (" + context + ")");
             assertEquals(professorsExpected, professorsFound, "a professor row for every completed task (" + context + ")");
             assertEquals(papersExpected, papersFound, "a paper row for every paper of a completed task (" + context + ")");
+            assertEquals(linksExpected, links, "each professor linked to its two papers (" + context + ")");
+        }
+
+        /** Accepted tasks not finished yet but stored as queued or running (the rest of lostIds have no row or an unknown status). */
+        long queued() {
+            return lostIds.stream().filter(id -> id.endsWith("(PENDING)") || id.endsWith("(RUNNING)") || id.endsWith("(RETRYING)")).count();
+        }
+
+        /**
+         * A backlog only partly drained: every accepted task has its row, finished or still queued
+         * (none missing), and the finished part is checked like any scenario's: stored once, with
+         * every professor, paper, link, result and metrics row.
+         */
+        void assertDrainedPartStoredOnce(String context) {
             assertTrue(submitted > 0, "the scenario submitted tasks");
+            assertEquals(lost(), queued(), "accepted tasks without a row (not queued, not finished) of " + university + ": " + summary());
+            assertEquals(List.of(), unacknowledged, "stored tasks never acknowledged: " + summary() + " (" + context + ")");
+            assertEquals(0, duplicated(), "duplicated rows of " + university + ": " + summary() + " (" + context + ")");
+            assertEquals(0, completedWithoutResult, "completed tasks without a result row (" + context + ")");
+            assertEquals(0, completedWithoutMetrics, "completed tasks without a metrics row (" + context + ")");
+            assertEquals(professorsExpected, professorsFound, "a professor row for every completed task (" + context + ")");
+            assertEquals(papersExpected, papersFound, "a paper row for every paper of a completed task (" + context + ")");
+            assertEquals(linksExpected, links, "each professor linked to its two papers (" + context + ")");
+        }
+
+        /** Where the fault must not fail a task: every accepted task COMPLETED (none FAILED or CANCELLED). */
+        void assertAllCompleted(String context) {
+            assertEquals(0, failed, "FAILED tasks of " + university + ": " + failReasons + " (" + context + ")");
+            assertEquals(0, cancelled, "CANCELLED tasks of " + university + " (" + context + ")");
+            assertEquals(submitted, completed, "every accepted task of " + university + " COMPLETED (" + context + ")");
         }
     }
 

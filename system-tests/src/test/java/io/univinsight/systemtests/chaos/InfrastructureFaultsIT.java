@@ -101,12 +101,13 @@ class InfrastructureFaultsIT {
             } else {
                 assertTrue(kafka.stop(Duration.ofSeconds(30)), "the broker stops on SIGTERM");
             }
-            Instant down = Instant.now();
+            Instant down = Instant.now(); // the broker process is gone: nothing sent from now on can be acknowledged
             ChaosLoad.sleep(OUTAGE.toMillis());
             int refusedDuringOutage = prober.count(503);
-            int acceptedDuringOutage = prober.count(202) - acceptedBefore;
+            Instant restarting = Instant.now();
             ChaosLoad.restart(stack, StackComponent.KAFKA);
             double outage = Duration.between(down, Instant.now()).toMillis() / 1000.0;
+            long acceptedWhileDown = prober.acceptedSentBetween(down, restarting);
             // Submits go on until task-api takes them again.
             Instant acceptedAgainBy = Instant.now().plus(Duration.ofMinutes(2));
             int acceptedAtRestart = prober.count(202);
@@ -117,15 +118,20 @@ class InfrastructureFaultsIT {
             int acceptedAfter = prober.count(202) - acceptedAtRestart;
             load.absorb(probes); // every 202 must end in the database like the bulk's tasks
             o = load.awaitOutcome(db, FINISH);
-            notes = String.format("broker down %.0f s with %d/%d finished; single submits: %s (202 during outage: %d, after: %d)%s; services kept their PIDs: %s",
-                    outage, atStop, TASKS, prober.statuses, acceptedDuringOutage, acceptedAfter,
+            notes = String.format("broker down %.0f s with %d/%d finished; single submits (retried with their Idempotency-Key): %s "
+                            + "(202 to a request sent while down: %d, after: %d)%s; services kept their PIDs: %s",
+                    outage, atStop, TASKS, prober.statuses, acceptedWhileDown, acceptedAfter,
                     prober.oddAnswers.isEmpty() ? "" : ", odd answers " + prober.oddAnswers, samePids(services));
             o.report(scenario, t0, notes);
+            ChaosLoad.assertMidLoad(atStop, TASKS / 5, TASKS, "the broker stopped");
             assertTrue(refusedDuringOutage > 0, "task-api answered 503 while the broker was down: " + prober.statuses);
+            assertEquals(0, acceptedWhileDown, "never a 202 to a submit sent while the broker was down: " + prober.statuses);
             assertEquals(List.of(), List.copyOf(prober.oddAnswers), "every answer is 202 or 503");
+            assertEquals(List.of(), List.copyOf(prober.unresolved), "every probe's submit named a task once retried with its key");
             assertTrue(acceptedAfter >= 20, "task-api accepts tasks again after the broker is back: " + prober.statuses);
         }
         o.assertNoneLostOrDuplicated(scenario);
+        o.assertAllCompleted(scenario);
         assertTrue(samePids(services), "no service was restarted: " + services + " now " + stack.launcher().running());
     }
 
@@ -139,19 +145,37 @@ class InfrastructureFaultsIT {
         load.submitBulk(api);
         long atStop = load.awaitFinished(db, TASKS / 5, Duration.ofMinutes(3));
         Prober prober = new Prober(probes, stack.settings().apiUrl());
+        ChaosLoad.sleep(1000);
         ManagedProcess postgres = stack.launcher().running().get(StackComponent.POSTGRES);
         assertTrue(postgres.stop(Duration.ofSeconds(30)), "PostgreSQL stops");
         Instant down = Instant.now();
+        int acceptedBefore = prober.count(202);
         ChaosLoad.sleep(OUTAGE.toMillis());
+        int refusedDuringOutage = prober.count(503);
         ChaosLoad.restart(stack, StackComponent.POSTGRES);
         double outage = Duration.between(down, Instant.now()).toMillis() / 1000.0;
-        ChaosLoad.sleep(5000);
+        // Submits go on until task-api takes them again (its connection pool reconnects by itself).
+        int acceptedAtRestart = prober.count(202);
+        Instant acceptedAgainBy = Instant.now().plus(Duration.ofMinutes(2));
+        while (prober.count(202) < acceptedAtRestart + 20 && Instant.now().isBefore(acceptedAgainBy)) {
+            ChaosLoad.sleep(200);
+        }
         prober.close();
+        int acceptedAfter = prober.count(202) - acceptedAtRestart;
         load.absorb(probes);
         Outcome o = load.awaitOutcome(db, FINISH);
-        o.report("5 PostgreSQL stop + start", t0, String.format("database down %.0f s with %d/%d finished; single submits meanwhile: %s%s; services kept their PIDs: %s",
-                outage, atStop, TASKS, prober.statuses, prober.oddAnswers.isEmpty() ? "" : ", e.g. " + prober.oddAnswers.peek(), samePids(services)));
+        o.report("5 PostgreSQL stop + start", t0, String.format("database down %.0f s with %d/%d finished; single submits (retried with their "
+                        + "Idempotency-Key): %s, %d accepted before the stop, %d after the restart%s; services kept their PIDs: %s",
+                outage, atStop, TASKS, prober.statuses, acceptedBefore, acceptedAfter,
+                prober.oddAnswers.isEmpty() ? "" : ", e.g. " + prober.oddAnswers.peek(), samePids(services)));
+        ChaosLoad.assertMidLoad(atStop, TASKS / 5, TASKS, "PostgreSQL stopped");
+        assertTrue(acceptedBefore > 0, "the prober's submits were accepted before the stop: " + prober.statuses);
+        assertTrue(refusedDuringOutage > 0, "task-api answered 503 while PostgreSQL was down: " + prober.statuses);
+        assertEquals(List.of(), List.copyOf(prober.oddAnswers), "every answer is 202 or 503");
+        assertEquals(List.of(), List.copyOf(prober.unresolved), "every probe's submit named a task once retried with its key");
+        assertTrue(acceptedAfter >= 20, "task-api accepts tasks again after PostgreSQL is back: " + prober.statuses);
         o.assertNoneLostOrDuplicated("PostgreSQL stopped");
+        o.assertAllCompleted("PostgreSQL stopped");
         assertTrue(samePids(services), "no service was restarted");
     }
 

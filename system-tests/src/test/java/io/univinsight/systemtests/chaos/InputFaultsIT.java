@@ -453,6 +453,7 @@ class InputFaultsIT {
 
         // Every field of a submit, each hostile string; accepted ones must be stored as exactly that text.
         Map<String, String> acceptedUniversity = new LinkedHashMap<>();
+        Map<String, Integer> personOfTask = new LinkedHashMap<>(); // the load site's person (on host person % 4) each task crawls
         List<String> fields = List.of("url", "universityName", "department", "priority", "maxDepth", "maxPages");
         for (String field : fields) {
             for (String s : strings) {
@@ -468,6 +469,7 @@ class InputFaultsIT {
                 FaultHttp.Answer a = tally.check("POST /api/tasks " + field + "=" + abbreviate(s), api.postJson("/api/tasks", body));
                 if (a.status() == 202) {
                     acceptedUniversity.put(a.json().path("taskId").asText(), String.valueOf(body.get("universityName")).strip());
+                    personOfTask.put(a.json().path("taskId").asText(), person);
                 }
             }
         }
@@ -484,6 +486,7 @@ class InputFaultsIT {
             FaultHttp.Answer a = tally.check("POST Idempotency-Key " + abbreviate(key), api.send(r));
             if (a.status() == 202) {
                 acceptedUniversity.put(a.json().path("taskId").asText(), "Abuse University");
+                personOfTask.put(a.json().path("taskId").asText(), person);
             }
         }
 
@@ -643,9 +646,24 @@ class InputFaultsIT {
             }
         }
         long lost = acceptedUniversity.size() - stored;
+        // Rows stored twice for one person or paper (the unique keys allow one person under two university names).
+        Set<String> names = new java.util.HashSet<>();
+        Set<String> titles = new java.util.HashSet<>();
+        personOfTask.values().forEach(p -> {
+            names.add(LoadSite.name(p % 4, p));
+            titles.add(LoadSite.ownPaperTitle(p % 4, p));
+            titles.add(LoadSite.sharedPaperTitle(p % 4, p));
+        });
+        long duplicated;
+        try (var db = stack.db()) {
+            duplicated = ChaosLoad.count(db, "SELECT count(*) - count(DISTINCT name) FROM professors WHERE name = ANY(?)",
+                    db.createArrayOf("varchar", names.toArray()))
+                    + ChaosLoad.count(db, "SELECT count(*) - count(DISTINCT title) FROM papers WHERE title = ANY(?)",
+                    db.createArrayOf("text", titles.toArray()));
+        }
 
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        new ScenarioReport("10 API abuse", SIZE, acceptedUniversity.size(), completed, failed, lost, 0, seconds,
+        new ScenarioReport("10 API abuse", SIZE, acceptedUniversity.size(), completed, failed, lost, duplicated, seconds,
                 String.format("%d requests: %d 4xx (%d 400, %d 404, %d 413, %d 415, %d 429), %d 5xx, %d 4xx not RFC 7807, "
                         + "%d refused by the HTTP codec; flood %d in %.1f s; ready %d; tables %s",
                         tally.requests.get(), tally.count4xx(), tally.count(400), tally.count(404), tally.count(413), tally.count(415),
@@ -670,6 +688,9 @@ class InputFaultsIT {
         assertEquals("UP", ready.json().path("status").asText(), ready.body());
         assertEquals(before.keySet(), after.keySet(), "no table created or dropped");
         assertEquals(0, lost, "every accepted task has its row");
+        assertTrue(acceptedUniversity.size() > 0, "some submits were valid and accepted");
+        assertEquals(acceptedUniversity.size(), completed, "every accepted task COMPLETED (" + failed + " FAILED)");
+        assertEquals(0, duplicated, "one professor row per person and one paper row per title");
         assertTrue(textMismatch.isEmpty(), "injected text stored as other text: " + textMismatch);
         for (String table : List.of("crawl_results", "professors", "papers", "professor_papers")) {
             assertTrue(after.get(table) >= before.get(table), table + " lost rows: " + before + " -> " + after);

@@ -18,8 +18,9 @@ import io.univinsight.events.EventJson;
 /**
  * One row of the fault-suite table: what a scenario submitted and how it ended. Each scenario
  * appends its row to target/chaos-report.jsonl; ./univ chaos prints the table from that file.
- * lost = submitted and never finished; duplicated = more than one result, professor or paper
- * row for the same thing.
+ * lost = accepted and never finished; duplicated = rows stored twice where the unique keys
+ * allow it (task rows per URL, professor rows per person, paper rows per title, links beyond two
+ * per person; see ChaosLoad.Outcome).
  */
 public record ScenarioReport(String scenario, String size, long submitted, long completed, long failed, long lost,
                              long duplicated, double seconds, String notes) {

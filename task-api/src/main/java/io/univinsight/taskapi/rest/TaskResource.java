@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.univinsight.events.CrawlTask;
+import io.univinsight.events.EventJson;
 import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.taskapi.domain.ResultRecord;
@@ -78,30 +80,56 @@ public class TaskResource {
         if (idempotencyKey == null) {
             return answer(tasks.submit(readRequest(body), force));
         }
-        var stored = idempotency.claim(idempotencyKey, body + "|force=" + force);
-        if (stored.isPresent()) {
-            Response.ResponseBuilder replay = Response.status(stored.get().status()).type(MediaType.APPLICATION_JSON)
-                    .entity(stored.get().body()).header("Idempotent-Replayed", "true");
-            if (stored.get().location() != null) {
-                replay.location(URI.create(stored.get().location()));
+        IdempotencyStore.Claim claim = idempotency.claim(idempotencyKey, body + "|force=" + force);
+        if (claim.isReplay()) {
+            IdempotencyStore.StoredAnswer stored = claim.answer();
+            Response.ResponseBuilder replay = Response.status(stored.status()).type(MediaType.APPLICATION_JSON)
+                    .entity(stored.body()).header("Idempotent-Replayed", "true");
+            if (stored.location() != null) {
+                replay.location(URI.create(stored.location()));
             }
             return replay.build();
         }
+        String sentTask = claim.unacknowledgedTask();
         try {
-            TaskService.Submitted submitted = tasks.submit(readRequest(body), force);
+            TaskService.Submitted submitted;
+            if (sentTask != null) {
+                submitted = tasks.send(EventJson.mapper().readValue(sentTask, CrawlTask.class));
+            } else {
+                TaskRequest request = readRequest(body);
+                var active = tasks.activeFor(request, force);
+                if (active.isPresent()) {
+                    submitted = active.get();
+                } else {
+                    CrawlTask task = tasks.newTask(request);
+                    // Recorded before the send: whatever happens after it (no acknowledgement, the database
+                    // or this process gone), a retry with this key sends this task again, never a second one.
+                    String taskJson = EventJson.mapper().writeValueAsString(task);
+                    idempotency.unacknowledged(idempotencyKey, taskJson);
+                    sentTask = taskJson;
+                    submitted = tasks.send(task);
+                }
+            }
             idempotency.complete(idempotencyKey, submitted.status(), json.writeValueAsString(submitted.task()), location(submitted.task()));
             return answer(submitted);
         } catch (ProblemException e) {
             if (e.status() >= 500) {
-                idempotency.release(idempotencyKey); // a retry may succeed once the queue is back
+                releaseOrKeep(idempotencyKey, sentTask); // a retry may succeed once the queue is back
             } else {
                 idempotency.complete(idempotencyKey, e.status(), json.writeValueAsString(new Problem("about:blank", e.title(), e.status(),
                         e.getMessage(), "/api/tasks", e.errors())), null);
             }
             throw e;
         } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            idempotency.release(idempotencyKey);
+            releaseOrKeep(idempotencyKey, sentTask);
             throw e;
+        }
+    }
+
+    /** Nothing sent: the key is free again. A task possibly sent stays claimed until a retry learns its outcome. */
+    private void releaseOrKeep(String key, String sentTask) {
+        if (sentTask == null) {
+            idempotency.release(key);
         }
     }
 

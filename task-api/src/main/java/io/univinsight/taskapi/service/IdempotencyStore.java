@@ -11,7 +11,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -25,7 +24,8 @@ import jakarta.inject.Inject;
 /**
  * Remembers the first answer per Idempotency-Key in PostgreSQL (shared by every task-api
  * instance) for 24 hours. A key is claimed before the work starts, so two concurrent retries
- * cannot both publish the task.
+ * cannot both publish the task; after an unacknowledged send the claim keeps the task until a
+ * retry learns its outcome.
  */
 @ApplicationScoped
 public class IdempotencyStore {
@@ -40,22 +40,51 @@ public class IdempotencyStore {
     }
 
     /**
-     * Claims the key for this request. Empty when claimed (go on and {@link #complete}); the
-     * stored answer when the same request was answered before. Refuses a key reused for another
-     * request (422) or still in progress (409).
+     * The status column while the first request runs and nothing was sent yet (0), and once its
+     * task is about to be sent until the broker acknowledged it (-1, the task's JSON in body).
      */
-    public Optional<StoredAnswer> claim(String key, String requestBody) {
+    static final int IN_PROGRESS = 0;
+    static final int UNACKNOWLEDGED = -1;
+    /** A claim with nothing sent for this long was left by a request that died (its database or process gone). */
+    static final Duration ABANDONED = Duration.ofSeconds(30);
+
+    /**
+     * What a claim found: nothing (go on, then {@link #complete}), the answer to replay, or the
+     * task of an earlier send whose outcome is unknown (send it again, then {@link #complete}).
+     */
+    public record Claim(StoredAnswer answer, String unacknowledgedTask) {
+        public boolean isReplay() {
+            return answer != null;
+        }
+    }
+
+    /**
+     * Claims the key for this request. Refuses a key reused for another request (422) or still in
+     * progress (409).
+     */
+    public Claim claim(String key, String requestBody) {
         validate(key);
         String hash = sha256(requestBody);
         return ReadQueries.jdbc(() -> {
             try (Connection c = dataSource.getConnection()) {
+                Instant now = Instant.now();
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_api_idempotency_keys"
                         + " (idempotency_key, request_hash, status, created_at) VALUES (?, ?, 0, ?) ON CONFLICT DO NOTHING")) {
                     insert.setString(1, key);
                     insert.setString(2, hash);
-                    insert.setTimestamp(3, Timestamp.from(Instant.now()));
+                    insert.setTimestamp(3, Timestamp.from(now));
                     if (insert.executeUpdate() == 1) {
-                        return Optional.<StoredAnswer>empty();
+                        return new Claim(null, null);
+                    }
+                }
+                try (PreparedStatement abandoned = c.prepareStatement("UPDATE task_api_idempotency_keys SET created_at = ?"
+                        + " WHERE idempotency_key = ? AND request_hash = ? AND status = " + IN_PROGRESS + " AND created_at < ?")) {
+                    abandoned.setTimestamp(1, Timestamp.from(now));
+                    abandoned.setString(2, key);
+                    abandoned.setString(3, hash);
+                    abandoned.setTimestamp(4, Timestamp.from(now.minus(ABANDONED)));
+                    if (abandoned.executeUpdate() == 1) {
+                        return new Claim(null, null);
                     }
                 }
                 try (PreparedStatement select = c.prepareStatement("SELECT request_hash, status, body, location"
@@ -68,10 +97,14 @@ public class IdempotencyStore {
                         if (!rs.getString(1).equals(hash)) {
                             throw new ProblemException(422, "Idempotency-Key reused", "this Idempotency-Key was used for a different request", null, java.util.Map.of());
                         }
-                        if (rs.getInt(2) == 0) {
+                        if (rs.getInt(2) == UNACKNOWLEDGED) {
+                            // Sent again by every retry until one is acknowledged: the same task id each time.
+                            return new Claim(null, rs.getString(3));
+                        }
+                        if (rs.getInt(2) == IN_PROGRESS) {
                             throw new ProblemException(409, "Conflict", "a request with this Idempotency-Key is still being processed", null, java.util.Map.of("Retry-After", "1"));
                         }
-                        return Optional.of(new StoredAnswer(rs.getInt(2), rs.getString(3), rs.getString(4)));
+                        return new Claim(new StoredAnswer(rs.getInt(2), rs.getString(3), rs.getString(4)), null);
                     }
                 }
             }
@@ -93,7 +126,25 @@ public class IdempotencyStore {
         });
     }
 
-    /** Frees the key after a failure that a retry may overcome (e.g. Kafka was down). */
+    /**
+     * Records the task about to be sent: until the broker acknowledged it, a retry with the same
+     * key sends that task again instead of a new one, so a task that did reach the broker without
+     * an acknowledgement is the one the client learns about (never a second task beside it).
+     */
+    public void unacknowledged(String key, String taskJson) {
+        ReadQueries.jdbc(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement update = c.prepareStatement("UPDATE task_api_idempotency_keys SET status = " + UNACKNOWLEDGED
+                         + ", body = ? WHERE idempotency_key = ?")) {
+                update.setString(1, taskJson);
+                update.setString(2, key);
+                update.executeUpdate();
+                return null;
+            }
+        });
+    }
+
+    /** Frees the key after a failure before anything was sent (e.g. the database was down). */
     public void release(String key) {
         ReadQueries.jdbc(() -> {
             try (Connection c = dataSource.getConnection();

@@ -46,26 +46,54 @@ public class TaskService {
     }
 
     public Submitted submit(TaskRequest request, boolean force) {
+        Optional<Submitted> active = activeFor(request, force);
+        return active.isPresent() ? active.get() : send(newTask(request));
+    }
+
+    /** Checks the request (400 when invalid); the 200 answer when its URL already has an active task (unless forced). */
+    public Optional<Submitted> activeFor(TaskRequest request, boolean force) {
         List<FieldError> errors = TaskRequestValidator.validate(request);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
         }
-        if (!force) {
-            Optional<TaskView> active = activeTaskFor(request.url().strip());
-            if (active.isPresent()) {
-                return new Submitted(200, active.get());
-            }
-        }
-        CrawlTask task = toTask(request);
+        return force ? Optional.empty() : activeTaskFor(request.url().strip()).map(t -> new Submitted(200, t));
+    }
+
+    /** The task a valid request becomes, with its id, before it is sent. */
+    public CrawlTask newTask(TaskRequest request) {
+        return toTask(request);
+    }
+
+    /**
+     * Sends a task and answers 202 once the broker acknowledged it. The same task sent again (a
+     * retry after {@link Unacknowledged}) keeps its id: if the first send did reach the broker,
+     * the same task id twice is an at-least-once redelivery, which every consumer keeps once.
+     */
+    public Submitted send(CrawlTask task) {
+        return publish(task);
+    }
+
+    private Submitted publish(CrawlTask task) {
         try {
             publisher.publish(task);
         } catch (TaskPublisher.PublishFailedException e) {
-            LOG.warnf("refusing task for %s: %s (%s)", task.url(), e.getMessage(), e.getCause());
-            throw ProblemException.unavailable("the task queue is unavailable; the task was not accepted", 5);
+            LOG.warnf("task %s for %s not acknowledged: %s (%s)", task.taskId(), task.url(), e.getMessage(), e.getCause());
+            throw new Unacknowledged();
         }
         TaskView view = TaskView.pending(task);
         recent.remember(view);
         return new Submitted(202, view);
+    }
+
+    /**
+     * A 503 whose outcome is unknown: the broker did not acknowledge the task, yet it may have
+     * written it and died before answering (kill -9 mid-request), so the task may still run.
+     */
+    public static final class Unacknowledged extends ProblemException {
+        Unacknowledged() {
+            super(503, "Service unavailable", "the task queue did not acknowledge the task; it may still have been queued: "
+                    + "send the same request with the same Idempotency-Key to learn its outcome", null, java.util.Map.of("Retry-After", "5"));
+        }
     }
 
     /** Accepts every valid line (written in one batch), reports every other with its number. */
