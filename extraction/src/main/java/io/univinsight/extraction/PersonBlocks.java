@@ -164,13 +164,13 @@ final class PersonBlocks {
         // A card that is one link (photo, name and interests inside one <a>), or whose links all lead to one page.
         String only = null;
         for (Element a : links) {
-            String href = Layout.absHref(a);
+            String href = a.attr("href").trim(); // the raw value: resolving every link of every block is costly
             if (only != null && !only.equals(href)) {
                 return null;
             }
             only = href;
         }
-        return only != null && name != null && links.get(0).text().contains(name) ? only : null;
+        return only != null && name != null && links.get(0).text().contains(name) ? Layout.absHref(links.get(0)) : null;
     }
 
     private static boolean isPageLink(Element a) {

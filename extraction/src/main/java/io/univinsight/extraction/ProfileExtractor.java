@@ -39,11 +39,14 @@ public final class ProfileExtractor implements Extractor {
         List<Element> named = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (String level : HEADING_LEVELS) {
-            for (Element h : contentHeadings(doc, level)) {
+            for (Element h : doc.body().select(level)) {
                 String n = nameIn(h);
-                if (n != null) {
+                if (n != null && !Layout.inChrome(h)) {
                     named.add(h);
                     names.add(n);
+                }
+                if (named.size() > 1) {
+                    return ExtractionResult.from(NAME, List.of(), List.of()); // several people: a listing
                 }
             }
             if (!named.isEmpty()) {
@@ -90,9 +93,6 @@ public final class ProfileExtractor implements Extractor {
         return null;
     }
 
-    private static List<Element> contentHeadings(Document doc, String tag) {
-        return doc.body().select(tag).stream().filter(h -> !Layout.inChrome(h)).toList();
-    }
 
     private static String nameIn(Element heading) {
         for (String line : Text.lines(heading)) {
