@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Decides whether a short line names an academic rank, a non-faculty role, or neither.
- * Only ranks may become a {@link ProfessorRecord#title()}; staff, students and postdocs are recognised
+ * Only ranks may become a {@link ExtractedProfessor#title()}; staff, students and postdocs are recognised
  * explicitly so that a directory card for them is rejected rather than guessed at.
  */
 public final class AcademicTitles {

@@ -15,13 +15,13 @@ final class AccuracyScore {
 
     static int of(ExtractionResult result) {
         List<Double> scores = new ArrayList<>();
-        for (ProfessorRecord p : result.professors()) {
+        for (ExtractedProfessor p : result.professors()) {
             double s = p.confidence();
             s += p.extractor().contains("+") ? 0.05 : 0; // two independent readings agree
             s += p.title() != null && p.email() != null ? 0.03 : 0;
             scores.add(s);
         }
-        for (PaperRecord p : result.papers()) {
+        for (ExtractedPaper p : result.papers()) {
             double s = p.confidence();
             s += p.extractor().contains("+") ? 0.05 : 0;
             s += !p.authors().isEmpty() && p.year() != null && p.venue() != null ? 0.03 : 0;

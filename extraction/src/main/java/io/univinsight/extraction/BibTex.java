@@ -111,7 +111,7 @@ final class BibTex {
     }
 
     /** The entry as a paper record, or null when it has no title. */
-    static PaperRecord toPaper(Entry e, String extractor, String evidence, String url) {
+    static ExtractedPaper toPaper(Entry e, String extractor, String evidence, String url) {
         String title = e.get("title");
         if (title == null || title.length() < 4) {
             return null;
@@ -120,7 +120,7 @@ final class BibTex {
         String venue = firstOf(e, "journal", "booktitle", "publisher", "school", "institution", "howpublished");
         String doi = e.get("doi") == null ? null : Citations.doi(e.get("doi"));
         double confidence = 0.8 + (doi != null ? 0.1 : 0);
-        return new PaperRecord(title, authors(e.get("author")), year, venue, doi,
+        return new ExtractedPaper(title, authors(e.get("author")), year, venue, doi,
                 url != null ? url : doi != null ? "https://doi.org/" + doi : e.get("url"), Math.min(0.9, confidence),
                 extractor, evidence);
     }

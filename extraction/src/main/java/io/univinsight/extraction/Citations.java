@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
- * Parses one formatted citation (a list item or paragraph) into a {@link PaperRecord}.
+ * Parses one formatted citation (a list item or paragraph) into a {@link ExtractedPaper}.
  * Markup is trusted before punctuation: a quoted string, a link or a bold phrase is the title,
  * italics are the venue, and the authors are whatever precedes the title. Plain-text citations fall
  * back to the usual "Authors (Year). Title. Venue." and "Authors. Title. Venue, Year." shapes.
@@ -107,7 +107,7 @@ final class Citations {
     }
 
     /** The citation in this element, or {@code null} when it does not look like one. */
-    static PaperRecord parse(Element item, String extractor) {
+    static ExtractedPaper parse(Element item, String extractor) {
         return parse(item, extractor, null);
     }
 
@@ -115,7 +115,7 @@ final class Citations {
      * Like {@link #parse(Element, String)}, with the year of the list's group heading ("2021" above a
      * year-grouped list) for a citation that prints none.
      */
-    static PaperRecord parse(Element item, String extractor, Integer headingYear) {
+    static ExtractedPaper parse(Element item, String extractor, Integer headingYear) {
         String full = Text.clean(item.text());
         if (full.length() < 15) {
             return null;
@@ -191,7 +191,7 @@ final class Citations {
         String url = title.href() != null ? title.href() : doi != null ? "https://doi.org/" + doi : null;
         double confidence = 0.55 + (doi != null ? 0.15 : 0) + (year != null ? 0.1 : 0) + (venue != null ? 0.1 : 0)
                 + (!authors.isEmpty() ? 0.05 : 0) - (title.fromMarkup() ? 0 : 0.1);
-        return new PaperRecord(cleanTitle, authors, year, venue, doi, url, Math.min(0.9, confidence), extractor,
+        return new ExtractedPaper(cleanTitle, authors, year, venue, doi, url, Math.min(0.9, confidence), extractor,
                 Evidence.of(item));
     }
 

@@ -12,6 +12,8 @@ import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import io.univinsight.identity.NameKeys;
+
 /**
  * Faculty directories: repeated sibling blocks (cards, list items, table rows) that each hold one
  * person's name plus an academic title and/or email/profile link. Works on structure, not on
@@ -35,9 +37,9 @@ public final class DirectoryExtractor implements Extractor {
         SectionHeadings headings = new SectionHeadings(doc);
         Map<Element, PersonBlocks.Reading> blocks = candidateBlocks(doc.body(), headings);
         String pageDept = Departments.guess(doc, ctx);
-        List<ProfessorRecord> out = new ArrayList<>();
+        List<ExtractedProfessor> out = new ArrayList<>();
         for (Map.Entry<Element, PersonBlocks.Reading> e : blocks.entrySet()) {
-            ProfessorRecord r = toRecord(e.getKey(), e.getValue(), pageDept, headings);
+            ExtractedProfessor r = toRecord(e.getKey(), e.getValue(), pageDept, headings);
             if (r != null) {
                 out.add(r);
             }
@@ -146,7 +148,7 @@ public final class DirectoryExtractor implements Extractor {
     private static void dropBlocksHoldingSeveralPeople(Map<Element, PersonBlocks.Reading> found, List<Element> order) {
         Map<Element, Set<String>> namesInside = new IdentityHashMap<>();
         for (Element el : order) {
-            String key = PersonNames.normalize(found.get(el).name());
+            String key = NameKeys.personKey(found.get(el).name());
             for (Element p = el.parent(); p != null; p = p.parent()) {
                 if (found.containsKey(p)) {
                     namesInside.computeIfAbsent(p, k -> new HashSet<>()).add(key);
@@ -203,7 +205,7 @@ public final class DirectoryExtractor implements Extractor {
         });
     }
 
-    private static ProfessorRecord toRecord(Element block, PersonBlocks.Reading r, String pageDept,
+    private static ExtractedProfessor toRecord(Element block, PersonBlocks.Reading r, String pageDept,
                                             SectionHeadings headings) {
         if (r.role() != null && r.role().kind() == AcademicTitles.Kind.EXCLUDED) {
             return null; // staff, students and postdocs are listed in directories too
@@ -243,7 +245,7 @@ public final class DirectoryExtractor implements Extractor {
             confidence = 0.45;
         }
         String dept = r.department() != null ? r.department() : pageDept;
-        return new ProfessorRecord(r.name(), title, email, dept, r.profileUrl(), Math.min(0.9, confidence), NAME,
+        return new ExtractedProfessor(r.name(), title, email, dept, r.profileUrl(), Math.min(0.9, confidence), NAME,
                 Evidence.of(block));
     }
 

@@ -70,8 +70,8 @@ public final class ExtractionPipeline {
     public ExtractionResult extract(Document doc, PageContext ctx) {
         Objects.requireNonNull(doc, "doc");
         Objects.requireNonNull(ctx, "ctx");
-        List<ProfessorRecord> professors = new ArrayList<>();
-        List<PaperRecord> papers = new ArrayList<>();
+        List<ExtractedProfessor> professors = new ArrayList<>();
+        List<ExtractedPaper> papers = new ArrayList<>();
         List<String> applied = new ArrayList<>();
         try (Outline.Scope ignored = Outline.sharedFor(doc)) { // directory and publications both need the outline
             runChain(doc, ctx, professors, papers, applied);
@@ -79,7 +79,7 @@ public final class ExtractionPipeline {
         return new ExtractionResult(RecordMerger.mergeProfessors(professors), RecordMerger.mergePapers(papers), applied);
     }
 
-    private void runChain(Document doc, PageContext ctx, List<ProfessorRecord> professors, List<PaperRecord> papers,
+    private void runChain(Document doc, PageContext ctx, List<ExtractedProfessor> professors, List<ExtractedPaper> papers,
                           List<String> applied) {
         for (Extractor extractor : chain) {
             ExtractionResult r;

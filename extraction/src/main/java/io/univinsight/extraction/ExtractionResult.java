@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param extractorsApplied names of the extractors that ran and produced at least one record
  */
-public record ExtractionResult(List<ProfessorRecord> professors, List<PaperRecord> papers,
+public record ExtractionResult(List<ExtractedProfessor> professors, List<ExtractedPaper> papers,
                                List<String> extractorsApplied) {
     public ExtractionResult {
         professors = professors == null ? List.of() : List.copyOf(professors);
@@ -24,7 +24,7 @@ public record ExtractionResult(List<ProfessorRecord> professors, List<PaperRecor
     }
 
     /** A single extractor's result: it only counts as "applied" when it found something. */
-    static ExtractionResult from(String extractor, List<ProfessorRecord> professors, List<PaperRecord> papers) {
+    static ExtractionResult from(String extractor, List<ExtractedProfessor> professors, List<ExtractedPaper> papers) {
         boolean found = !professors.isEmpty() || !papers.isEmpty();
         return new ExtractionResult(professors, papers, found ? List.of(extractor) : List.of());
     }

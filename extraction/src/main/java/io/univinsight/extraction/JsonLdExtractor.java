@@ -28,8 +28,8 @@ public final class JsonLdExtractor implements Extractor {
 
     @Override
     public ExtractionResult extract(Document doc, PageContext ctx) {
-        List<ProfessorRecord> professors = new ArrayList<>();
-        List<PaperRecord> papers = new ArrayList<>();
+        List<ExtractedProfessor> professors = new ArrayList<>();
+        List<ExtractedPaper> papers = new ArrayList<>();
         String pageDept = Departments.guess(doc, ctx);
         int n = 0;
         for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
@@ -54,7 +54,7 @@ public final class JsonLdExtractor implements Extractor {
 
     /** Recursive walk over one JSON-LD document collecting records. */
     private record Walker(Document doc, String pageDept, String where,
-                          List<ProfessorRecord> professors, List<PaperRecord> papers) {
+                          List<ExtractedProfessor> professors, List<ExtractedPaper> papers) {
         void visit(Object node, String key, String path) {
             if (node instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
@@ -67,13 +67,13 @@ public final class JsonLdExtractor implements Extractor {
             }
             List<String> types = strings(map.get("@type"));
             if (types.contains("Person") && (key == null || !NOT_SUBJECT.contains(key))) {
-                ProfessorRecord p = person(map, path);
+                ExtractedProfessor p = person(map, path);
                 if (p != null) {
                     professors.add(p);
                 }
             }
             if (types.stream().anyMatch(PAPER_TYPES::contains)) {
-                PaperRecord paper = paper(map, path);
+                ExtractedPaper paper = paper(map, path);
                 if (paper != null) {
                     papers.add(paper);
                 }
@@ -86,7 +86,7 @@ public final class JsonLdExtractor implements Extractor {
             }
         }
 
-        private ProfessorRecord person(Map<?, ?> map, String path) {
+        private ExtractedProfessor person(Map<?, ?> map, String path) {
             String name = text(map.get("name"));
             if (name == null) {
                 String given = text(map.get("givenName"));
@@ -126,11 +126,11 @@ public final class JsonLdExtractor implements Extractor {
                 }
             }
             double confidence = email != null ? 0.95 : 0.9;
-            return new ProfessorRecord(name, title, email, dept != null ? dept : pageDept, url, confidence,
+            return new ExtractedProfessor(name, title, email, dept != null ? dept : pageDept, url, confidence,
                     NAME, where + " " + path);
         }
 
-        private PaperRecord paper(Map<?, ?> map, String path) {
+        private ExtractedPaper paper(Map<?, ?> map, String path) {
             String title = text(map.get("headline"));
             if (title == null) {
                 title = text(map.get("name"));
@@ -169,7 +169,7 @@ public final class JsonLdExtractor implements Extractor {
             String url = text(map.get("url"));
             url = url != null ? absolute(url) : doi != null ? "https://doi.org/" + doi : null;
             double confidence = 0.8 + (doi != null ? 0.05 : 0) + (year != null ? 0.05 : 0) + (venue != null ? 0.05 : 0);
-            return new PaperRecord(Text.clean(title), authors, year, venue, doi, url, confidence, NAME,
+            return new ExtractedPaper(Text.clean(title), authors, year, venue, doi, url, confidence, NAME,
                     where + " " + path);
         }
 

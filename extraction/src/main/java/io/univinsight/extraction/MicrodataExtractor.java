@@ -29,8 +29,8 @@ public final class MicrodataExtractor implements Extractor {
 
     @Override
     public ExtractionResult extract(Document doc, PageContext ctx) {
-        List<ProfessorRecord> professors = new ArrayList<>();
-        List<PaperRecord> papers = new ArrayList<>();
+        List<ExtractedProfessor> professors = new ArrayList<>();
+        List<ExtractedPaper> papers = new ArrayList<>();
         String pageDept = null;
         for (Element item : doc.select("[itemscope][itemtype]")) {
             String type = item.attr("itemtype");
@@ -41,12 +41,12 @@ public final class MicrodataExtractor implements Extractor {
                 if (pageDept == null) {
                     pageDept = Departments.guess(doc, ctx);
                 }
-                ProfessorRecord p = person(item, pageDept);
+                ExtractedProfessor p = person(item, pageDept);
                 if (p != null) {
                     professors.add(p);
                 }
             } else if (ARTICLE_TYPE.matcher(type).matches()) {
-                PaperRecord p = paper(item);
+                ExtractedPaper p = paper(item);
                 if (p != null) {
                     papers.add(p);
                 }
@@ -55,7 +55,7 @@ public final class MicrodataExtractor implements Extractor {
         return ExtractionResult.from(NAME, professors, papers);
     }
 
-    private static ProfessorRecord person(Element item, String pageDept) {
+    private static ExtractedProfessor person(Element item, String pageDept) {
         String rawName = first(item, "name");
         if (rawName == null) {
             String given = first(item, "givenName");
@@ -97,12 +97,12 @@ public final class MicrodataExtractor implements Extractor {
                 break;
             }
         }
-        return new ProfessorRecord(name, title, email, dept != null ? dept : pageDept,
+        return new ExtractedProfessor(name, title, email, dept != null ? dept : pageDept,
                 url == null || url.startsWith("mailto:") ? null : url, email != null ? 0.9 : 0.85, NAME,
                 Evidence.of(item));
     }
 
-    private static PaperRecord paper(Element item) {
+    private static ExtractedPaper paper(Element item) {
         String title = first(item, "headline");
         if (title == null) {
             title = first(item, "name");
@@ -142,7 +142,7 @@ public final class MicrodataExtractor implements Extractor {
             url = "https://doi.org/" + doi;
         }
         double confidence = 0.75 + (doi != null ? 0.05 : 0) + (year != null ? 0.05 : 0) + (venue != null ? 0.05 : 0);
-        return new PaperRecord(title, authors, year, venue, doi, url, confidence, NAME, Evidence.of(item));
+        return new ExtractedPaper(title, authors, year, venue, doi, url, confidence, NAME, Evidence.of(item));
     }
 
     /** Elements carrying {@code itemprop=name} whose nearest enclosing item is {@code item}. */

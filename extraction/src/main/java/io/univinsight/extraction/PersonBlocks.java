@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 
+import io.univinsight.identity.NameKeys;
+
 /**
  * Reads the person-level fields (name, role, emails, profile link, department) out of one block of
  * markup such as a directory card, list item or table row.
@@ -148,10 +150,10 @@ final class PersonBlocks {
     private static String findProfileLink(Element block, String name) {
         List<Element> links = block.select(Css.LINKS).stream().filter(PersonBlocks::isPageLink).toList();
         if (name != null) {
-            String key = PersonNames.normalize(name);
+            String key = NameKeys.personKey(name);
             for (Element a : links) {
                 String text = PersonNames.extract(Text.clean(a.text()));
-                if (text != null && PersonNames.normalize(text).equals(key)) {
+                if (text != null && NameKeys.personKey(text).equals(key)) {
                     return Layout.absHref(a);
                 }
             }

@@ -1,6 +1,5 @@
 package io.univinsight.extraction;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -73,8 +72,6 @@ final class PersonNames {
             "^\\p{Lu}[\\p{Ll}'’]*(?:-\\p{Lu}?[\\p{Ll}'’]+)*\\.?(?:\\s\\p{Lu}[\\p{Ll}'’]*(?:-\\p{Lu}?[\\p{Ll}'’]+)*\\.?){0,2}$");
     private static final Set<String> NOT_GIVEN = Set.of("phd", "md", "jr", "sr", "ii", "iii", "iv", "msc", "ma", "ms", "mba",
             "mph", "dphil", "dr", "prof", "esq", "pe", "rn", "faia", "fieee", "facm");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}");
-    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
 
     private PersonNames() {
     }
@@ -180,19 +177,5 @@ final class PersonNames {
             return null;
         }
         return text;
-    }
-
-    /** Key for "same person" comparisons: case, accents, honorifics, punctuation and spaces ignored. */
-    static String normalize(String name) {
-        if (name == null) {
-            return "";
-        }
-        String cleaned = Text.clean(name);
-        Matcher prefix;
-        while ((prefix = PREFIX.matcher(cleaned)).find()) {
-            cleaned = cleaned.substring(prefix.end());
-        }
-        String n = MARKS.matcher(Normalizer.normalize(cleaned, Normalizer.Form.NFKD)).replaceAll("");
-        return NOT_LETTER_OR_DIGIT.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

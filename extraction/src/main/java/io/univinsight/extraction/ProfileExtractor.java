@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import io.univinsight.identity.NameKeys;
+
 /**
  * A single person's page: the name is the page heading (h1, else h2), the title line sits right
  * below it, and the email is the nearest one outside navigation and footer. A page with several
@@ -63,7 +65,7 @@ public final class ProfileExtractor implements Extractor {
         if (named.size() != 1) {
             return ExtractionResult.from(NAME, List.of(), List.of()); // none, or several people: a listing
         }
-        ProfessorRecord r = read(doc, ctx, named.get(0), names.get(0));
+        ExtractedProfessor r = read(doc, ctx, named.get(0), names.get(0));
         return ExtractionResult.from(NAME, r == null ? List.of() : List.of(r), List.of());
     }
 
@@ -81,11 +83,11 @@ public final class ProfileExtractor implements Extractor {
         if (name == null) {
             return null;
         }
-        String key = PersonNames.normalize(name);
+        String key = NameKeys.personKey(name);
         for (Element el : doc.body().getAllElements()) {
             if (el.childrenSize() == 0 && el.text().length() <= 60 && !Layout.inChrome(el)) {
                 String shown = PersonNames.extract(el.text());
-                if (shown != null && PersonNames.normalize(shown).equals(key)) {
+                if (shown != null && NameKeys.personKey(shown).equals(key)) {
                     return el;
                 }
             }
@@ -104,7 +106,7 @@ public final class ProfileExtractor implements Extractor {
         return null;
     }
 
-    private ProfessorRecord read(Document doc, PageContext ctx, Element heading, String name) {
+    private ExtractedProfessor read(Document doc, PageContext ctx, Element heading, String name) {
         // Widen the "header area" step by step: heading + following siblings, then the parent's.
         Element scope = heading;
         List<String> lines = List.of();
@@ -139,7 +141,7 @@ public final class ProfileExtractor implements Extractor {
             url = ctx.url();
         }
         double confidence = 0.75 + (email != null ? 0.1 : 0);
-        return new ProfessorRecord(name, role.text(), email, dept, Text.isBlank(url) ? null : url, confidence, NAME,
+        return new ExtractedProfessor(name, role.text(), email, dept, Text.isBlank(url) ? null : url, confidence, NAME,
                 Evidence.of(heading));
     }
 

@@ -44,7 +44,7 @@ public final class PublicationsExtractor implements Extractor {
     @Override
     public ExtractionResult extract(Document doc, PageContext ctx) {
         Outline outline = Outline.of(doc);
-        List<PaperRecord> papers = new ArrayList<>();
+        List<ExtractedPaper> papers = new ArrayList<>();
         Map<Element, Boolean> taken = new IdentityHashMap<>();
         MarkdownHeadings markdownHeadings = new MarkdownHeadings();
         Map<Element, Boolean> chrome = new IdentityHashMap<>();
@@ -58,7 +58,7 @@ public final class PublicationsExtractor implements Extractor {
             if (!inPublicationContext(el, outline, markdownHeadings, publicationHeadings) && !carriesDoi(el)) {
                 continue;
             }
-            PaperRecord paper = withEmbeddedBibTex(el, Citations.parse(el, NAME, headingYear(el, outline)));
+            ExtractedPaper paper = withEmbeddedBibTex(el, Citations.parse(el, NAME, headingYear(el, outline)));
             if (paper != null) {
                 papers.add(paper);
                 taken.put(el, Boolean.TRUE);
@@ -72,7 +72,7 @@ public final class PublicationsExtractor implements Extractor {
      * holds exactly one entry, its title, authors, year, venue and DOI are taken from it, the rest from the
      * citation as shown.
      */
-    private static PaperRecord withEmbeddedBibTex(Element item, PaperRecord shown) {
+    private static ExtractedPaper withEmbeddedBibTex(Element item, ExtractedPaper shown) {
         String text = item.wholeText();
         if (!BibTex.mayHold(text)) {
             return shown;
@@ -81,14 +81,14 @@ public final class PublicationsExtractor implements Extractor {
         if (entries.size() != 1) {
             return shown;
         }
-        PaperRecord bib = BibTex.toPaper(entries.get(0), NAME, Evidence.of(item), shown == null ? null : shown.url());
+        ExtractedPaper bib = BibTex.toPaper(entries.get(0), NAME, Evidence.of(item), shown == null ? null : shown.url());
         if (bib == null) {
             return shown;
         }
         if (shown == null) {
             return bib;
         }
-        return new PaperRecord(bib.title(), bib.authors().isEmpty() ? shown.authors() : bib.authors(),
+        return new ExtractedPaper(bib.title(), bib.authors().isEmpty() ? shown.authors() : bib.authors(),
                 bib.year() != null ? bib.year() : shown.year(), shown.venue() != null ? shown.venue() : bib.venue(),
                 bib.doi() != null ? bib.doi() : shown.doi(), bib.url(), Math.max(bib.confidence(), shown.confidence()),
                 NAME, bib.evidence());

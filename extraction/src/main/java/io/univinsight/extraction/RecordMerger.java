@@ -1,57 +1,44 @@
 package io.univinsight.extraction;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.univinsight.identity.PaperIdentity;
+import io.univinsight.identity.PersonIdentity;
+import io.univinsight.identity.RecordIdentity;
+
 /**
- * Collapses records that describe the same professor (same email, or same normalised name without
- * conflicting emails) or the same paper (same DOI, or same normalised title without conflicting
- * DOIs). Each field is taken from the most confident record that has it, so a directory card's
+ * Collapses records that describe the same professor or the same paper, as the identity module
+ * decides ({@link PersonIdentity}, {@link PaperIdentity}). Each field is taken from the most confident record that has it, so a directory card's
  * email and a profile page's title end up in one record.
  */
 final class RecordMerger {
     private RecordMerger() {
     }
 
-    static List<ProfessorRecord> mergeProfessors(List<ProfessorRecord> records) {
-        return group(records, r -> new Key(r.email(), PersonNames.normalize(r.name())))
+    static List<ExtractedProfessor> mergeProfessors(List<ExtractedProfessor> records) {
+        return group(records, r -> PersonIdentity.identity(r.email(), r.name()))
                 .stream().map(RecordMerger::combineProfessors).toList();
     }
 
-    static List<PaperRecord> mergePapers(List<PaperRecord> records) {
-        return group(records, r -> new Key(r.doi() == null ? null : r.doi().toLowerCase(Locale.ROOT), titleKey(r.title())))
+    static List<ExtractedPaper> mergePapers(List<ExtractedPaper> records) {
+        return group(records, r -> PaperIdentity.identity(r.doi(), r.title()))
                 .stream().map(RecordMerger::combinePapers).toList();
     }
 
-    /**
-     * Identity of a record: a strong id (email / DOI) and a weak one (normalised name / title).
-     * Equal strong ids always match; differing strong ids never do (two "J. Kim"s with different
-     * mailboxes are two people); otherwise equal weak ids match.
-     */
-    private record Key(String strong, String weak) {
-        boolean matches(Key o) {
-            if (strong != null && o.strong != null) {
-                return strong.equals(o.strong);
-            }
-            return !weak.isEmpty() && weak.equals(o.weak);
-        }
-    }
-
     /** Groups records in first-seen order; a record joins the first group holding a matching record. */
-    private static <T> List<List<T>> group(List<T> records, Function<T, Key> keyOf) {
+    private static <T> List<List<T>> group(List<T> records, Function<T, RecordIdentity> keyOf) {
         List<List<T>> groups = new ArrayList<>();
-        List<List<Key>> groupKeys = new ArrayList<>();
+        List<List<RecordIdentity>> groupKeys = new ArrayList<>();
         for (T r : records) {
-            Key key = keyOf.apply(r);
+            RecordIdentity key = keyOf.apply(r);
             int home = -1;
             for (int g = 0; g < groups.size() && home < 0; g++) {
-                for (Key k : groupKeys.get(g)) {
+                for (RecordIdentity k : groupKeys.get(g)) {
                     if (k.matches(key)) {
                         home = g;
                         break;
@@ -69,50 +56,40 @@ final class RecordMerger {
         return groups;
     }
 
-    private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]");
-
-    static String titleKey(String title) {
-        if (title == null) {
-            return "";
-        }
-        String key = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return NOT_LETTER_OR_DIGIT.matcher(key).replaceAll("");
-    }
-
-    private static ProfessorRecord combineProfessors(List<ProfessorRecord> group) {
+    private static ExtractedProfessor combineProfessors(List<ExtractedProfessor> group) {
         if (group.size() == 1) {
             return group.get(0);
         }
-        List<ProfessorRecord> best = sorted(group, ProfessorRecord::confidence);
-        return new ProfessorRecord(
-                pick(best, ProfessorRecord::name),
-                pick(best, ProfessorRecord::title),
-                pick(best, ProfessorRecord::email),
-                pick(best, ProfessorRecord::department),
-                pick(best, ProfessorRecord::profileUrl),
+        List<ExtractedProfessor> best = sorted(group, ExtractedProfessor::confidence);
+        return new ExtractedProfessor(
+                pick(best, ExtractedProfessor::name),
+                pick(best, ExtractedProfessor::title),
+                pick(best, ExtractedProfessor::email),
+                pick(best, ExtractedProfessor::department),
+                pick(best, ExtractedProfessor::profileUrl),
                 best.get(0).confidence(),
-                extractors(group.stream().map(ProfessorRecord::extractor).toList()),
+                extractors(group.stream().map(ExtractedProfessor::extractor).toList()),
                 best.get(0).evidence());
     }
 
-    private static PaperRecord combinePapers(List<PaperRecord> group) {
+    private static ExtractedPaper combinePapers(List<ExtractedPaper> group) {
         if (group.size() == 1) {
             return group.get(0);
         }
-        List<PaperRecord> best = sorted(group, PaperRecord::confidence);
+        List<ExtractedPaper> best = sorted(group, ExtractedPaper::confidence);
         // The longest author list is the most complete one (others may be truncated with "et al.").
-        List<String> authors = best.stream().map(PaperRecord::authors)
+        List<String> authors = best.stream().map(ExtractedPaper::authors)
                 .max(Comparator.comparingInt(List::size)).orElse(List.of());
-        Integer year = best.stream().map(PaperRecord::year).filter(y -> y != null).findFirst().orElse(null);
-        return new PaperRecord(
-                pick(best, PaperRecord::title),
+        Integer year = best.stream().map(ExtractedPaper::year).filter(y -> y != null).findFirst().orElse(null);
+        return new ExtractedPaper(
+                pick(best, ExtractedPaper::title),
                 authors,
                 year,
-                pick(best, PaperRecord::venue),
-                pick(best, PaperRecord::doi),
-                pick(best, PaperRecord::url),
+                pick(best, ExtractedPaper::venue),
+                pick(best, ExtractedPaper::doi),
+                pick(best, ExtractedPaper::url),
                 best.get(0).confidence(),
-                extractors(group.stream().map(PaperRecord::extractor).toList()),
+                extractors(group.stream().map(ExtractedPaper::extractor).toList()),
                 best.get(0).evidence());
     }
 

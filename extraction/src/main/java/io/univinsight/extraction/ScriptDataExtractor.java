@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import io.univinsight.identity.NameKeys;
+
 /**
  * People and papers a page's own script turns into cards: the HTML holds an empty list and an inline script holds
  * the data ({@code var list = [{...}, ...]}, {@code __NEXT_DATA__}, a JSON blob). The literals are read
@@ -30,8 +32,8 @@ public final class ScriptDataExtractor implements Extractor {
 
     @Override
     public ExtractionResult extract(Document doc, PageContext ctx) {
-        List<ProfessorRecord> out = new ArrayList<>();
-        List<PaperRecord> papers = new ArrayList<>();
+        List<ExtractedProfessor> out = new ArrayList<>();
+        List<ExtractedPaper> papers = new ArrayList<>();
         String pageDept = Departments.guess(doc, ctx);
         int n = 0;
         for (Element script : doc.getElementsByTag("script")) {
@@ -86,20 +88,20 @@ public final class ScriptDataExtractor implements Extractor {
         return true;
     }
 
-    private static void collect(Object node, Document doc, String pageDept, String where, List<ProfessorRecord> out,
-                                List<PaperRecord> papers) {
+    private static void collect(Object node, Document doc, String pageDept, String where, List<ExtractedProfessor> out,
+                                List<ExtractedPaper> papers) {
         if (node instanceof Map<?, ?> map) {
             map.values().forEach(v -> collect(v, doc, pageDept, where, out, papers));
         } else if (node instanceof List<?> list) {
-            List<ProfessorRecord> people = new ArrayList<>();
-            List<PaperRecord> works = new ArrayList<>();
+            List<ExtractedProfessor> people = new ArrayList<>();
+            List<ExtractedPaper> works = new ArrayList<>();
             for (Object item : list) {
                 if (item instanceof Map<?, ?> object) {
-                    ProfessorRecord r = person(object, doc, pageDept, where);
+                    ExtractedProfessor r = person(object, doc, pageDept, where);
                     if (r != null) {
                         people.add(r);
                     } else {
-                        PaperRecord p = ScriptPapers.paper(object, NAME, where);
+                        ExtractedPaper p = ScriptPapers.paper(object, NAME, where);
                         if (p != null) {
                             works.add(p);
                         }
@@ -117,7 +119,7 @@ public final class ScriptDataExtractor implements Extractor {
     }
 
     /** One object (with the objects nested in it) read as a person, or null when it is none or no faculty. */
-    private static ProfessorRecord person(Map<?, ?> object, Document doc, String pageDept, String where) {
+    private static ExtractedProfessor person(Map<?, ?> object, Document doc, String pageDept, String where) {
         List<String> values = new ArrayList<>();
         flatten(object, values, 0);
         String name = null;
@@ -131,7 +133,7 @@ public final class ScriptDataExtractor implements Extractor {
             }
             if (name == null && v.length() <= 60) {
                 String n = PersonNames.extract(v);
-                if (n != null && PersonNames.normalize(n).equals(PersonNames.normalize(v))) {
+                if (n != null && NameKeys.personKey(n).equals(NameKeys.personKey(v))) {
                     name = n;
                     continue;
                 }
@@ -152,7 +154,7 @@ public final class ScriptDataExtractor implements Extractor {
             return null;
         }
         double confidence = 0.75 + (email != null ? 0.1 : 0);
-        return new ProfessorRecord(name, role.text(), email, pageDept, profile, confidence, NAME, where);
+        return new ExtractedProfessor(name, role.text(), email, pageDept, profile, confidence, NAME, where);
     }
 
     /** String values of an object and of the objects inside it (a few levels), in order. */

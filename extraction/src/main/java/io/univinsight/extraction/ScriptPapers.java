@@ -17,7 +17,7 @@ final class ScriptPapers {
     private ScriptPapers() {
     }
 
-    static PaperRecord paper(Map<?, ?> object, String extractor, String where) {
+    static ExtractedPaper paper(Map<?, ?> object, String extractor, String where) {
         String title = null;
         Integer year = null;
         String doi = null;
@@ -46,7 +46,7 @@ final class ScriptPapers {
         if (title == null || (year == null && doi == null) || (authors.isEmpty() && doi == null)) {
             return null;
         }
-        return new PaperRecord(title, authors, year, venue, doi, doi == null ? null : "https://doi.org/" + doi,
+        return new ExtractedPaper(title, authors, year, venue, doi, doi == null ? null : "https://doi.org/" + doi,
                 doi != null ? 0.8 : 0.7, extractor, where);
     }
 

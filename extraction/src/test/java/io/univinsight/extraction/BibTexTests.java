@@ -22,7 +22,7 @@ class BibTexTests {
         assertTrue(BibTex.mayHold(text));
         List<BibTex.Entry> entries = BibTex.entries(text);
         assertEquals(1, entries.size());
-        PaperRecord p = BibTex.toPaper(entries.get(0), "publications", "pre", null);
+        ExtractedPaper p = BibTex.toPaper(entries.get(0), "publications", "pre", null);
         assertEquals("Learning 3D Shapes from One View", p.title());
         assertEquals(List.of("Doe, Jane", "Roe, R."), p.authors());
         assertEquals(2021, p.year());

@@ -27,8 +27,8 @@ class DemoSiteTests {
 
     private static final List<String> crawled = new ArrayList<>();
     private static final List<String> skipped = new ArrayList<>();
-    private static final List<ProfessorRecord> professors = new ArrayList<>();
-    private static final List<PaperRecord> papers = new ArrayList<>();
+    private static final List<ExtractedProfessor> professors = new ArrayList<>();
+    private static final List<ExtractedPaper> papers = new ArrayList<>();
     private static final Map<String, ExtractionResult> byPage = new java.util.TreeMap<>();
     private static Map<?, ?> expected;
 
@@ -74,7 +74,7 @@ class DemoSiteTests {
             want.add(p.get("name") + " | " + p.get("title") + " | " + p.get("email") + " | " + p.get("department"));
         }
         TreeSet<String> got = new TreeSet<>();
-        for (ProfessorRecord p : RecordMerger.mergeProfessors(professors)) {
+        for (ExtractedProfessor p : RecordMerger.mergeProfessors(professors)) {
             got.add(p.name() + " | " + p.title() + " | " + p.email() + " | " + p.department());
         }
         assertEquals(String.join("\n", want), String.join("\n", got));
@@ -93,12 +93,12 @@ class DemoSiteTests {
 
     @Test
     void profileLinksAreAbsolute() {
-        List<ProfessorRecord> merged = RecordMerger.mergeProfessors(professors);
-        ProfessorRecord whitfield = merged.stream().filter(p -> p.name().equals("Eleanor Whitfield")).findFirst().orElseThrow();
+        List<ExtractedProfessor> merged = RecordMerger.mergeProfessors(professors);
+        ExtractedProfessor whitfield = merged.stream().filter(p -> p.name().equals("Eleanor Whitfield")).findFirst().orElseThrow();
         assertEquals(BASE + "cs/people/eleanor-whitfield.html", whitfield.profileUrl());
-        ProfessorRecord kim = merged.stream().filter(p -> p.name().equals("김민준")).findFirst().orElseThrow();
+        ExtractedProfessor kim = merged.stream().filter(p -> p.name().equals("김민준")).findFirst().orElseThrow();
         assertEquals(BASE + "ko/cse/people/minjun-kim.html", kim.profileUrl());
-        for (ProfessorRecord p : merged) {
+        for (ExtractedProfessor p : merged) {
             assertTrue(p.profileUrl() == null || p.profileUrl().startsWith(BASE), p::toString);
             assertTrue(p.confidence() > 0 && p.confidence() <= 1, p::toString);
             assertFalse(p.evidence() == null || p.evidence().isBlank(), p::toString);
@@ -115,7 +115,7 @@ class DemoSiteTests {
                     + " | " + p.get("venue") + " | " + p.get("doi"));
         }
         TreeSet<String> got = new TreeSet<>();
-        for (PaperRecord p : RecordMerger.mergePapers(papers)) {
+        for (ExtractedPaper p : RecordMerger.mergePapers(papers)) {
             got.add(p.title() + " | " + p.authors() + " | " + p.year() + " | " + p.venue() + " | " + p.doi());
         }
         assertEquals(String.join("\n", want), String.join("\n", got));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DirectoryExtractorTests {
     private final DirectoryExtractor extractor = new DirectoryExtractor();
 
-    private List<ProfessorRecord> run(String html, PageContext ctx) {
+    private List<ExtractedProfessor> run(String html, PageContext ctx) {
         ExtractionResult r = extractor.extract(Jsoup.parse(html, ctx.url()), ctx);
         assertEquals(List.of(), r.papers());
         return r.professors();
@@ -36,11 +36,11 @@ class DirectoryExtractorTests {
                 </div>
                 <footer><a href="mailto:info@example.edu">info@example.edu</a></footer>
                 </body></html>""";
-        List<ProfessorRecord> got = run(html, new PageContext("https://math.example.edu/faculty/index.html", "Example U", null));
+        List<ExtractedProfessor> got = run(html, new PageContext("https://math.example.edu/faculty/index.html", "Example U", null));
         assertEquals(List.of(
-                new ProfessorRecord("Ada Byron", "Associate Professor", "abyron@example.edu", "Department of Mathematics",
+                new ExtractedProfessor("Ada Byron", "Associate Professor", "abyron@example.edu", "Department of Mathematics",
                         "https://math.example.edu/people/ada-byron.html", 0.9, "directory", "div.grid:nth-of-type(2) > div.card:nth-of-type(1)"),
-                new ProfessorRecord("Alan Turner", "Professor", "aturner@example.edu", "Department of Mathematics",
+                new ExtractedProfessor("Alan Turner", "Professor", "aturner@example.edu", "Department of Mathematics",
                         "https://math.example.edu/people/alan-turner.html", 0.9, "directory", "div.grid:nth-of-type(2) > div.card:nth-of-type(2)")),
                 got);
     }
@@ -56,7 +56,7 @@ class DirectoryExtractorTests {
                   <tr><td>Lise Meitner</td><td>Research Associate</td><td>lmeitner@physics.example.edu</td></tr>
                   <tr><td>Paul Dirac</td><td>Professor Emeritus</td><td>PDirac AT physics DOT example DOT edu</td></tr>
                 </table>""";
-        List<ProfessorRecord> got = run(html, new PageContext("https://example.edu/physics/people", "Example U", "Physics"));
+        List<ExtractedProfessor> got = run(html, new PageContext("https://example.edu/physics/people", "Example U", "Physics"));
         assertEquals(List.of("Marie Curie|Professor|mcurie@physics.example.edu|Physics",
                         "Niels Bohr|Senior Lecturer|nbohr@physics.example.edu|Physics",
                         "Paul Dirac|Professor Emeritus|pdirac@physics.example.edu|Physics"),
@@ -78,13 +78,13 @@ class DirectoryExtractorTests {
                   <li><strong>박하늘</strong> 박사과정<br>이메일: hnpark@ee.example.ac.kr</li>
                   <li><strong>정다은</strong> 행정직원<br>이메일: dejung@ee.example.ac.kr</li>
                 </ul></body></html>""";
-        List<ProfessorRecord> got = run(html, new PageContext("https://ee.example.ac.kr/ko/faculty.html", "예시대학교", null));
+        List<ExtractedProfessor> got = run(html, new PageContext("https://ee.example.ac.kr/ko/faculty.html", "예시대학교", null));
         assertEquals(List.of(
-                new ProfessorRecord("김민준", "교수", "mjkim@ee.example.ac.kr", "전자공학과",
+                new ExtractedProfessor("김민준", "교수", "mjkim@ee.example.ac.kr", "전자공학과",
                         "https://ee.example.ac.kr/ko/people/mjkim", 0.9, "directory", "ul.members > li:nth-of-type(1)"),
-                new ProfessorRecord("이서연", "조교수", "sylee@ee.example.ac.kr", "전자공학과", null, 0.85, "directory",
+                new ExtractedProfessor("이서연", "조교수", "sylee@ee.example.ac.kr", "전자공학과", null, 0.85, "directory",
                         "ul.members > li:nth-of-type(2)"),
-                new ProfessorRecord("최하늘", "명예교수", "hnchoi@ee.example.ac.kr", "전자공학과", null, 0.85, "directory",
+                new ExtractedProfessor("최하늘", "명예교수", "hnchoi@ee.example.ac.kr", "전자공학과", null, 0.85, "directory",
                         "ul.members > li:nth-of-type(3)")),
                 got);
     }
@@ -106,9 +106,9 @@ class DirectoryExtractorTests {
                 <h2>Faculty</h2>
                 <ul><li><b>John Roe</b> – <a href="mailto:jroe@example.edu">jroe@example.edu</a></li>
                     <li><b>Mary Major</b> – <a href="mailto:mmajor@example.edu">mmajor@example.edu</a></li></ul>""";
-        List<ProfessorRecord> got = run(people, new PageContext("https://example.edu/f", "Example U", "History"));
-        assertEquals(List.of(new ProfessorRecord("John Roe", "Faculty", "jroe@example.edu", "History", null, 0.7, "directory",
-                "ul > li:nth-of-type(1)"), new ProfessorRecord("Mary Major", "Faculty", "mmajor@example.edu", "History",
+        List<ExtractedProfessor> got = run(people, new PageContext("https://example.edu/f", "Example U", "History"));
+        assertEquals(List.of(new ExtractedProfessor("John Roe", "Faculty", "jroe@example.edu", "History", null, 0.7, "directory",
+                "ul > li:nth-of-type(1)"), new ExtractedProfessor("Mary Major", "Faculty", "mmajor@example.edu", "History",
                 null, 0.7, "directory", "ul > li:nth-of-type(2)")), got);
         assertEquals(List.of(), run(people.replace("Faculty", "Contacts"), new PageContext("https://example.edu/c", "Example U", null)));
     }
@@ -123,11 +123,11 @@ class DirectoryExtractorTests {
                   <div class="col"><h4><a href="/people/kurt">Kurt Goedel</a></h4><h6>Professor</h6></div>
                   <div class="col"><h4><a href="/people/emmy">Emmy Noether</a></h4><h6>Assistant Professor</h6></div>
                 </div></div>""";
-        List<ProfessorRecord> got = run(html, new PageContext("https://example.edu/f", "Example U", null));
+        List<ExtractedProfessor> got = run(html, new PageContext("https://example.edu/f", "Example U", null));
         assertEquals(List.of("Ada Byron", "Alan Turner", "Kurt Goedel", "Emmy Noether"),
-                got.stream().map(ProfessorRecord::name).toList());
+                got.stream().map(ExtractedProfessor::name).toList());
         assertEquals(List.of("Associate Professor", "Lecturer", "Professor", "Assistant Professor"),
-                got.stream().map(ProfessorRecord::title).toList());
+                got.stream().map(ExtractedProfessor::title).toList());
     }
 
     @Test
@@ -138,8 +138,8 @@ class DirectoryExtractorTests {
                 <h2>Alumni</h2><ul>
                   <li><a href="//kg.example.org">Kurt Goedel</a>, Assistant Professor at Another University</li>
                   <li><a href="//en.example.org">Emmy Noether</a>, Associate Professor at Elsewhere</li></ul>""";
-        List<ProfessorRecord> got = run(html, new PageContext("https://example.edu/group", "Example U", null));
-        assertEquals(List.of("Ada Byron", "Alan Turner"), got.stream().map(ProfessorRecord::name).toList());
+        List<ExtractedProfessor> got = run(html, new PageContext("https://example.edu/group", "Example U", null));
+        assertEquals(List.of("Ada Byron", "Alan Turner"), got.stream().map(ExtractedProfessor::name).toList());
     }
 
     @Test
@@ -151,8 +151,8 @@ class DirectoryExtractorTests {
                 <h2>Wissenschaftliche Mitarbeiter</h2>
                 <div class="person"><a href="/p/weber">Lena Weber</a><p>Doktorandin</p></div>
                 <div class="person"><a href="/p/koch">Tim Koch</a><p>Sekretariat</p></div>""";
-        List<ProfessorRecord> got = run(html, new PageContext("https://example.de/team", "Beispiel-Universität", null));
-        assertEquals(List.of("Anna Schmidt", "Jörg Müller"), got.stream().map(ProfessorRecord::name).toList());
+        List<ExtractedProfessor> got = run(html, new PageContext("https://example.de/team", "Beispiel-Universität", null));
+        assertEquals(List.of("Anna Schmidt", "Jörg Müller"), got.stream().map(ExtractedProfessor::name).toList());
         assertEquals(List.of("assistant_professor", "professor"),
                 got.stream().map(r -> AcademicTitles.rankOf(r.title())).toList());
     }

@@ -31,10 +31,10 @@ class ExtractionPipelineTests {
     @Test
     void mergesTheSamePersonAndPaperAcrossExtractors() {
         ExtractionResult r = ExtractionPipeline.defaults().extract(PROFILE_PAGE, CTX);
-        assertEquals(List.of(new ProfessorRecord("Ada Byron", "Professor", "ada@example.edu", "Mathematics",
+        assertEquals(List.of(new ExtractedProfessor("Ada Byron", "Professor", "ada@example.edu", "Mathematics",
                 "https://example.edu/~ada/", 0.9, "json-ld+profile", "script[type=application/ld+json]:nth-of-type(1) $")),
                 r.professors());
-        assertEquals(List.of(new PaperRecord("Notes on the Analytical Engine", List.of("Ada Byron", "Charles Babbage"), 1972,
+        assertEquals(List.of(new ExtractedPaper("Notes on the Analytical Engine", List.of("Ada Byron", "Charles Babbage"), 1972,
                 "Scientific Memoirs", "10.5555/ae.1972", "https://doi.org/10.5555/ae.1972", 0.9, "json-ld+publications",
                 "script[type=application/ld+json]:nth-of-type(2) $")), r.papers());
         assertEquals(List.of("json-ld", "profile", "publications"), r.extractorsApplied());
@@ -45,7 +45,7 @@ class ExtractionPipelineTests {
         ExtractionPipeline onlyProfile = ExtractionPipeline.of(List.of("profile"));
         assertEquals(List.of("profile"), onlyProfile.extractorNames());
         ExtractionResult r = onlyProfile.extract(PROFILE_PAGE, CTX);
-        assertEquals(List.of(new ProfessorRecord("Ada Byron", "Professor", "ada@example.edu", "Mathematics",
+        assertEquals(List.of(new ExtractedProfessor("Ada Byron", "Professor", "ada@example.edu", "Mathematics",
                 "https://example.edu/~ada/index.html", 0.85, "profile", "main > h1")), r.professors());
         assertEquals(List.of(), r.papers());
         assertEquals(List.of("json-ld", "microdata", "script-data", "directory", "profile", "publications"),
@@ -58,12 +58,12 @@ class ExtractionPipelineTests {
 
     @Test
     void namesakesWithDifferentEmailsStayApart() {
-        List<ProfessorRecord> merged = RecordMerger.mergeProfessors(List.of(
-                new ProfessorRecord("Ji-woo Kim", "Professor", "jwkim@a.edu", null, null, 0.8, "directory", "a"),
-                new ProfessorRecord("Ji-woo Kim", "Lecturer", "jwkim2@a.edu", null, null, 0.8, "directory", "b"),
-                new ProfessorRecord("Dr. Ji-woo  Kim", null, null, "Physics", "https://a.edu/jwkim", 0.5, "profile", "c")));
+        List<ExtractedProfessor> merged = RecordMerger.mergeProfessors(List.of(
+                new ExtractedProfessor("Ji-woo Kim", "Professor", "jwkim@a.edu", null, null, 0.8, "directory", "a"),
+                new ExtractedProfessor("Ji-woo Kim", "Lecturer", "jwkim2@a.edu", null, null, 0.8, "directory", "b"),
+                new ExtractedProfessor("Dr. Ji-woo  Kim", null, null, "Physics", "https://a.edu/jwkim", 0.5, "profile", "c")));
         assertEquals(2, merged.size());
-        assertEquals(new ProfessorRecord("Ji-woo Kim", "Professor", "jwkim@a.edu", "Physics", "https://a.edu/jwkim", 0.8,
+        assertEquals(new ExtractedProfessor("Ji-woo Kim", "Professor", "jwkim@a.edu", "Physics", "https://a.edu/jwkim", 0.8,
                 "directory+profile", "a"), merged.get(0));
     }
 

@@ -31,11 +31,11 @@ class JsonLdExtractorTests {
                 </head><body><p>Hello</p></body></html>""";
         ExtractionResult r = new JsonLdExtractor().extract(Jsoup.parse(html, "https://chem.example.edu/people/franklin"),
                 new PageContext("https://chem.example.edu/people/franklin", "Example University", null));
-        assertEquals(List.of(new ProfessorRecord("Rosalind Franklin", "Associate Professor", "r.franklin@chem.example.edu",
+        assertEquals(List.of(new ExtractedProfessor("Rosalind Franklin", "Associate Professor", "r.franklin@chem.example.edu",
                         "Department of Chemistry", "https://chem.example.edu/people/franklin", 0.95, "json-ld",
                         "script[type=application/ld+json]:nth-of-type(1) $.@graph[0]")),
                 r.professors());
-        assertEquals(List.of(new PaperRecord("Molecular Configuration in Sodium Thymonucleate",
+        assertEquals(List.of(new ExtractedPaper("Molecular Configuration in Sodium Thymonucleate",
                         List.of("Rosalind Franklin", "Raymond Gosling"), 1953, "Nature", "10.1038/171740a0",
                         "https://doi.org/10.1038/171740a0", 0.95, "json-ld",
                         "script[type=application/ld+json]:nth-of-type(1) $.@graph[2]")),

@@ -27,9 +27,9 @@ class MicrodataExtractorTests {
                 </li></ul>""";
         ExtractionResult r = new MicrodataExtractor().extract(Jsoup.parse(html, "https://cs.example.edu/people"),
                 new PageContext("https://cs.example.edu/people", "Example U", null));
-        assertEquals(List.of(new ProfessorRecord("Grace Hopper", "Visiting Professor", "hopper@cs.example.edu",
+        assertEquals(List.of(new ExtractedProfessor("Grace Hopper", "Visiting Professor", "hopper@cs.example.edu",
                 "Department of Computer Science", "https://cs.example.edu/~hopper/", 0.9, "microdata", "div")), r.professors());
-        assertEquals(List.of(new PaperRecord("The Education of a Computer", List.of("Grace Hopper"), 1952,
+        assertEquals(List.of(new ExtractedPaper("The Education of a Computer", List.of("Grace Hopper"), 1952,
                 "Proceedings of the ACM National Meeting", "10.1145/609784.609818", "https://doi.org/10.1145/609784.609818",
                 0.9, "microdata", "ul > li")), r.papers());
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ProfileExtractorTests {
     private final ProfileExtractor extractor = new ProfileExtractor();
 
-    private List<ProfessorRecord> run(String html, String url) {
+    private List<ExtractedProfessor> run(String html, String url) {
         return extractor.extract(Jsoup.parse(html, url), new PageContext(url, "Example U", null)).professors();
     }
 
@@ -28,7 +28,7 @@ class ProfileExtractorTests {
                 </main>
                 <footer><a href="mailto:webmaster@example.edu">webmaster@example.edu</a></footer>
                 </body></html>""";
-        assertEquals(List.of(new ProfessorRecord("Jane Q. Smith", "Assistant Professor", "jane.smith@informatics.example.edu",
+        assertEquals(List.of(new ExtractedProfessor("Jane Q. Smith", "Assistant Professor", "jane.smith@informatics.example.edu",
                         "School of Informatics", "https://example.edu/people/jsmith.html", 0.85, "profile", "main > div.profile > h1")),
                 run(html, "https://example.edu/people/jsmith.html"));
     }
@@ -42,7 +42,7 @@ class ProfileExtractorTests {
                   <p>이메일: <a href="mailto:MJKim@sw.example.ac.kr">MJKim@sw.example.ac.kr</a></p>
                   <h2>주요 논문</h2><ol><li>김민준, “한국어 질의응답,” <em>정보과학회논문지</em>, 2020.</li></ol>
                 </main></body></html>""";
-        assertEquals(List.of(new ProfessorRecord("김민준", "교수", "mjkim@sw.example.ac.kr", "소프트웨어학부",
+        assertEquals(List.of(new ExtractedProfessor("김민준", "교수", "mjkim@sw.example.ac.kr", "소프트웨어학부",
                         "https://sw.example.ac.kr/people/mjkim", 0.85, "profile", "main > h1")),
                 run(html, "https://sw.example.ac.kr/people/mjkim"));
     }
@@ -65,8 +65,8 @@ class ProfileExtractorTests {
                 <p>I am an Assistant Professor at the Example University in the <a href="/ri">Robotics Institute</a>. I work on
                 perception. Email: slevin at example dot edu</p>
                 <h2>Publications</h2><p>...</p>""";
-        List<ProfessorRecord> got = run(html, "https://example.edu/~slevin/");
-        assertEquals(List.of("Shira Levin"), got.stream().map(ProfessorRecord::name).toList());
+        List<ExtractedProfessor> got = run(html, "https://example.edu/~slevin/");
+        assertEquals(List.of("Shira Levin"), got.stream().map(ExtractedProfessor::name).toList());
         assertEquals("Assistant Professor", got.get(0).title());
         assertEquals(List.of(), run(html.replace("an Assistant Professor", "a PhD student"), "https://example.edu/~slevin/"));
     }
@@ -77,8 +77,8 @@ class ProfileExtractorTests {
                 <h1>Department of Chemistry</h1>
                 <div class="profile"><h2>Marta Kowalczyk</h2><p>Associate Professor</p>
                 <p><a href="mailto:mkowalczyk@chem.example.edu">mkowalczyk@chem.example.edu</a></p></div>""";
-        List<ProfessorRecord> got = run(html, "https://chem.example.edu/people/kowalczyk");
-        assertEquals(List.of("Marta Kowalczyk"), got.stream().map(ProfessorRecord::name).toList());
+        List<ExtractedProfessor> got = run(html, "https://chem.example.edu/people/kowalczyk");
+        assertEquals(List.of("Marta Kowalczyk"), got.stream().map(ExtractedProfessor::name).toList());
         assertEquals("mkowalczyk@chem.example.edu", got.get(0).email());
     }
 
@@ -89,8 +89,8 @@ class ProfileExtractorTests {
                 <div class="intro"><img src="me.jpg"><div><span class="big">Zeyu Ma</span><br>
                 <span>Assistant Professor</span><br><span>zeyu.ma@example.edu</span></div></div>
                 <p>Welcome to my page.</p></body></html>""";
-        List<ProfessorRecord> got = run(html, "https://example.edu/~zma/");
-        assertEquals(List.of("Zeyu Ma"), got.stream().map(ProfessorRecord::name).toList());
+        List<ExtractedProfessor> got = run(html, "https://example.edu/~zma/");
+        assertEquals(List.of("Zeyu Ma"), got.stream().map(ExtractedProfessor::name).toList());
         assertEquals("Assistant Professor", got.get(0).title());
     }
 }

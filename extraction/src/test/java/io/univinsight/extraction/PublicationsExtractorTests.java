@@ -8,7 +8,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 class PublicationsExtractorTests {
-    private List<PaperRecord> run(String html) {
+    private List<ExtractedPaper> run(String html) {
         String url = "https://example.edu/~smith/";
         return new PublicationsExtractor().extract(Jsoup.parse(html, url), new PageContext(url, "Example U", null)).papers();
     }
@@ -27,13 +27,13 @@ class PublicationsExtractorTests {
                 <h2>Teaching</h2>
                 <ul><li>Data Structures (Fall 2020)</li><li>Algorithms (Spring 2021)</li></ul>""";
         assertEquals(List.of(
-                new PaperRecord("Graph Neural Networks for Protein Folding", List.of("A. Smith", "B. Jones", "C. Lee"), 2021,
+                new ExtractedPaper("Graph Neural Networks for Protein Folding", List.of("A. Smith", "B. Jones", "C. Lee"), 2021,
                         "Nature Methods", "10.1038/s41592-021-01234-5", "https://doi.org/10.1038/s41592-021-01234-5", 0.9,
                         "publications", "ul:nth-of-type(1) > li:nth-of-type(1)"),
-                new PaperRecord("Scalable Bayesian Inference in Practice", List.of("Smith, J.", "Doe, R."), 2019,
+                new ExtractedPaper("Scalable Bayesian Inference in Practice", List.of("Smith, J.", "Doe, R."), 2019,
                         "Proceedings of ICML", "10.5555/icml.2019.77", "https://example.edu/papers/sbi.pdf", 0.9,
                         "publications", "ul:nth-of-type(1) > li:nth-of-type(2)"),
-                new PaperRecord("한국어 문서 요약을 위한 그래프 기반 모델", List.of("김민준", "이서연"), 2018, "정보과학회논문지", null,
+                new ExtractedPaper("한국어 문서 요약을 위한 그래프 기반 모델", List.of("김민준", "이서연"), 2018, "정보과학회논문지", null,
                         null, 0.8, "publications", "ul:nth-of-type(1) > li:nth-of-type(3)")),
                 run(html));
     }
@@ -63,7 +63,7 @@ class PublicationsExtractorTests {
                   <li>Our paper “Fast Sorting on GPUs” is out: <a href="https://doi.org/10.1145%2F3548606">10.1145/3548606</a> (2022)</li>
                   <li>The lab moved to the “New Science Building” this spring.</li>
                 </ul>""";
-        List<PaperRecord> got = run(html);
+        List<ExtractedPaper> got = run(html);
         assertEquals(1, got.size());
         assertEquals("Fast Sorting on GPUs", got.get(0).title());
         assertEquals("10.1145/3548606", got.get(0).doi());
@@ -83,7 +83,7 @@ class PublicationsExtractorTests {
                     year = {2018},
                     doi = {10.1109/CVPR.2018.00847}
                   }</pre></li></ol>""";
-        List<PaperRecord> got = run(html);
+        List<ExtractedPaper> got = run(html);
         assertEquals(1, got.size());
         assertEquals("Efficient parametrization of deep networks", got.get(0).title());
         assertEquals(List.of("Roe, R.", "Doe, J."), got.get(0).authors());
@@ -96,8 +96,8 @@ class PublicationsExtractorTests {
         String html = """
                 <h2>Publications</h2><h3>2021</h3>
                 <ul><li><b>Learning to Walk Again</b><br>A. Smith, B. Jones<br><i>Robotics Letters</i></li></ul>""";
-        List<PaperRecord> got = run(html);
-        assertEquals(List.of("Learning to Walk Again"), got.stream().map(PaperRecord::title).toList());
+        List<ExtractedPaper> got = run(html);
+        assertEquals(List.of("Learning to Walk Again"), got.stream().map(ExtractedPaper::title).toList());
         assertEquals(2021, got.get(0).year());
     }
 
@@ -107,7 +107,7 @@ class PublicationsExtractorTests {
                 <table><tr><td><p><b>Selected Bibliography</b></p><p><b>Chapters</b></p>
                 <ul><li>"<a href="/c.pdf">Rationality as a Constitutive Ideal</a>", <em>A Companion to Davidson</em>, ed. E. Lepore</li></ul>
                 </td></tr></table>""";
-        assertEquals(List.of("Rationality as a Constitutive Ideal"), run(html).stream().map(PaperRecord::title).toList());
+        assertEquals(List.of("Rationality as a Constitutive Ideal"), run(html).stream().map(ExtractedPaper::title).toList());
         assertEquals(List.of(), run(html.replace("Selected Bibliography", "Selected Talks")));
     }
 
@@ -116,6 +116,6 @@ class PublicationsExtractorTests {
         String html = """
                 <h2>代表性论文</h2><ul>
                 <li>Z. Wang, L. Li. "Neural Rendering of Ink Paintings." <i>ACM Transactions on Graphics</i>, 2022.</li></ul>""";
-        assertEquals(List.of("Neural Rendering of Ink Paintings"), run(html).stream().map(PaperRecord::title).toList());
+        assertEquals(List.of("Neural Rendering of Ink Paintings"), run(html).stream().map(ExtractedPaper::title).toList());
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ScriptDataExtractorTests {
     private final ScriptDataExtractor extractor = new ScriptDataExtractor();
 
-    private List<ProfessorRecord> run(String html) {
+    private List<ExtractedProfessor> run(String html) {
         PageContext ctx = new PageContext("https://example.edu/people/list.htm", "Example U", "Physics");
         return extractor.extract(Jsoup.parse(html, ctx.url()), ctx).professors();
     }
@@ -26,8 +26,8 @@ class ScriptDataExtractorTests {
                               {pic: '/img/c.jpg', t: 'Sam Poe', f: {zc: 'PhD Student', mail: 'spoe@example.edu'}}];
                   render(data[0]);
                 </script>""";
-        List<ProfessorRecord> got = run(html);
-        assertEquals(List.of("陈洪波", "Jane Roe"), got.stream().map(ProfessorRecord::name).toList());
+        List<ExtractedProfessor> got = run(html);
+        assertEquals(List.of("陈洪波", "Jane Roe"), got.stream().map(ExtractedProfessor::name).toList());
         assertEquals("副教授", got.get(0).title());
         assertEquals("chenhb@example.edu", got.get(0).email());
         assertEquals("https://example.edu/info/11.htm", got.get(0).profileUrl());
@@ -40,7 +40,7 @@ class ScriptDataExtractorTests {
                 <script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"people":[
                   {"name":"Ada Byron","position":"Associate Professor","email":"ada@example.edu"},
                   {"name":"Alan Turner","position":"Lab Manager","email":"alan@example.edu"}]}}}</script>""";
-        assertEquals(List.of("Ada Byron"), run(html).stream().map(ProfessorRecord::name).toList());
+        assertEquals(List.of("Ada Byron"), run(html).stream().map(ExtractedProfessor::name).toList());
     }
 
     @Test
@@ -62,9 +62,9 @@ class ScriptDataExtractorTests {
                     {t: "Jane Doe, John Smith and Wei Zhang", a: ["Jane Doe"], y: 2020}]};
                 </script>""";
         PageContext ctx = new PageContext("https://example.edu/~doe/", "Example U", null);
-        List<PaperRecord> got = extractor.extract(Jsoup.parse(html, ctx.url()), ctx).papers();
+        List<ExtractedPaper> got = extractor.extract(Jsoup.parse(html, ctx.url()), ctx).papers();
         assertEquals(List.of("Sparse Attention for Long-Document Retrieval", "Calibrated Uncertainty in Graph Neural Networks"),
-                got.stream().map(PaperRecord::title).toList());
+                got.stream().map(ExtractedPaper::title).toList());
         assertEquals(List.of("Jane Doe", "Wei Zhang"), got.get(0).authors());
         assertEquals(2023, got.get(0).year());
         assertEquals("Proceedings of ACL", got.get(0).venue());

@@ -22,8 +22,8 @@ import io.univinsight.extraction.ExtractionPipeline;
 import io.univinsight.extraction.ExtractionResult;
 import io.univinsight.extraction.LinkClassifier;
 import io.univinsight.extraction.PageContext;
-import io.univinsight.extraction.PaperRecord;
-import io.univinsight.extraction.ProfessorRecord;
+import io.univinsight.extraction.ExtractedPaper;
+import io.univinsight.extraction.ExtractedProfessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -71,7 +71,7 @@ public class PageDryRun {
         List<String> chain = extractors == null || extractors.isEmpty() ? config.extraction().extractors() : extractors;
         ExtractionResult result = ExtractionPipeline.of(chain).extract(doc, new PageContext(doc.location(), university, department));
         List<Map<String, Object>> professors = new ArrayList<>();
-        for (ProfessorRecord p : result.professors()) {
+        for (ExtractedProfessor p : result.professors()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", p.name());
             row.put("title", p.title());
@@ -85,7 +85,7 @@ public class PageDryRun {
             professors.add(row);
         }
         List<Map<String, Object>> papers = new ArrayList<>();
-        for (PaperRecord p : result.papers()) {
+        for (ExtractedPaper p : result.papers()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("title", p.title());
             row.put("authors", p.authors());

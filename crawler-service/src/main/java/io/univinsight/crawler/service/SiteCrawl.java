@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,8 +33,10 @@ import io.univinsight.extraction.ExtractionResult;
 import io.univinsight.extraction.LinkClassifier;
 import io.univinsight.extraction.LinkKind;
 import io.univinsight.extraction.PageContext;
-import io.univinsight.extraction.PaperRecord;
-import io.univinsight.extraction.ProfessorRecord;
+import io.univinsight.extraction.ExtractedPaper;
+import io.univinsight.extraction.ExtractedProfessor;
+import io.univinsight.identity.PaperIdentity;
+import io.univinsight.identity.PersonIdentity;
 
 /**
  * Crawls one task: the start page, then same-site links that lead to faculty directories,
@@ -124,19 +125,19 @@ public class SiteCrawl {
             ExtractionResult found = pipeline.extract(doc, new PageContext(page.finalUrl(), task.universityName(), task.department()));
             parseMs += (System.nanoTime() - parseStarted) / 1_000_000;
             extractors.addAll(found.extractorsApplied());
-            String pageOwner = found.professors().size() == 1 ? ref(found.professors().get(0)) : null;
-            for (ProfessorRecord p : found.professors()) {
+            String pageOwner = found.professors().size() == 1 ? PersonIdentity.ref(found.professors().get(0).email(), found.professors().get(0).name()) : null;
+            for (ExtractedProfessor p : found.professors()) {
                 // The event carries the confidence; where it was seen stays in the debug log.
                 LOG.debugf("task %s: %s (%.2f) by %s at %s on %s", task.taskId(), p.name(), p.confidence(), p.extractor(),
                         p.evidence(), page.finalUrl());
-                professors.merge(ref(p), toEvent(p), SiteCrawl::mergeProfessor);
+                professors.merge(PersonIdentity.key(p.email(), p.name()), toEvent(p), SiteCrawl::mergeProfessor);
             }
             int records = found.professors().size() + found.papers().size();
             scoreSum += (long) found.accuracyScore() * records;
             scoredRecords += records;
-            for (PaperRecord p : found.papers()) {
+            for (ExtractedPaper p : found.papers()) {
                 CrawlResult.Paper paper = toEvent(p, pageOwner);
-                papers.merge(paperKey(p), paper, SiteCrawl::mergePaper);
+                papers.merge(PaperIdentity.key(p.doi(), p.title(), p.year()), paper, SiteCrawl::mergePaper);
             }
             if (target.depth() < task.maxDepth()) {
                 enqueueLinks(doc, scope, target.depth(), frontier, seen, decidedLinks);
@@ -210,22 +211,11 @@ public class SiteCrawl {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    static String ref(ProfessorRecord p) {
-        return p.email() != null && !p.email().isBlank() ? p.email().toLowerCase(Locale.ROOT) : p.name();
-    }
-
-    private static String paperKey(PaperRecord p) {
-        if (p.doi() != null && !p.doi().isBlank()) {
-            return "doi:" + p.doi().toLowerCase(Locale.ROOT);
-        }
-        return "title:" + p.title().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim() + ":" + p.year();
-    }
-
-    private static CrawlResult.Professor toEvent(ProfessorRecord p) {
+    private static CrawlResult.Professor toEvent(ExtractedProfessor p) {
         return new CrawlResult.Professor(p.name(), p.title(), p.email(), p.department(), p.profileUrl(), p.confidence());
     }
 
-    private static CrawlResult.Paper toEvent(PaperRecord p, String owner) {
+    private static CrawlResult.Paper toEvent(ExtractedPaper p, String owner) {
         return new CrawlResult.Paper(p.title(), p.authors(), p.year(), p.venue(), p.doi(), p.url(),
                 owner == null ? List.of() : List.of(owner));
     }

@@ -19,8 +19,8 @@ import io.univinsight.extraction.ExtractionResult;
 import io.univinsight.extraction.Json;
 import io.univinsight.extraction.LinkClassifier;
 import io.univinsight.extraction.PageContext;
-import io.univinsight.extraction.PaperRecord;
-import io.univinsight.extraction.ProfessorRecord;
+import io.univinsight.extraction.ExtractedPaper;
+import io.univinsight.extraction.ExtractedProfessor;
 
 /**
  * Dry run: {@code ExtractMain FILE|URL [--url BASE] [--extractors a,b]} prints what the pipeline finds on
@@ -73,7 +73,7 @@ public final class ExtractMain {
         out.put("extractors_applied", r.extractorsApplied());
         out.put("accuracy_score", r.accuracyScore());
         List<Object> profs = new ArrayList<>();
-        for (ProfessorRecord p : r.professors()) {
+        for (ExtractedProfessor p : r.professors()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", p.name());
             m.put("title", p.title());
@@ -88,7 +88,7 @@ public final class ExtractMain {
         }
         out.put("professors", profs);
         List<Object> papers = new ArrayList<>();
-        for (PaperRecord p : r.papers()) {
+        for (ExtractedPaper p : r.papers()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("title", p.title());
             m.put("authors", p.authors());

@@ -9,8 +9,8 @@ import java.util.Set;
 
 import io.univinsight.extraction.AcademicTitles;
 import io.univinsight.extraction.ExtractionResult;
-import io.univinsight.extraction.PaperRecord;
-import io.univinsight.extraction.ProfessorRecord;
+import io.univinsight.extraction.ExtractedPaper;
+import io.univinsight.extraction.ExtractedProfessor;
 
 /**
  * Compares one page's extraction with its labels. Every field is scored as a set of
@@ -45,11 +45,11 @@ final class PageScorer {
         return new PageOutcome(page, s.scores, s.mistakes, s.records, result.accuracyScore());
     }
 
-    private void professors(List<ProfessorRecord> extracted, String pageUrl) {
+    private void professors(List<ExtractedProfessor> extracted, String pageUrl) {
         List<LabelledPage.Person> open = new ArrayList<>(page.people());
         Set<LabelledPage.Person> matchedFaculty = new HashSet<>();
         String self = MatchKeys.url(baseUri, pageUrl);
-        for (ProfessorRecord r : extracted) {
+        for (ExtractedProfessor r : extracted) {
             String key = MatchKeys.name(r.name());
             LabelledPage.Person person = open.stream().filter(p -> MatchKeys.name(p.name()).equals(key)).findFirst().orElse(null);
             if (person != null) {
@@ -96,9 +96,9 @@ final class PageScorer {
         }
     }
 
-    private void papers(List<PaperRecord> extracted) {
+    private void papers(List<ExtractedPaper> extracted) {
         List<LabelledPage.Paper> open = new ArrayList<>(page.papers());
-        for (PaperRecord r : extracted) {
+        for (ExtractedPaper r : extracted) {
             String key = MatchKeys.title(r.title());
             LabelledPage.Paper paper = open.stream().filter(p -> MatchKeys.title(p.title()).equals(key)).findFirst().orElse(null);
             records.add(new PageOutcome.ScoredRecord("paper", r.confidence(), paper != null));
@@ -125,7 +125,7 @@ final class PageScorer {
         }
     }
 
-    private void comparePaper(PaperRecord r, LabelledPage.Paper p) {
+    private void comparePaper(ExtractedPaper r, LabelledPage.Paper p) {
         String what = "'" + Textual.shorten(p.title()) + "'";
         claim(Scoreboard.AUTHORS, r.authors().isEmpty() ? null : MatchKeys.authors(r.authors()),
                 p.authors().isEmpty() ? null : MatchKeys.authors(p.authors()), what);

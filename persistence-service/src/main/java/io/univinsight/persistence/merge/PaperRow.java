@@ -3,6 +3,8 @@ package io.univinsight.persistence.merge;
 import java.time.Instant;
 import java.util.Objects;
 
+import io.univinsight.identity.NameKeys;
+
 /**
  * A papers row, or one sighting of a paper in a result (id null). Merging is commutative and
  * associative like {@link ProfessorRow}: the DOI is kept once known, the year is the latest
@@ -25,7 +27,7 @@ public final class PaperRow {
 
     public String normalizedTitle() {
         if (titleKey == null || titleKeyOf != title) {
-            titleKey = NameNormalizer.titleKey(Sighting.valueOf(title));
+            titleKey = NameKeys.titleKey(Sighting.valueOf(title));
             titleKeyOf = title;
         }
         return titleKey;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.univinsight.identity.PersonIdentity;
+
 /**
  * One row per person per university: the same email, or the same normalised name at the same
  * university, is the same professor (and a sighting that matches two stored rows joins them).
@@ -50,6 +52,6 @@ public final class ProfessorMerger {
     public static List<String> keys(ProfessorRow row) {
         String email = row.emailValue();
         String nameKey = "n:" + row.university + '\u0000' + row.normalizedName();
-        return email == null ? List.of(nameKey) : List.of("e:" + email, nameKey);
+        return email == null ? List.of(nameKey) : List.of(PersonIdentity.emailKey(email), nameKey);
     }
 }

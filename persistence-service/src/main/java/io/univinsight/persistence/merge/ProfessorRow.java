@@ -2,6 +2,8 @@ package io.univinsight.persistence.merge;
 
 import java.time.Instant;
 
+import io.univinsight.identity.NameKeys;
+
 /**
  * A professors row, or one sighting of a professor in a result (id null). Merging two of them
  * is commutative and associative: newest non-empty value per field, verified if either is,
@@ -27,7 +29,7 @@ public final class ProfessorRow {
     /** The identity key: normalised name of the winning name. */
     public String normalizedName() {
         if (nameKey == null || nameKeyOf != name) {
-            nameKey = NameNormalizer.personKey(Sighting.valueOf(name));
+            nameKey = NameKeys.personKey(Sighting.valueOf(name));
             nameKeyOf = name;
         }
         return nameKey;

@@ -8,20 +8,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 import io.univinsight.events.CrawlResult;
+import io.univinsight.identity.PaperIdentity;
+import io.univinsight.identity.PersonIdentity;
 import io.univinsight.persistence.jdbc.PaperTable;
 import io.univinsight.persistence.jdbc.ProfessorTable;
 import io.univinsight.persistence.jdbc.ResultTable;
 import io.univinsight.persistence.jdbc.TaskTable;
 import io.univinsight.persistence.merge.MergedGroup;
 import io.univinsight.persistence.metrics.RowsWritten;
-import io.univinsight.persistence.merge.NameNormalizer;
 import io.univinsight.persistence.merge.PaperMerger;
 import io.univinsight.persistence.merge.PaperRow;
 import io.univinsight.persistence.merge.ProfessorMerger;
@@ -181,9 +181,9 @@ public class ResultsWriter {
                 int index = professorsOut.size();
                 professorsOut.add(s);
                 if (s.emailValue() != null) {
-                    professorByRef.putIfAbsent("e:" + s.emailValue(), index);
+                    professorByRef.putIfAbsent(PersonIdentity.emailKey(s.emailValue()), index);
                 }
-                professorByRef.putIfAbsent("n:" + s.normalizedName(), index);
+                professorByRef.putIfAbsent(PersonIdentity.nameKey(Sighting.valueOf(s.name)), index);
             }
         }
         if (r.papers() == null) {
@@ -198,8 +198,7 @@ public class ResultsWriter {
             papersOut.add(s);
             if (p.professorRefs() != null) {
                 for (String ref : p.professorRefs()) {
-                    Integer owner = ref == null ? null : professorByRef.get(ref.contains("@")
-                            ? "e:" + ref.strip().toLowerCase(Locale.ROOT) : "n:" + NameNormalizer.personKey(ref));
+                    Integer owner = ref == null ? null : professorByRef.get(PersonIdentity.refKey(ref));
                     if (owner != null) {
                         links.add(new int[] {owner, index});
                     }
@@ -215,7 +214,7 @@ public class ResultsWriter {
             return null;
         }
         s.university = r.universityName().strip();
-        String email = p.email() == null ? null : p.email().strip().toLowerCase(Locale.ROOT);
+        String email = PersonIdentity.email(p.email());
         s.email = email != null && email.indexOf('@') > 0 ? Sighting.of(email, at) : null;
         s.title = Sighting.of(p.title(), at);
         // A department read on the page wins; the task's department (no time) only fills a gap.
@@ -235,7 +234,7 @@ public class ResultsWriter {
         if (s.title == null || s.normalizedTitle().isEmpty()) {
             return null;
         }
-        s.doi = normalizeDoi(p.doi());
+        s.doi = PaperIdentity.doi(p.doi());
         s.year = p.year() == null || p.year() <= 0 ? null : p.year();
         s.authors = p.authors() == null || p.authors().isEmpty() ? null
                 : Sighting.of(String.join("; ", p.authors().stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList()), at);
@@ -244,19 +243,5 @@ public class ResultsWriter {
         s.firstSeenAt = at;
         s.updatedAt = at;
         return s;
-    }
-
-    /** "https://doi.org/10.1/X", "doi:10.1/x" and "10.1/X" are one DOI (DOIs are case-insensitive). */
-    static String normalizeDoi(String doi) {
-        if (doi == null || doi.isBlank()) {
-            return null;
-        }
-        String d = doi.strip().toLowerCase(Locale.ROOT);
-        for (String prefix : List.of("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")) {
-            if (d.startsWith(prefix)) {
-                d = d.substring(prefix.length()).strip();
-            }
-        }
-        return d.isEmpty() ? null : d;
     }
 }

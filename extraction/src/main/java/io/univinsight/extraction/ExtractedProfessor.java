@@ -3,7 +3,8 @@ package io.univinsight.extraction;
 import java.util.Locale;
 
 /**
- * One professor as seen on one page (or merged from several).
+ * One professor as extraction sees it on one page (or merged from several): the extraction layer's
+ * type; the crawler sends it on as {@code CrawlResult.Professor}, persistence stores it as a row.
  *
  * @param title      an academic rank only ("Associate Professor", "부교수"); never staff/student roles
  * @param email      lower-cased, or {@code null}
@@ -12,9 +13,9 @@ import java.util.Locale;
  * @param extractor  name of the extractor(s) that produced it ("directory", "json-ld+profile")
  * @param evidence   short CSS-ish path or snippet locating the source on the page
  */
-public record ProfessorRecord(String name, String title, String email, String department,
-                              String profileUrl, double confidence, String extractor, String evidence) {
-    public ProfessorRecord {
+public record ExtractedProfessor(String name, String title, String email, String department,
+                                 String profileUrl, double confidence, String extractor, String evidence) {
+    public ExtractedProfessor {
         // Normalised here so every producer (and every merge) agrees on the email key.
         email = email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
         confidence = Math.round(Math.max(0.0, Math.min(1.0, confidence)) * 100) / 100.0; // 2 decimals

@@ -1,4 +1,4 @@
-package io.univinsight.persistence.merge;
+package io.univinsight.identity;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
  * "김민준 교수" match). Called for every professor and paper of every batch, so the common
  * ASCII case avoids regular expressions and Unicode normalisation.
  */
-public final class NameNormalizer {
+public final class NameKeys {
     private static final Set<String> HONORIFICS = Set.of("prof", "professor", "dr", "mr", "mrs", "ms", "phd",
             "emeritus", "assoc", "asst", "교수", "교수님", "박사", "님");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-    private NameNormalizer() {
+    private NameKeys() {
     }
 
     public static String personKey(String name) {
@@ -29,7 +29,7 @@ public final class NameNormalizer {
         if (tokens.isEmpty()) {
             return "";
         }
-        if (tokens.stream().anyMatch(NameNormalizer::hasHangul)) {
+        if (tokens.stream().anyMatch(NameKeys::hasHangul)) {
             // Korean order is family name then given name; a one-syllable family name written last moves first.
             if (tokens.size() == 2 && tokens.get(1).length() == 1 && tokens.get(0).length() > 1) {
                 return tokens.get(1) + tokens.get(0);
