@@ -28,6 +28,7 @@ import io.univinsight.events.JsonSerde;
 import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.events.TaskStatusChanged;
+import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.Topics;
 import io.univinsight.events.WorkerHeartbeat;
 
@@ -85,7 +86,7 @@ class CrawlerIT {
         List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClients.readUntil(bootstrap, Topics.TASKS_DLQ,
                 rs -> rs.stream().anyMatch(r -> task.taskId().equals(r.key())), Duration.ofSeconds(30));
         ConsumerRecord<String, byte[]> dead = dlq.stream().filter(r -> task.taskId().equals(r.key())).findFirst().orElseThrow();
-        assertTrue(new String(dead.headers().lastHeader("univ-dlq-reason").value(), StandardCharsets.UTF_8).contains("attempts exhausted"));
+        assertTrue(new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8).contains("attempts exhausted"));
         assertEquals(3, TASK.deserialize("t", dead.value()).attempt());
     }
 
@@ -110,7 +111,7 @@ class CrawlerIT {
         List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClients.readUntil(bootstrap, Topics.TASKS_DLQ,
                 rs -> rs.stream().anyMatch(r -> "bad-host".equals(r.key())), Duration.ofSeconds(30));
         assertTrue(dlq.stream().anyMatch(r -> "bad-host".equals(r.key())
-                && new String(r.headers().lastHeader("univ-dlq-reason").value(), StandardCharsets.UTF_8).startsWith("unparseable task")));
+                && new String(r.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8).startsWith("unparseable task")));
         assertEquals(TaskStatus.COMPLETED, statusesOf(next.taskId(), TaskStatus.COMPLETED).get(1));
     }
 

@@ -46,6 +46,7 @@ import io.univinsight.events.EventJson;
 import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.events.TaskStatusChanged;
+import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.Topics;
 import io.univinsight.events.WorkerHeartbeat;
 import io.univinsight.monitor.browser.HeadlessChromium;
@@ -143,10 +144,10 @@ class DashboardIT {
         var dead = events().readAll(bootstrap, Topics.MONITOR_DLQ, 1);
         org.junit.jupiter.api.Assertions.assertEquals(1, dead.size(), "one dead letter");
         org.junit.jupiter.api.Assertions.assertEquals("{not json", new String(dead.get(0).value(), StandardCharsets.UTF_8));
-        org.junit.jupiter.api.Assertions.assertTrue(new String(dead.get(0).headers().lastHeader("univ-dlq-reason").value(),
+        org.junit.jupiter.api.Assertions.assertTrue(new String(dead.get(0).headers().lastHeader(DeadLetterHeaders.REASON).value(),
                 StandardCharsets.UTF_8).startsWith("cannot be read"));
-        org.junit.jupiter.api.Assertions.assertTrue(new String(dead.get(0).headers().lastHeader("univ-dlq-source").value(),
-                StandardCharsets.UTF_8).startsWith(Topics.TASK_STATUS + "-"));
+        org.junit.jupiter.api.Assertions.assertEquals(Topics.TASK_STATUS, new String(dead.get(0).headers().lastHeader(DeadLetterHeaders.TOPIC).value(),
+                StandardCharsets.UTF_8));
         // The crawl verdict is its own group, not part of readiness.
         given().get("/q/health").then().body("checks.name", not(hasItem("crawl")));
         given().get("/q/health/group/crawl").then().statusCode(200)

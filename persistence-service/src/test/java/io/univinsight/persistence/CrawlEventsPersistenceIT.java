@@ -39,6 +39,7 @@ import io.univinsight.events.CrawlTask;
 import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.events.TaskStatusChanged;
+import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.Topics;
 import io.univinsight.persistence.domain.CrawlMetricsEntity;
 import io.univinsight.persistence.domain.CrawlResultEntity;
@@ -149,8 +150,8 @@ class CrawlEventsPersistenceIT {
         assertTrue(dlq.stream().anyMatch(r -> "junk2".equals(r.key())), "missing key fields dead-lettered");
         assertTrue(dlq.stream().anyMatch(r -> "junk3".equals(r.key())), "a task id that is not a UUID dead-lettered");
         assertTrue(dlq.stream().anyMatch(r -> reason(r).contains("22001")), "a row the database refuses dead-lettered with the SQL state");
-        assertTrue(dlq.stream().allMatch(r -> r.headers().lastHeader("dead-letter-reason") != null
-                && r.headers().lastHeader("dead-letter-topic") != null), "reason and origin travel with the record");
+        assertTrue(dlq.stream().allMatch(r -> r.headers().lastHeader(DeadLetterHeaders.REASON) != null
+                && r.headers().lastHeader(DeadLetterHeaders.TOPIC) != null), "reason and origin travel with the record");
         assertNotNull(await(() -> CrawlTaskEntity.findById(UUID.fromString(taskId))), "later records still stored");
     }
 
@@ -357,7 +358,7 @@ class CrawlEventsPersistenceIT {
     }
 
     private static String reason(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r) {
-        var h = r.headers().lastHeader("dead-letter-reason");
+        var h = r.headers().lastHeader(DeadLetterHeaders.REASON);
         return h == null ? "" : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,6 +26,8 @@ import io.univinsight.events.WorkerHeartbeat;
  * task's offset is only marked finished once its events are durable.
  */
 public class EventPublisher implements AutoCloseable {
+    /** Who gives up, in the dead letters' source header. */
+    private static final String SERVICE = "crawler-service";
     private static final JsonSerde<CrawlTask> TASKS = new JsonSerde<>(CrawlTask.class);
     private static final JsonSerde<TaskStatusChanged> STATUSES = new JsonSerde<>(TaskStatusChanged.class);
     private static final JsonSerde<CrawlResult> RESULTS = new JsonSerde<>(CrawlResult.class);
@@ -56,10 +59,18 @@ public class EventPublisher implements AutoCloseable {
         send(new ProducerRecord<>(Topics.TASKS_RETRY, hostKey, TASKS.serialize(Topics.TASKS_RETRY, next)));
     }
 
-    /** A record the crawler gives up on, with why and where it came from in headers. */
-    public void deadLetter(String key, byte[] value, String reason, String source) throws PublishException {
+    /** A task the crawler gives up on after its attempts, with why in the dead-letter headers. */
+    public void deadLetter(String key, byte[] value, String reason) throws PublishException {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TASKS_DLQ, key, value);
-        DeadLetterHeaders.add(record.headers(), reason, source);
+        DeadLetterHeaders.add(record.headers(), reason, SERVICE);
+        send(record);
+    }
+
+    /** A record the crawler cannot read, with why and where it was read from in the dead-letter headers. */
+    public void deadLetter(ConsumerRecord<String, byte[]> unreadable, String reason) throws PublishException {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TASKS_DLQ, unreadable.key(), unreadable.value());
+        DeadLetterHeaders.add(record.headers(), reason, SERVICE);
+        DeadLetterHeaders.addOrigin(record.headers(), unreadable.topic(), unreadable.partition(), unreadable.offset());
         send(record);
     }
 

@@ -289,7 +289,7 @@ public class TaskConsumer implements Runnable {
         } catch (RuntimeException e) {
             LOG.errorf("record %s is not a valid task (%s); sent to the dead-letter topic", where, e.getMessage());
             try {
-                events.deadLetter(record.key(), record.value(), "unparseable task: " + e.getMessage(), where);
+                events.deadLetter(record, "unparseable task: " + e.getMessage());
                 offsets.finished(partition(record), record.offset());
             } catch (EventPublisher.PublishException pe) {
                 LOG.errorf("cannot dead-letter %s (%s); it stays uncommitted and will be seen again", where, pe.getMessage());

@@ -82,7 +82,7 @@ public class TaskRunner {
 
     private void fail(CrawlTask task, String error, boolean attemptsExhausted) throws PublishException {
         if (attemptsExhausted) {
-            events.deadLetter(task.taskId(), events.taskBytes(task), "attempts exhausted: " + error, "crawler");
+            events.deadLetter(task.taskId(), events.taskBytes(task), "attempts exhausted: " + error);
         }
         events.status(TaskStatusChanged.of(task, TaskStatus.FAILED, stats.workerId(), error));
         LOG.infof("task %s failed: %s", task.taskId(), error);

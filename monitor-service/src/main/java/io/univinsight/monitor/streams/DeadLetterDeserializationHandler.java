@@ -54,7 +54,8 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
         String reason = "cannot be read: " + exception.getMessage();
         LOG.warnf("dead-lettering %s to %s: %s", source, Topics.MONITOR_DLQ, reason);
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(Topics.MONITOR_DLQ, record.key(), record.value());
-        DeadLetterHeaders.add(dead.headers(), reason, source);
+        DeadLetterHeaders.add(dead.headers(), reason, "monitor-service");
+        DeadLetterHeaders.addOrigin(dead.headers(), record.topic(), record.partition(), record.offset());
         try {
             // Waits for the broker: Streams commits past this record once we return, so an unsent dead letter would be lost.
             producer().send(dead).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -1,7 +1,5 @@
 package io.univinsight.persistence.messaging;
 
-import java.nio.charset.StandardCharsets;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -10,12 +8,13 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.univinsight.events.DeadLetterHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Sends a record the service cannot store to crawl.persistence.dlq, with the same headers as
- * SmallRye's dead-letter-queue strategy (reason, original topic, partition and offset). Waits for
+ * Sends a record the service cannot store to crawl.persistence.dlq with the shared dead-letter
+ * headers ({@link DeadLetterHeaders}: reason, source, original topic, partition and offset). Waits for
  * the broker's acknowledgement, so the batch's offsets are committed only after it is safe.
  */
 @ApplicationScoped
@@ -29,16 +28,10 @@ public class DeadLetters {
     public void send(ConsumerRecord<String, byte[]> record, String reason) {
         LOG.errorf("refusing record %s-%d@%d: %s (sent to the dead-letter topic)", record.topic(), record.partition(), record.offset(), reason);
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add("dead-letter-reason", bytes(reason));
-        headers.add("dead-letter-topic", bytes(record.topic()));
-        headers.add("dead-letter-partition", bytes(String.valueOf(record.partition())));
-        headers.add("dead-letter-offset", bytes(String.valueOf(record.offset())));
+        DeadLetterHeaders.add(headers, reason, "persistence-service");
+        DeadLetterHeaders.addOrigin(headers, record.topic(), record.partition(), record.offset());
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(record.key()).withHeaders(headers).build();
         emitter.sendMessageAndAwait(Message.of(record.value()).addMetadata(metadata));
-    }
-
-    private static byte[] bytes(String s) {
-        return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
     }
 }

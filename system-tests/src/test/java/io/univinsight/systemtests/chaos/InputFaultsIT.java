@@ -51,6 +51,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.StackComponent;
+import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.Topics;
 import io.univinsight.systemtests.StackUnderTest;
 
@@ -179,16 +180,16 @@ class InputFaultsIT {
 
         // The dead-letter topics: every poison record of a crawler input in crawl.tasks.dlq, of a persistence input in
         // crawl.persistence.dlq, each with its reason.
-        Map<String, String> crawlerDead = deadLetters(Topics.TASKS_DLQ, "univ-dlq-source", "univ-dlq-reason",
+        Map<String, String> crawlerDead = deadLetters(Topics.TASKS_DLQ,
                 poison.stream().filter(Poison::crawlerDlq).map(Poison::where).collect(java.util.stream.Collectors.toSet()));
-        Map<String, String> persistenceDead = deadLetters(Topics.PERSISTENCE_DLQ, null, "dead-letter-reason",
+        Map<String, String> persistenceDead = deadLetters(Topics.PERSISTENCE_DLQ,
                 poison.stream().filter(Poison::persistenceDlq).map(Poison::where).collect(java.util.stream.Collectors.toSet()));
         // The monitor dead-letters what its Kafka Streams deserializers cannot read: malformed JSON on its inputs.
         Set<String> monitorInputs = Set.of(Topics.TASK_STATUS, Topics.RESULTS, Topics.WORKER_HEARTBEATS);
         Set<String> unreadable = Set.of("bad-json", "not-json", "binary");
         Set<String> expectedMonitor = poison.stream().filter(p -> monitorInputs.contains(p.topic()) && unreadable.contains(p.kind()))
                 .map(Poison::where).collect(java.util.stream.Collectors.toSet());
-        Map<String, String> monitorDead = deadLetters(Topics.MONITOR_DLQ, "univ-dlq-source", "univ-dlq-reason", expectedMonitor);
+        Map<String, String> monitorDead = deadLetters(Topics.MONITOR_DLQ, expectedMonitor);
         List<String> missing = new ArrayList<>();
         expectedMonitor.stream().filter(w -> !monitorDead.containsKey(w)).forEach(w -> missing.add("monitor DLQ lacks " + w));
         for (Poison p : poison) {
@@ -266,7 +267,8 @@ class InputFaultsIT {
      * Reads a dead-letter topic from the start until it holds every expected origin (or 90 s pass):
      * origin (topic-partition@offset) to reason. originHeader null: persistence's three headers.
      */
-    private static Map<String, String> deadLetters(String topic, String originHeader, String reasonHeader, Set<String> expected) {
+    /** Dead letters of a topic by where they were read from (topic-partition@offset), with their reasons. */
+    private static Map<String, String> deadLetters(String topic, Set<String> expected) {
         Map<String, String> found = new TreeMap<>();
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.settings().kafkaBootstrap());
@@ -280,19 +282,19 @@ class InputFaultsIT {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
             while (!found.keySet().containsAll(expected) && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    String origin = originHeader != null ? header(r, originHeader)
-                            : header(r, "dead-letter-topic") + "-" + header(r, "dead-letter-partition") + "@" + header(r, "dead-letter-offset");
-                    found.put(origin, header(r, reasonHeader));
+                    found.put(origin(r), header(r, DeadLetterHeaders.REASON));
                 }
             }
             // a little longer for anything past the expected count (duplicates show as the same origin)
             for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofSeconds(1))) {
-                String origin = originHeader != null ? header(r, originHeader)
-                        : header(r, "dead-letter-topic") + "-" + header(r, "dead-letter-partition") + "@" + header(r, "dead-letter-offset");
-                found.put(origin, header(r, reasonHeader));
+                found.put(origin(r), header(r, DeadLetterHeaders.REASON));
             }
         }
         return found;
+    }
+
+    private static String origin(ConsumerRecord<?, ?> r) {
+        return header(r, DeadLetterHeaders.TOPIC) + "-" + header(r, DeadLetterHeaders.PARTITION) + "@" + header(r, DeadLetterHeaders.OFFSET);
     }
 
     private static String header(ConsumerRecord<?, ?> r, String name) {
