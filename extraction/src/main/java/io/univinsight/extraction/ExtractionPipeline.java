@@ -1,16 +1,14 @@
 package io.univinsight.extraction;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.Supplier;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+
+import io.univinsight.chain.ChainCatalog;
 
 /**
  * Runs a chain of extractors over one page and merges their output. The order only matters for
@@ -18,26 +16,23 @@ import org.jsoup.nodes.Document;
  */
 public final class ExtractionPipeline {
     private static final System.Logger LOG = System.getLogger(ExtractionPipeline.class.getName());
-    private static final Map<String, Supplier<Extractor>> REGISTRY = new LinkedHashMap<>();
-
-    static {
-        REGISTRY.put(JsonLdExtractor.NAME, JsonLdExtractor::new);
-        REGISTRY.put(MicrodataExtractor.NAME, MicrodataExtractor::new);
-        REGISTRY.put(ScriptDataExtractor.NAME, ScriptDataExtractor::new);
-        REGISTRY.put(DirectoryExtractor.NAME, DirectoryExtractor::new);
-        REGISTRY.put(ProfileExtractor.NAME, ProfileExtractor::new);
-        REGISTRY.put(PublicationsExtractor.NAME, PublicationsExtractor::new);
-    }
+    private static final ChainCatalog<Extractor> CATALOG = new ChainCatalog<Extractor>("extractor")
+            .add(JsonLdExtractor.NAME, params -> new JsonLdExtractor())
+            .add(MicrodataExtractor.NAME, params -> new MicrodataExtractor())
+            .add(ScriptDataExtractor.NAME, ScriptDataExtractor.PARAMS, ScriptDataExtractor::new)
+            .add(DirectoryExtractor.NAME, params -> new DirectoryExtractor())
+            .add(ProfileExtractor.NAME, params -> new ProfileExtractor())
+            .add(PublicationsExtractor.NAME, params -> new PublicationsExtractor());
 
     private final List<Extractor> chain;
 
     private ExtractionPipeline(List<Extractor> chain) {
-        this.chain = List.copyOf(chain);
+        this.chain = chain;
     }
 
-    /** Every extractor, structured data first. */
+    /** Every extractor, structured data first, at its default parameters. */
     public static ExtractionPipeline defaults() {
-        return of(List.copyOf(REGISTRY.keySet()));
+        return of(CATALOG.names());
     }
 
     /**
@@ -46,20 +41,17 @@ public final class ExtractionPipeline {
      * @throws IllegalArgumentException for an unknown name
      */
     public static ExtractionPipeline of(List<String> extractorNames) {
-        Objects.requireNonNull(extractorNames, "extractorNames");
-        Set<String> names = new LinkedHashSet<>();
-        for (String raw : extractorNames) {
-            String name = raw == null ? "" : raw.trim();
-            if (!REGISTRY.containsKey(name)) {
-                throw new IllegalArgumentException("Unknown extractor '" + raw + "'; known: " + REGISTRY.keySet());
-            }
-            names.add(name);
-        }
-        List<Extractor> chain = new ArrayList<>();
-        for (String name : names) {
-            chain.add(REGISTRY.get(name).get());
-        }
-        return new ExtractionPipeline(chain);
+        return of(extractorNames, Map.of());
+    }
+
+    /**
+     * A chain of the named extractors in the given order (duplicates ignored), each with its
+     * parameters by extractor name (crawler.extraction.params.EXTRACTOR.PARAM).
+     *
+     * @throws IllegalArgumentException for an unknown name or parameter
+     */
+    public static ExtractionPipeline of(List<String> extractorNames, Map<String, Map<String, String>> params) {
+        return new ExtractionPipeline(CATALOG.build(extractorNames, params));
     }
 
     /** Names of the extractors in this chain, in order. */

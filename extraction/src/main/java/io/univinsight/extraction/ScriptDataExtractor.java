@@ -3,11 +3,13 @@ package io.univinsight.extraction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import io.univinsight.chain.ElementParams;
 import io.univinsight.identity.NameKeys;
 
 /**
@@ -19,11 +21,24 @@ import io.univinsight.identity.NameKeys;
  */
 public final class ScriptDataExtractor implements Extractor {
     public static final String NAME = "script-data";
-    private static final int MAX_SCRIPT_CHARS = 3_000_000;
+    /** Parameter: scripts longer than this many characters are not read (time and memory per page). */
+    public static final String MAX_SCRIPT_CHARS = "max-script-chars";
+    static final Set<String> PARAMS = Set.of(MAX_SCRIPT_CHARS);
+    private static final int DEFAULT_MAX_SCRIPT_CHARS = 3_000_000;
     private static final int MAX_LITERALS_PER_SCRIPT = 400;
     private static final Pattern IMAGE = Pattern.compile("(?i)\\.(?:jpe?g|png|gif|svg|webp|bmp)(?:$|\\?)");
     private static final Pattern URL_OR_PATH = Pattern.compile(
             "^(?:https?://|\\.{0,2}/)[^\\s<>\"]+$|^[\\w./-]+\\.(?:s?html?|php|jsp|aspx?)(?:\\?\\S*)?$");
+
+    private final int maxScriptChars;
+
+    public ScriptDataExtractor() {
+        this(ElementParams.none(NAME));
+    }
+
+    ScriptDataExtractor(ElementParams params) {
+        this.maxScriptChars = params.intValue(MAX_SCRIPT_CHARS, DEFAULT_MAX_SCRIPT_CHARS, 1_000);
+    }
 
     @Override
     public String name() {
@@ -43,7 +58,7 @@ public final class ScriptDataExtractor implements Extractor {
                 continue; // JSON-LD has its own extractor
             }
             String code = script.data();
-            if (code.length() < 20 || code.length() > MAX_SCRIPT_CHARS) {
+            if (code.length() < 20 || code.length() > maxScriptChars) {
                 continue;
             }
             String where = "script:nth-of-type(" + n + ")";

@@ -52,7 +52,7 @@ class ExtractionPipelineTests {
                 ExtractionPipeline.defaults().extractorNames());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ExtractionPipeline.of(List.of("directory", "regex-magic")));
-        assertEquals("Unknown extractor 'regex-magic'; known: [json-ld, microdata, script-data, directory, profile, publications]",
+        assertEquals("unknown extractor 'regex-magic'; known: [json-ld, microdata, script-data, directory, profile, publications]",
                 e.getMessage());
     }
 

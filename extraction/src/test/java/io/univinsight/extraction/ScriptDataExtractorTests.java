@@ -3,6 +3,7 @@ package io.univinsight.extraction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,16 @@ class ScriptDataExtractorTests {
         assertEquals("Proceedings of ACL", got.get(0).venue());
         assertEquals(List.of("Ravi Menon", "Jane Doe"), got.get(1).authors());
         assertEquals("10.5555/tmlr.2022.42", got.get(1).doi());
+    }
+
+    @Test
+    void scriptsLongerThanTheConfiguredLimitAreNotRead() {
+        String script = "var data = [{t: 'Jane Roe', f: {zc: 'Professor', mail: 'jroe@example.edu'}}];" + " ".repeat(2_000);
+        String html = "<ul></ul><script>" + script + "</script>";
+        assertEquals(1, run(html).size(), "the default limit (3,000,000 characters) reads it");
+        ExtractionPipeline limited = ExtractionPipeline.of(List.of(ScriptDataExtractor.NAME),
+                Map.of(ScriptDataExtractor.NAME, Map.of(ScriptDataExtractor.MAX_SCRIPT_CHARS, "1000")));
+        PageContext ctx = new PageContext("https://example.edu/people/list.htm", "Example U", "Physics");
+        assertEquals(0, limited.extract(Jsoup.parse(html, ctx.url()), ctx).professors().size());
     }
 }

@@ -2,6 +2,7 @@ package io.univinsight.crawler.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -99,6 +100,9 @@ public interface CrawlerConfig {
         /** The URL filter chain deciding which links a task follows, in order (see UrlFilters). */
         @WithDefault("http-only,same-site,academic-links,directory-in-start-folder,url-length")
         List<String> urlFilters();
+
+        /** Parameters by filter name: crawler.scope.params.url-length.max-length=512. */
+        Map<String, Map<String, String>> params();
     }
 
     interface Cancellations {
@@ -111,5 +115,8 @@ public interface CrawlerConfig {
         /** The extractor chain, in order (names from the extraction library). */
         @WithDefault("json-ld,microdata,script-data,directory,profile,publications")
         List<String> extractors();
+
+        /** Parameters by extractor name: crawler.extraction.params.script-data.max-script-chars=3000000. */
+        Map<String, Map<String, String>> params();
     }
 }

@@ -3,13 +3,9 @@ package io.univinsight.crawler.messaging;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import io.univinsight.crawler.scope.CrawlScope;
-import io.univinsight.crawler.service.TaskRunner;
-import io.univinsight.crawler.service.UrlNormalizer;
+import io.univinsight.crawler.scope.UrlNormalizer;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.JsonSerde;
 import io.univinsight.events.Priority;
@@ -48,21 +43,15 @@ public class TaskConsumer implements Runnable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final TaskSource source;
-    private final TaskRunner runner;
+    private final TaskHandler runner;
     private final EventPublisher events;
     private final CancelledTasks cancelled;
-    private final int concurrency;
-    private final int tasksPerServer;
     private final Duration shutdownGrace;
-    private final int bufferLimit;
     private final ExecutorService workers;
     private final OffsetTracker offsets = new OffsetTracker();
-    private final Map<Priority, ArrayDeque<Pending>> buffers = new EnumMap<>(Priority.class);
-    private final List<Pending> delayed = new ArrayList<>();
+    private final DispatchQueue<Pending> queue;
     private final ConcurrentLinkedQueue<Pending> finished = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Pending> handedBack = new ConcurrentLinkedQueue<>();
-    private final Map<String, Integer> busyServers = new HashMap<>();
-    private final Map<Pending, Boolean> running = new IdentityHashMap<>();
     private volatile boolean active = true;
     private volatile boolean abandon;
     private volatile boolean polling;
@@ -72,7 +61,7 @@ public class TaskConsumer implements Runnable {
     private record Pending(ConsumerRecord<String, byte[]> record, CrawlTask task, Priority priority, String server) {
     }
 
-    public TaskConsumer(Map<String, Object> kafkaConfig, TaskSource source, String workerId, TaskRunner runner, EventPublisher events,
+    public TaskConsumer(Map<String, Object> kafkaConfig, TaskSource source, String workerId, TaskHandler runner, EventPublisher events,
                         CancelledTasks cancelled, int concurrency, int tasksPerServer, Duration shutdownGrace) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, source.groupId());
@@ -85,18 +74,13 @@ public class TaskConsumer implements Runnable {
         this.runner = runner;
         this.events = events;
         this.cancelled = cancelled;
-        this.concurrency = concurrency;
-        this.tasksPerServer = Math.max(1, tasksPerServer);
         this.shutdownGrace = shutdownGrace;
-        this.bufferLimit = Math.max(10, concurrency * 2);
+        this.queue = new DispatchQueue<>(Pending::priority, Pending::server, p -> p.task().notBefore(), concurrency, tasksPerServer);
         this.workers = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "crawl-worker");
             t.setDaemon(true);
             return t;
         });
-        for (Priority p : Priority.values()) {
-            buffers.put(p, new ArrayDeque<>());
-        }
     }
 
     public boolean isPolling() {
@@ -109,7 +93,7 @@ public class TaskConsumer implements Runnable {
         try {
             while (active) {
                 settleFinished();
-                releaseDueRetries();
+                queue.releaseDue(Instant.now());
                 dispatch();
                 adjustPauses();
                 polling = true;
@@ -154,51 +138,23 @@ public class TaskConsumer implements Runnable {
             return;
         }
         if (record.topic().equals(source.retryTopic())) {
-            delayed.add(pending); // waits for its not-before time
+            queue.addDelayed(pending); // waits for its not-before time
         } else {
-            buffers.get(pending.priority()).add(pending);
+            queue.add(pending);
         }
     }
 
-    private void releaseDueRetries() {
-        Instant now = Instant.now();
-        for (Iterator<Pending> it = delayed.iterator(); it.hasNext();) {
-            Pending d = it.next();
-            if (d.task().notBefore() == null || !d.task().notBefore().isAfter(now)) {
-                buffers.get(d.priority()).add(d);
-                it.remove();
-            }
-        }
-    }
-
-    /** Starts tasks while slots are free: highest priority first, FIFO within it, a busy server never blocking others. */
+    /** Starts tasks while slots are free, in the order the dispatch queue decides. */
     private void dispatch() {
-        while (running.size() < concurrency) {
-            Pending next = nextRunnable();
-            if (next == null) {
-                return;
-            }
-            busyServers.merge(next.server(), 1, Integer::sum);
-            running.put(next, Boolean.TRUE);
-            if (cancelled != null && cancelled.isCancelled(next.task().taskId())) {
-                workers.submit(() -> skipCancelled(next));
+        Pending next;
+        while ((next = queue.next()) != null) {
+            Pending started = next;
+            if (cancelled != null && cancelled.isCancelled(started.task().taskId())) {
+                workers.submit(() -> skipCancelled(started));
             } else {
-                workers.submit(() -> execute(next));
+                workers.submit(() -> execute(started));
             }
         }
-    }
-
-    private Pending nextRunnable() {
-        for (Priority p : Priority.values()) {
-            for (Iterator<Pending> it = buffers.get(p).iterator(); it.hasNext();) {
-                Pending candidate = it.next();
-                if (busyServers.getOrDefault(candidate.server(), 0) < tasksPerServer) {
-                    it.remove();
-                    return candidate;
-                }
-            }
-        }
-        return null;
     }
 
     private void execute(Pending p) {
@@ -231,20 +187,15 @@ public class TaskConsumer implements Runnable {
     private void settleFinished() {
         Pending p;
         while ((p = finished.poll()) != null) {
-            release(p);
+            queue.finished(p);
             offsets.finished(partition(p.record()), p.record().offset());
         }
         while ((p = handedBack.poll()) != null) {
-            release(p);
             if (active) {
-                buffers.get(p.priority()).addFirst(p);
+                queue.handBack(p);
+            } else {
+                queue.finished(p);
             }
-        }
-    }
-
-    private void release(Pending p) {
-        if (running.remove(p) != null) {
-            busyServers.computeIfPresent(p.server(), (k, n) -> n > 1 ? n - 1 : null);
         }
     }
 
@@ -254,22 +205,20 @@ public class TaskConsumer implements Runnable {
         if (assigned.isEmpty()) {
             return;
         }
-        boolean higherWaiting = false;
+        Set<Priority> paused = queue.prioritiesToPause();
         List<TopicPartition> pause = new ArrayList<>();
         List<TopicPartition> resume = new ArrayList<>();
         for (Priority p : Priority.values()) {
-            boolean shouldPause = higherWaiting || buffers.get(p).size() >= bufferLimit;
             String topic = source.priorityTopics().get(p);
             for (TopicPartition tp : assigned) {
                 if (tp.topic().equals(topic)) {
-                    (shouldPause ? pause : resume).add(tp);
+                    (paused.contains(p) ? pause : resume).add(tp);
                 }
             }
-            higherWaiting |= !buffers.get(p).isEmpty();
         }
         for (TopicPartition tp : assigned) {
             if (tp.topic().equals(source.retryTopic())) {
-                (delayed.size() >= bufferLimit * 10 ? pause : resume).add(tp);
+                (queue.retriesFull() ? pause : resume).add(tp);
             }
         }
         consumer.pause(pause);
@@ -334,7 +283,7 @@ public class TaskConsumer implements Runnable {
 
     private void drainInFlight(Duration grace) {
         Instant deadline = Instant.now().plus(grace);
-        while (!running.isEmpty() && Instant.now().isBefore(deadline)) {
+        while (queue.runningCount() > 0 && Instant.now().isBefore(deadline)) {
             settleFinished();
             sleep(100);
         }
@@ -344,8 +293,8 @@ public class TaskConsumer implements Runnable {
         } catch (RuntimeException e) {
             LOG.warnf("final commit failed (%s); finished tasks may run again", e.getMessage());
         }
-        if (!running.isEmpty()) {
-            LOG.warnf("%d tasks still running at shutdown; handed back, they will be redelivered", running.size());
+        if (queue.runningCount() > 0) {
+            LOG.warnf("%d tasks still running at shutdown; handed back, they will be redelivered", queue.runningCount());
         }
     }
 
@@ -368,8 +317,7 @@ public class TaskConsumer implements Runnable {
             commitIfDue(true);
             for (TopicPartition tp : partitions) {
                 offsets.forget(tp);
-                buffers.values().forEach(b -> b.removeIf(p -> partition(p.record()).equals(tp)));
-                delayed.removeIf(p -> partition(p.record()).equals(tp));
+                queue.removeWaiting(p -> partition(p.record()).equals(tp));
             }
         }
 

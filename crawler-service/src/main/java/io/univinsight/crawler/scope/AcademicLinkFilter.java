@@ -7,9 +7,11 @@ import io.univinsight.extraction.LinkKind;
  * further directory pages (by anchor text and URL shape); menus, news and documents are left out.
  */
 final class AcademicLinkFilter implements UrlFilter {
+    static final String NAME = "academic-links";
+
     @Override
     public String name() {
-        return "academic-links";
+        return NAME;
     }
 
     @Override

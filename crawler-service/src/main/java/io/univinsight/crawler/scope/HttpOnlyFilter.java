@@ -2,9 +2,11 @@ package io.univinsight.crawler.scope;
 
 /** Only http(s) links without credentials (the fetcher would refuse the others anyway; this keeps them out of the frontier). */
 final class HttpOnlyFilter implements UrlFilter {
+    static final String NAME = "http-only";
+
     @Override
     public String name() {
-        return "http-only";
+        return NAME;
     }
 
     @Override

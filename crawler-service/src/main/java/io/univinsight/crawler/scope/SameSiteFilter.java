@@ -2,9 +2,11 @@ package io.univinsight.crawler.scope;
 
 /** Stays on the start page's site (scheme, host and port): a task crawls one university site. */
 final class SameSiteFilter implements UrlFilter {
+    static final String NAME = "same-site";
+
     @Override
     public String name() {
-        return "same-site";
+        return NAME;
     }
 
     @Override

@@ -8,9 +8,11 @@ import io.univinsight.extraction.LinkKind;
  * Profiles and publication pages may live anywhere on the site.
  */
 final class StartFolderFilter implements UrlFilter {
+    static final String NAME = "directory-in-start-folder";
+
     @Override
     public String name() {
-        return "directory-in-start-folder";
+        return NAME;
     }
 
     @Override

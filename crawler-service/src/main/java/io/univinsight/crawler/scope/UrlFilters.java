@@ -1,50 +1,41 @@
 package io.univinsight.crawler.scope;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
-/** The configured chain of URL filters (crawler.scope.url-filters), applied in order; the first refusal wins. */
+import io.univinsight.chain.ChainCatalog;
+
+/**
+ * The configured chain of URL filters (crawler.scope.url-filters, with parameters under
+ * crawler.scope.params.FILTER.PARAM), applied in order; the first refusal wins.
+ */
 public final class UrlFilters {
-    private static final Map<String, Supplier<UrlFilter>> REGISTRY = new LinkedHashMap<>();
-
-    static {
-        register(HttpOnlyFilter::new);
-        register(SameSiteFilter::new);
-        register(AcademicLinkFilter::new);
-        register(StartFolderFilter::new);
-        register(UrlLengthFilter::new);
-    }
+    private static final ChainCatalog<UrlFilter> CATALOG = new ChainCatalog<UrlFilter>("URL filter")
+            .add(HttpOnlyFilter.NAME, params -> new HttpOnlyFilter())
+            .add(SameSiteFilter.NAME, params -> new SameSiteFilter())
+            .add(AcademicLinkFilter.NAME, params -> new AcademicLinkFilter())
+            .add(StartFolderFilter.NAME, params -> new StartFolderFilter())
+            .add(UrlLengthFilter.NAME, UrlLengthFilter.PARAMS, UrlLengthFilter::new);
 
     private final List<UrlFilter> chain;
 
     private UrlFilters(List<UrlFilter> chain) {
-        this.chain = List.copyOf(chain);
+        this.chain = chain;
     }
 
-    private static void register(Supplier<UrlFilter> factory) {
-        REGISTRY.put(factory.get().name(), factory);
-    }
-
-    /** Every filter, in the default order. */
+    /** Every filter, in the default order, at its default parameters. */
     public static UrlFilters defaults() {
-        return of(List.copyOf(REGISTRY.keySet()));
+        return of(CATALOG.names());
     }
 
     /** @throws IllegalArgumentException for an unknown name, so a typo fails at startup */
     public static UrlFilters of(List<String> names) {
-        List<UrlFilter> chain = new ArrayList<>();
-        for (String raw : names) {
-            String name = raw.trim();
-            Supplier<UrlFilter> factory = REGISTRY.get(name);
-            if (factory == null) {
-                throw new IllegalArgumentException("unknown URL filter '" + raw + "'; known: " + REGISTRY.keySet());
-            }
-            chain.add(factory.get());
-        }
-        return new UrlFilters(chain);
+        return of(names, Map.of());
+    }
+
+    /** @throws IllegalArgumentException for an unknown name or parameter, so a typo fails at startup */
+    public static UrlFilters of(List<String> names, Map<String, Map<String, String>> params) {
+        return new UrlFilters(CATALOG.build(names, params));
     }
 
     /** Null when every filter accepts the link, else the name of the first that refused it. */

@@ -20,8 +20,8 @@ public final class CrawlStages {
     public static SiteCrawl siteCrawl(CrawlerConfig config, HostResolver resolver) {
         PageFetcher fetcher = fetcher(config, resolver);
         return new SiteCrawl(fetcher, robots(config, fetcher), new HostThrottle(config.politeness().maxConnectionsPerHost()),
-                config.politeness().delay(), ExtractionPipeline.of(config.extraction().extractors()),
-                UrlFilters.of(config.scope().urlFilters()));
+                config.politeness().delay(), ExtractionPipeline.of(config.extraction().extractors(), config.extraction().params()),
+                UrlFilters.of(config.scope().urlFilters(), config.scope().params()));
     }
 
     /** The SSRF-guarded fetcher with the configured limits. */

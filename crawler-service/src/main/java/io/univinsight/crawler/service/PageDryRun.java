@@ -3,8 +3,6 @@ package io.univinsight.crawler.service;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,13 +15,11 @@ import io.univinsight.crawler.fetch.FetchedPage;
 import io.univinsight.crawler.fetch.HostResolver;
 import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.fetch.RobotsRules;
-import io.univinsight.extraction.AcademicTitles;
 import io.univinsight.extraction.ExtractionPipeline;
 import io.univinsight.extraction.ExtractionResult;
 import io.univinsight.extraction.LinkClassifier;
 import io.univinsight.extraction.PageContext;
-import io.univinsight.extraction.ExtractedPaper;
-import io.univinsight.extraction.ExtractedProfessor;
+import io.univinsight.extraction.PageReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -69,43 +65,7 @@ public class PageDryRun {
 
     private Map<String, Object> extract(Document doc, String university, String department, List<String> extractors) {
         List<String> chain = extractors == null || extractors.isEmpty() ? config.extraction().extractors() : extractors;
-        ExtractionResult result = ExtractionPipeline.of(chain).extract(doc, new PageContext(doc.location(), university, department));
-        List<Map<String, Object>> professors = new ArrayList<>();
-        for (ExtractedProfessor p : result.professors()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", p.name());
-            row.put("title", p.title());
-            row.put("rank", p.title() == null ? null : AcademicTitles.rankOf(p.title()));
-            row.put("email", p.email());
-            row.put("department", p.department());
-            row.put("profileUrl", p.profileUrl());
-            row.put("confidence", p.confidence());
-            row.put("extractor", p.extractor());
-            row.put("evidence", p.evidence());
-            professors.add(row);
-        }
-        List<Map<String, Object>> papers = new ArrayList<>();
-        for (ExtractedPaper p : result.papers()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("title", p.title());
-            row.put("authors", p.authors());
-            row.put("year", p.year());
-            row.put("venue", p.venue());
-            row.put("doi", p.doi());
-            row.put("url", p.url());
-            row.put("confidence", p.confidence());
-            row.put("extractor", p.extractor());
-            row.put("evidence", p.evidence());
-            papers.add(row);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("url", doc.location());
-        body.put("extractors", chain);
-        body.put("extractorsApplied", result.extractorsApplied());
-        body.put("accuracyScore", result.accuracyScore());
-        body.put("professors", professors);
-        body.put("papers", papers);
-        body.put("facultyLinks", new LinkClassifier().facultyDirectoryLinks(doc));
-        return body;
+        ExtractionResult result = ExtractionPipeline.of(chain, config.extraction().params()).extract(doc, new PageContext(doc.location(), university, department));
+        return new PageReport(doc.location(), chain, result, new LinkClassifier().facultyDirectoryLinks(doc)).toMap();
     }
 }

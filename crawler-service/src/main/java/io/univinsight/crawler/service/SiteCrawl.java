@@ -26,6 +26,7 @@ import io.univinsight.crawler.fetch.RobotsRules;
 import io.univinsight.crawler.scope.CrawlScope;
 import io.univinsight.crawler.scope.LinkCandidate;
 import io.univinsight.crawler.scope.UrlFilters;
+import io.univinsight.crawler.scope.UrlNormalizer;
 import io.univinsight.events.CrawlResult;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.extraction.ExtractionPipeline;

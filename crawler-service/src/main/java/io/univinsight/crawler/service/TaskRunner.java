@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.univinsight.crawler.fetch.FetchFailure;
 import io.univinsight.crawler.messaging.EventPublisher;
+import io.univinsight.crawler.messaging.TaskHandler;
 import io.univinsight.crawler.messaging.EventPublisher.PublishException;
 import io.univinsight.events.CrawlResult;
 import io.univinsight.events.CrawlTask;
@@ -20,7 +21,7 @@ import io.univinsight.events.TaskStatusChanged;
  * or FAILED with the reason (and the dead-letter topic once attempts are used up).
  * Returns only when every event is durable; throws PublishException when Kafka would not take them.
  */
-public class TaskRunner {
+public class TaskRunner implements TaskHandler {
     private static final Logger LOG = Logger.getLogger(TaskRunner.class);
 
     private final SiteCrawl crawl;
@@ -37,6 +38,7 @@ public class TaskRunner {
         this.baseDelay = baseDelay;
     }
 
+    @Override
     public void run(CrawlTask task, String hostKey) throws PublishException, InterruptedException {
         String worker = stats.workerId();
         stats.started(task.taskId());
@@ -55,8 +57,11 @@ public class TaskRunner {
         } catch (FetchFailure f) {
             if (f.isTransient() && task.attempt() < maxAttempts) {
                 Duration backoff = backoff(task.attempt());
-                events.retry(hostKey, task.nextAttempt(Instant.now().plus(backoff)));
-                events.status(TaskStatusChanged.of(task, TaskStatus.RETRYING, worker, f.getMessage()));
+                // The backoff runs from the RETRYING event's own time, so "retried at least backoff after
+                // RETRYING" holds however long the retry record takes to send.
+                TaskStatusChanged retryingEvent = TaskStatusChanged.of(task, TaskStatus.RETRYING, worker, f.getMessage());
+                events.retry(hostKey, task.nextAttempt(retryingEvent.at().plus(backoff)));
+                events.status(retryingEvent);
                 retrying = true;
                 LOG.infof("task %s attempt %d failed (%s); retry in %d ms", task.taskId(), task.attempt(), f.getMessage(), backoff.toMillis());
             } else {
@@ -75,6 +80,7 @@ public class TaskRunner {
     }
 
     /** Skips a task cancelled before it started: CANCELLED with the task's attempt and error "cancelled". */
+    @Override
     public void cancelled(CrawlTask task) throws PublishException {
         events.status(TaskStatusChanged.of(task, TaskStatus.CANCELLED, stats.workerId(), "cancelled"));
         LOG.infof("task %s cancelled before it started; skipped", task.taskId());

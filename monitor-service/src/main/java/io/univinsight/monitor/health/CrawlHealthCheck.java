@@ -6,6 +6,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import io.smallrye.health.api.HealthGroup;
 import io.univinsight.monitor.service.Dashboard;
 import io.univinsight.monitor.service.DashboardService;
+import io.univinsight.monitor.service.HealthRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -16,7 +16,7 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
-import io.univinsight.monitor.health.HealthRules;
+import io.univinsight.monitor.service.HealthRules;
 import io.univinsight.monitor.service.Dashboard;
 import io.univinsight.monitor.service.DashboardService;
 import io.univinsight.monitor.streams.DurationStats;

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import io.univinsight.events.WorkerHeartbeat;
-import io.univinsight.monitor.health.HealthRules;
 import io.univinsight.monitor.queue.QueueSnapshot;
 import io.univinsight.monitor.queue.QueueWatch;
 import io.univinsight.monitor.streams.DurationStats;

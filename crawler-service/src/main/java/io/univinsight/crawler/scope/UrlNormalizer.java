@@ -1,4 +1,4 @@
-package io.univinsight.crawler.service;
+package io.univinsight.crawler.scope;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package io.univinsight.monitor.health;
+package io.univinsight.monitor.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.univinsight.monitor.health.HealthRules.Inputs;
-import io.univinsight.monitor.health.HealthRules.Status;
+import io.univinsight.monitor.service.HealthRules.Inputs;
+import io.univinsight.monitor.service.HealthRules.Status;
 
 class HealthRulesTests {
     private static HealthRules.Verdict judge(long finished, double rate, long waiting, int workers, boolean known, boolean rising) {

@@ -1,4 +1,4 @@
-package io.univinsight.monitor.health;
+package io.univinsight.monitor.service;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,87 @@
+package io.univinsight.deployment.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.univinsight.deployment.ProjectRoot;
+
+/**
+ * Dependencies run one way: no two packages of the project (within a module or across modules)
+ * import each other, so each package can be read, and changed, knowing only what it imports.
+ */
+class PackageDependencyTests {
+    private static final Pattern PACKAGE = Pattern.compile("^package (io\\.univinsight[\\w.]*);", Pattern.MULTILINE);
+    /** An import, or a fully qualified name in code, of a project class: the package is what precedes the class name. */
+    private static final Pattern REFERENCE = Pattern.compile("\\b(io\\.univinsight(?:\\.[a-z]\\w*)*)\\.[A-Z]");
+
+    static Map<String, Set<String>> packageDependencies(List<String> sources) {
+        Map<String, Set<String>> deps = new TreeMap<>();
+        for (String source : sources) {
+            Matcher pkg = PACKAGE.matcher(source);
+            if (!pkg.find()) {
+                continue;
+            }
+            String from = pkg.group(1);
+            Set<String> to = deps.computeIfAbsent(from, k -> new TreeSet<>());
+            Matcher ref = REFERENCE.matcher(source.substring(pkg.end()));
+            while (ref.find()) {
+                if (!ref.group(1).equals(from)) {
+                    to.add(ref.group(1));
+                }
+            }
+        }
+        return deps;
+    }
+
+    static List<String> twoWay(Map<String, Set<String>> deps) {
+        List<String> pairs = new ArrayList<>();
+        deps.forEach((a, targets) -> targets.forEach(b -> {
+            if (a.compareTo(b) < 0 && deps.getOrDefault(b, Set.of()).contains(a)) {
+                pairs.add(a + " <-> " + b);
+            }
+        }));
+        return pairs;
+    }
+
+    @Test
+    void noTwoPackagesImportEachOther() throws IOException {
+        List<String> sources = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(ProjectRoot.get())) {
+            for (Path main : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(main)) {
+                    for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                        sources.add(Files.readString(f, StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        Map<String, Set<String>> deps = packageDependencies(sources);
+        assertTrue(deps.size() > 30, "the project's packages were read: " + deps.keySet());
+        List<String> cycles = twoWay(deps);
+        assertTrue(cycles.isEmpty(), "packages importing each other:\n" + String.join("\n", cycles));
+    }
+
+    @Test
+    void theCheckSeesImportsAndQualifiedNames() {
+        Map<String, Set<String>> deps = packageDependencies(List.of(
+                "package io.univinsight.a;\nimport io.univinsight.b.B;\nclass A {}",
+                "package io.univinsight.b;\nclass B { io.univinsight.a.A a; }"));
+        assertEquals(List.of("io.univinsight.a <-> io.univinsight.b"), twoWay(deps));
+    }
+}
