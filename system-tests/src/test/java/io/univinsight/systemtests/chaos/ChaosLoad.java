@@ -33,11 +33,11 @@ import java.util.function.IntFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.univinsight.devstack.ApiClient;
-import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.ManagedProcess;
 import io.univinsight.devstack.PostgresServers;
 import io.univinsight.devstack.StackComponent;
 import io.univinsight.devstack.StackSettings;
+import io.univinsight.devstack.testing.LoadSite;
 import io.univinsight.events.EventJson;
 import io.univinsight.systemtests.StackUnderTest;
 

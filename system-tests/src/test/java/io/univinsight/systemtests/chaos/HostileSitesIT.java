@@ -19,9 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.univinsight.devstack.ApiClient;
 import io.univinsight.devstack.ChildJvm;
-import io.univinsight.devstack.HostileSite;
-import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.StackComponent;
+import io.univinsight.devstack.testing.HostileSite;
+import io.univinsight.devstack.testing.LoadSite;
 import io.univinsight.systemtests.StackUnderTest;
 import io.univinsight.systemtests.chaos.ChaosLoad.Database;
 import io.univinsight.systemtests.chaos.ChaosLoad.Load;

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.univinsight.devstack.ApiClient;
-import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.ManagedProcess;
 import io.univinsight.devstack.StackComponent;
+import io.univinsight.devstack.testing.LoadSite;
 import io.univinsight.systemtests.StackUnderTest;
 import io.univinsight.systemtests.chaos.ChaosLoad.Database;
 import io.univinsight.systemtests.chaos.ChaosLoad.Load;

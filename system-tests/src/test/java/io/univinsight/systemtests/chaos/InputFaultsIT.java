@@ -49,8 +49,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.StackComponent;
+import io.univinsight.devstack.testing.LoadSite;
 import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.Topics;
 import io.univinsight.systemtests.StackUnderTest;
