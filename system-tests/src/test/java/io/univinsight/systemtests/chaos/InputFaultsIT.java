@@ -54,6 +54,10 @@ import io.univinsight.devstack.testing.LoadSite;
 import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.Topics;
 import io.univinsight.systemtests.StackUnderTest;
+import io.univinsight.systemtests.chaos.support.ChaosSize;
+import io.univinsight.systemtests.chaos.support.Database;
+import io.univinsight.systemtests.chaos.support.FaultHttp;
+import io.univinsight.systemtests.chaos.support.ScenarioReport;
 
 /**
  * Fault scenarios 8 and 10 on one stack (API keys on, so the rate limiter applies).
@@ -71,8 +75,7 @@ import io.univinsight.systemtests.StackUnderTest;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InputFaultsIT {
-    private static final String SIZE = System.getProperty("chaos.size", "reduced");
-    private static final boolean FULL = SIZE.equals("full");
+    private static final boolean FULL = ChaosSize.full();
     private static final String KEY = "chaos-key";
     private static final String FLOOD_KEY = "flood-key";
     private static final String UNIVERSITY = "Poison University";
@@ -212,7 +215,7 @@ class InputFaultsIT {
         }
 
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        new ScenarioReport("8 poison records", SIZE, tasks.size(), completed, failed, tasks.size() - completed - failed,
+        new ScenarioReport("8 poison records", ChaosSize.SIZE, tasks.size(), completed, failed, tasks.size() - completed - failed,
                 results - distinctResults + Math.max(0, professorRows - emails.size()), seconds,
                 String.format("%d poison records on %d topics; crawler DLQ %d, persistence DLQ %d, monitor DLQ %d (reason headers); "
                         + "monitor %s, counted %d completed; not ready: %s",
@@ -658,14 +661,14 @@ class InputFaultsIT {
         });
         long duplicated;
         try (var db = stack.db()) {
-            duplicated = ChaosLoad.count(db, "SELECT count(*) - count(DISTINCT name) FROM professors WHERE name = ANY(?)",
+            duplicated = Database.count(db, "SELECT count(*) - count(DISTINCT name) FROM professors WHERE name = ANY(?)",
                     db.createArrayOf("varchar", names.toArray()))
-                    + ChaosLoad.count(db, "SELECT count(*) - count(DISTINCT title) FROM papers WHERE title = ANY(?)",
+                    + Database.count(db, "SELECT count(*) - count(DISTINCT title) FROM papers WHERE title = ANY(?)",
                     db.createArrayOf("text", titles.toArray()));
         }
 
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        new ScenarioReport("10 API abuse", SIZE, acceptedUniversity.size(), completed, failed, lost, duplicated, seconds,
+        new ScenarioReport("10 API abuse", ChaosSize.SIZE, acceptedUniversity.size(), completed, failed, lost, duplicated, seconds,
                 String.format("%d requests: %d 4xx (%d 400, %d 404, %d 413, %d 415, %d 429), %d 5xx, %d 4xx not RFC 7807, "
                         + "%d refused by the HTTP codec; flood %d in %.1f s; ready %d; tables %s",
                         tally.requests.get(), tally.count4xx(), tally.count(400), tally.count(404), tally.count(413), tally.count(415),

@@ -1,4 +1,4 @@
-package io.univinsight.systemtests.chaos;
+package io.univinsight.systemtests.chaos.support;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +20,7 @@ import io.univinsight.events.EventJson;
  * appends its row to target/chaos-report.jsonl; ./univ chaos prints the table from that file.
  * lost = accepted and never finished; duplicated = rows stored twice where the unique keys
  * allow it (task rows per URL, professor rows per person, paper rows per title, links beyond two
- * per person; see ChaosLoad.Outcome).
+ * per person; see Outcome).
  */
 public record ScenarioReport(String scenario, String size, long submitted, long completed, long failed, long lost,
                              long duplicated, double seconds, String notes) {

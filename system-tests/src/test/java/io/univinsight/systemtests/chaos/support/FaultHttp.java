@@ -1,4 +1,4 @@
-package io.univinsight.systemtests.chaos;
+package io.univinsight.systemtests.chaos.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,10 +22,10 @@ import io.univinsight.events.EventJson;
  * A plain HTTP client for the input-fault scenarios: requests with an API key, answers kept whole
  * (status, headers, body), and a raw-socket request for what java.net.http refuses to send.
  */
-final class FaultHttp {
+public final class FaultHttp {
     /** One answer. */
-    record Answer(int status, String contentType, Map<String, List<String>> headers, String body) {
-        JsonNode json() {
+    public record Answer(int status, String contentType, Map<String, List<String>> headers, String body) {
+        public JsonNode json() {
             try {
                 return EventJson.mapper().readTree(body);
             } catch (IOException e) {
@@ -33,7 +33,7 @@ final class FaultHttp {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
                     return e.getValue().get(0);
@@ -43,7 +43,7 @@ final class FaultHttp {
         }
 
         /** An RFC 7807 problem: application/problem+json with the status and a title. */
-        boolean isProblem() {
+        public boolean isProblem() {
             if (contentType == null || !contentType.toLowerCase().startsWith("application/problem+json")) {
                 return false;
             }
@@ -57,16 +57,16 @@ final class FaultHttp {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    FaultHttp(String base, String apiKey) {
+    public FaultHttp(String base, String apiKey) {
         this.base = base;
         this.apiKey = apiKey;
     }
 
-    HttpClient client() {
+    public HttpClient client() {
         return http;
     }
 
-    HttpRequest.Builder request(String pathAndQuery) {
+    public HttpRequest.Builder request(String pathAndQuery) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(60));
         if (apiKey != null) {
             b.header("X-API-Key", apiKey);
@@ -74,11 +74,11 @@ final class FaultHttp {
         return b;
     }
 
-    Answer get(String pathAndQuery) {
+    public Answer get(String pathAndQuery) {
         return send(request(pathAndQuery).GET().build());
     }
 
-    Answer post(String pathAndQuery, String contentType, byte[] body) {
+    public Answer post(String pathAndQuery, String contentType, byte[] body) {
         HttpRequest.Builder b = request(pathAndQuery).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
@@ -90,7 +90,7 @@ final class FaultHttp {
     private static final com.fasterxml.jackson.databind.ObjectMapper ESCAPING = new com.fasterxml.jackson.databind.ObjectMapper()
             .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
 
-    Answer postJson(String path, Object body) {
+    public Answer postJson(String path, Object body) {
         try {
             return post(path, "application/json", ESCAPING.writeValueAsBytes(body));
         } catch (IOException e) {
@@ -99,7 +99,7 @@ final class FaultHttp {
     }
 
     /** Sends; a 429 is waited out (Retry-After) and sent again, up to 5 times, so abuse checks reach the resources. */
-    Answer send(HttpRequest request) {
+    public Answer send(HttpRequest request) {
         for (int attempt = 0;; attempt++) {
             Answer a = sendOnce(request);
             if (a.status() != 429 || attempt >= 5) {
@@ -109,7 +109,7 @@ final class FaultHttp {
         }
     }
 
-    Answer sendOnce(HttpRequest request) {
+    public Answer sendOnce(HttpRequest request) {
         try {
             HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.headers().map(),
@@ -127,7 +127,7 @@ final class FaultHttp {
      * A request written byte for byte on a socket (header injection, raw bytes in the target,
      * bodies without a length); returns the status and body of the answer.
      */
-    static Answer raw(String host, int port, byte[] request) {
+    public static Answer raw(String host, int port, byte[] request) {
         try (Socket s = new Socket(host, port)) {
             s.setSoTimeout(30_000);
             OutputStream out = s.getOutputStream();
@@ -198,7 +198,7 @@ final class FaultHttp {
         return out.toString();
     }
 
-    static int parseInt(String s, int fallback) {
+    public static int parseInt(String s, int fallback) {
         try {
             return s == null ? fallback : Integer.parseInt(s.strip());
         } catch (NumberFormatException e) {
@@ -206,7 +206,7 @@ final class FaultHttp {
         }
     }
 
-    static void sleep(long ms) {
+    public static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
