@@ -1,28 +1,20 @@
 package io.univinsight.systemtests.chaos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +30,7 @@ import io.univinsight.devstack.StackComponent;
 import io.univinsight.devstack.testing.LoadSite;
 import io.univinsight.systemtests.StackUnderTest;
 import io.univinsight.systemtests.chaos.support.AbuseTally;
+import io.univinsight.systemtests.chaos.support.ApiAbuse;
 import io.univinsight.systemtests.chaos.support.ChaosSize;
 import io.univinsight.systemtests.chaos.support.Database;
 import io.univinsight.systemtests.chaos.support.FaultHttp;
@@ -216,23 +209,24 @@ class InputFaultsIT {
     @Order(2)
     void abusiveRequestsGetOnly4xxProblemsAndLeaveTheDatabaseIntact() throws Exception {
         Instant started = Instant.now();
-        AbuseTally tally = new AbuseTally();
         Map<String, Long> before = tableCounts();
         List<String> strings = HostileInput.strings();
-        Map<String, String> acceptedUniversity = new LinkedHashMap<>(); // accepted task id -> the university name it was sent with
-        Map<String, Integer> personOfTask = new LinkedHashMap<>(); // the load site's person (on host person % 4) each task crawls
-        List<String> protocolLevel = new ArrayList<>(); // refused by the HTTP codec or the connection, not by the API
+        ApiAbuse abuse = new ApiAbuse(api, stack.settings(), KEY, FLOOD_KEY, site, nextPerson);
 
-        wrongKeysAreRefused(tally);
-        hostileQueryParameters(tally, strings);
-        hostilePathParameters(tally, strings);
-        hostileSubmitFields(tally, strings, acceptedUniversity, personOfTask);
-        hostileIdempotencyKeys(tally, strings, acceptedUniversity, personOfTask);
-        malformedBodies(tally, acceptedUniversity);
-        oversizedBodies(tally, protocolLevel);
-        burstOfLargeChunkedBodies(tally, protocolLevel);
-        rawSocketRequests(tally, protocolLevel);
-        Flood flood = floodPastTheRateLimit(tally);
+        abuse.wrongKeysAreRefused();
+        abuse.hostileQueryParameters(strings);
+        abuse.hostilePathParameters(strings);
+        abuse.hostileSubmitFields(strings);
+        abuse.hostileIdempotencyKeys(strings);
+        abuse.malformedBodies();
+        abuse.oversizedBodies();
+        abuse.burstOfLargeChunkedBodies();
+        abuse.rawSocketRequests();
+        ApiAbuse.Flood flood = abuse.floodPastTheRateLimit(FULL ? 6000 : 2500);
+        AbuseTally tally = abuse.tally();
+        Map<String, String> acceptedUniversity = abuse.acceptedUniversity();
+        Map<String, Integer> personOfTask = abuse.personOfTask();
+        List<String> protocolLevel = abuse.protocolLevel();
 
         // Afterwards: ready, the accepted tasks end, tables intact, injected text stored only as that text.
         FaultHttp.Answer ready = new FaultHttp(stack.settings().apiUrl(), null).get("/q/health/ready");
@@ -315,213 +309,6 @@ class InputFaultsIT {
                     db.createArrayOf("varchar", names.toArray()))
                     + Database.count(db, "SELECT count(*) - count(DISTINCT title) FROM papers WHERE title = ANY(?)",
                     db.createArrayOf("text", titles.toArray()));
-        }
-    }
-
-    /** Access: no key, a wrong key (a key with CRLF goes raw, below). */
-    private static void wrongKeysAreRefused(AbuseTally tally) {
-        FaultHttp anonymous = new FaultHttp(stack.settings().apiUrl(), null);
-        assertEquals(401, tally.check("no key", anonymous.get("/api/tasks")).status());
-        assertEquals(401, tally.check("wrong key", new FaultHttp(stack.settings().apiUrl(), "' OR 1=1 --").get("/api/tasks")).status());
-    }
-
-    /** Query parameters of every list/read endpoint, each hostile string (plus raw percent sequences). */
-    private static void hostileQueryParameters(AbuseTally tally, List<String> strings) {
-        for (Map.Entry<String, List<String>> e : HostileInput.queryParameters().entrySet()) {
-            for (String param : e.getValue()) {
-                List<String> values = new ArrayList<>();
-                strings.forEach(s -> values.add(URLEncoder.encode(s, StandardCharsets.UTF_8)));
-                values.addAll(HostileInput.RAW_VALUES);
-                for (String v : values) {
-                    String path = e.getKey() + "?" + param + "=" + v;
-                    FaultHttp.Answer a = getRawOrClient(path);
-                    tally.check("GET " + path, a);
-                    if (e.getKey().endsWith("/export") && a.status() == 200) {
-                        assertFalse(a.body().contains("X-Injected"), "an export reflected an injected header: " + path);
-                    }
-                }
-            }
-        }
-    }
-
-    private static void hostilePathParameters(AbuseTally tally, List<String> strings) {
-        for (String s : strings) {
-            String seg = URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-            tally.check("GET task " + s, getRawOrClient("/api/tasks/" + seg));
-            tally.check("POST cancel " + s, api.post("/api/tasks/" + seg + "/cancel", null, new byte[0]));
-            tally.check("POST retry " + s, api.post("/api/tasks/" + seg + "/retry", null, new byte[0]));
-            tally.check("GET professor " + s, getRawOrClient("/api/professors/" + seg));
-        }
-        for (String raw : HostileInput.RAW_VALUES) {
-            tally.check("GET task raw " + raw, getRawOrClient("/api/tasks/" + raw));
-            tally.check("GET professor raw " + raw, getRawOrClient("/api/professors/" + raw));
-        }
-    }
-
-    /** Every field of a submit, each hostile string; accepted ones must be stored as exactly that text. */
-    private static void hostileSubmitFields(AbuseTally tally, List<String> strings, Map<String, String> acceptedUniversity,
-                                            Map<String, Integer> personOfTask) {
-        List<String> fields = List.of("url", "universityName", "department", "priority", "maxDepth", "maxPages");
-        for (String field : fields) {
-            for (String s : strings) {
-                int person = nextPerson.getAndIncrement();
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("url", site.url(person % 4, person));
-                body.put("universityName", "Abuse University");
-                body.put("department", "Dept");
-                body.put("priority", "low");
-                body.put("maxDepth", 0);
-                body.put("maxPages", 1);
-                body.put(field, field.equals("url") ? site.url(person % 4, person) + "?" + s : s);
-                FaultHttp.Answer a = tally.check("POST /api/tasks " + field + "=" + AbuseTally.abbreviate(s), api.postJson("/api/tasks", body));
-                if (a.status() == 202) {
-                    acceptedUniversity.put(a.json().path("taskId").asText(), String.valueOf(body.get("universityName")).strip());
-                    personOfTask.put(a.json().path("taskId").asText(), person);
-                }
-            }
-        }
-    }
-
-    /** Idempotency-Key values (the legal ones through the client; CRLF raw below). */
-    private static void hostileIdempotencyKeys(AbuseTally tally, List<String> strings, Map<String, String> acceptedUniversity,
-                                               Map<String, Integer> personOfTask) {
-        for (String s : strings) {
-            String key = s.replaceAll("[\\p{Cntrl}]", "").replaceAll("[^\\x20-\\x7E]", "?");
-            if (key.isEmpty()) {
-                continue;
-            }
-            int person = nextPerson.getAndIncrement();
-            HttpRequest r = api.request("/api/tasks").header("Content-Type", "application/json").header("Idempotency-Key", key)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + site.url(person % 4, person)
-                            + "\",\"universityName\":\"Abuse University\",\"maxDepth\":0,\"maxPages\":1}")).build();
-            FaultHttp.Answer a = tally.check("POST Idempotency-Key " + AbuseTally.abbreviate(key), api.send(r));
-            if (a.status() == 202) {
-                acceptedUniversity.put(a.json().path("taskId").asText(), "Abuse University");
-                personOfTask.put(a.json().path("taskId").asText(), person);
-            }
-        }
-    }
-
-    private static void malformedBodies(AbuseTally tally, Map<String, String> acceptedUniversity) {
-        for (HostileInput.Body b : HostileInput.malformedBodies()) {
-            String what = "POST " + b.path() + " (" + b.contentType() + ") " + AbuseTally.abbreviate(b.text());
-            FaultHttp.Answer a = tally.check(what, api.post(b.path(), b.contentType(), b.text().getBytes(StandardCharsets.UTF_8)));
-            if (a.status() == 202) {
-                a.json().path("tasks").forEach(t -> acceptedUniversity.put(t.path("taskId").asText(), "?"));
-                if (a.json().has("taskId")) {
-                    acceptedUniversity.put(a.json().path("taskId").asText(), "?");
-                }
-            }
-        }
-    }
-
-    /** Over the size limits: a declared 17 MB body, and 17 MB chunked without a length; a 9 MB single task. */
-    private static void oversizedBodies(AbuseTally tally, List<String> protocolLevel) {
-        byte[] big = new byte[17 << 20];
-        java.util.Arrays.fill(big, (byte) ' ');
-        big[0] = '[';
-        big[big.length - 1] = ']';
-        tally.check("POST 17 MB bulk with length", api.post("/api/tasks/bulk", "application/json", big));
-        // Without a length it is read up to the 8 MB limit, then the connection is closed mid-upload (task-api
-        // stops taking in a refused body); a client that reads while it sends may see the 413 first.
-        FaultHttp.Answer chunked = api.send(api.request("/api/tasks/bulk").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build());
-        if (chunked.status() == 0) {
-            protocolLevel.add("17 MB chunked: connection closed at the limit (" + AbuseTally.abbreviate(chunked.body()) + ")");
-        } else {
-            tally.check("POST 17 MB bulk chunked", chunked);
-        }
-        tally.check("POST 9 MB task with length", api.post("/api/tasks", "application/json", java.util.Arrays.copyOf(big, 9 << 20)));
-    }
-
-    /**
-     * A burst of large chunked bodies at once, single and bulk (30 MB each, 16 in flight) against a
-     * 256 MB heap: each is cut at its limit (413, or the connection closed mid-upload), none is held whole.
-     */
-    private static void burstOfLargeChunkedBodies(AbuseTally tally, List<String> protocolLevel) throws Exception {
-        byte[] thirty = new byte[30 << 20];
-        java.util.Arrays.fill(thirty, (byte) 'x');
-        List<CompletableFuture<Void>> burst = new ArrayList<>();
-        AtomicInteger burstCut = new AtomicInteger();
-        for (int i = 0; i < 16; i++) {
-            String path = i % 2 == 0 ? "/api/tasks" : "/api/tasks/bulk";
-            HttpRequest r = api.request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(thirty))).build();
-            burst.add(api.client().sendAsync(r, HttpResponse.BodyHandlers.ofString()).handle((resp, err) -> {
-                if (err != null) {
-                    burstCut.incrementAndGet(); // closed while still sending
-                } else {
-                    tally.check("POST 30 MB chunked " + path + " (burst)", new FaultHttp.Answer(resp.statusCode(),
-                            resp.headers().firstValue("Content-Type").orElse(null), resp.headers().map(), resp.body()));
-                }
-                return null;
-            }));
-        }
-        CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get();
-        if (burstCut.get() > 0) {
-            protocolLevel.add("30 MB chunked burst: " + burstCut.get() + " of 16 cut by closing the connection");
-        }
-    }
-
-    /** Header injection and raw bytes, written on a socket (java.net.http refuses to send them). */
-    private static void rawSocketRequests(AbuseTally tally, List<String> protocolLevel) {
-        int port = stack.settings().apiPort();
-        for (String r : HostileInput.rawRequests(KEY)) {
-            FaultHttp.Answer a = FaultHttp.raw("127.0.0.1", port, r.getBytes(StandardCharsets.ISO_8859_1));
-            assertTrue(a.header("X-Injected") == null && a.header("Set-Cookie") == null, "a header was injected: " + a.headers());
-            if (a.status() >= 400 && a.status() < 500 && !a.isProblem() && (a.body().isEmpty() || a.contentType() == null)) {
-                // refused by the HTTP codec before any application code: not the API's to shape
-                protocolLevel.add(a.status() + " " + AbuseTally.abbreviate(r.split("\r\n")[0]));
-                tally.countOnly(a.status());
-            } else if (a.status() != 0) {
-                tally.check("raw " + AbuseTally.abbreviate(r), a);
-            }
-        }
-    }
-
-    /** What the flood past the rate limit did: how many requests, in how long, and how many 429s lacked Retry-After. */
-    private record Flood(int requests, double seconds, int retryAfterMissing) {
-    }
-
-    /** A flood past the rate limit with a key of its own: 429s with Retry-After, never a 5xx. */
-    private static Flood floodPastTheRateLimit(AbuseTally tally) throws Exception {
-        int flood = FULL ? 6000 : 2500;
-        FaultHttp floodApi = new FaultHttp(stack.settings().apiUrl(), FLOOD_KEY);
-        Semaphore inFlight = new Semaphore(64);
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        AtomicInteger retryAfterMissing = new AtomicInteger();
-        Instant floodStart = Instant.now();
-        for (int i = 0; i < flood; i++) {
-            inFlight.acquire();
-            HttpRequest r = floodApi.request("/api/tasks/" + UUID.randomUUID()).GET().build();
-            all.add(floodApi.client().sendAsync(r, HttpResponse.BodyHandlers.ofString()).handle((resp, err) -> {
-                inFlight.release();
-                if (err != null) {
-                    tally.serverErrors.add("flood: " + err);
-                    return null;
-                }
-                FaultHttp.Answer a = new FaultHttp.Answer(resp.statusCode(), resp.headers().firstValue("Content-Type").orElse(null),
-                        resp.headers().map(), resp.body());
-                tally.check("flood GET /api/tasks/{random}", a);
-                if (a.status() == 429 && a.header("Retry-After") == null) {
-                    retryAfterMissing.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
-        double floodSeconds = Duration.between(floodStart, Instant.now()).toMillis() / 1000.0;
-        return new Flood(flood, floodSeconds, retryAfterMissing.get());
-    }
-
-    /** A GET through the client, or on a raw socket when the target is not a legal URI for java.net.URI. */
-    private static FaultHttp.Answer getRawOrClient(String pathAndQuery) {
-        try {
-            java.net.URI.create(stack.settings().apiUrl() + pathAndQuery);
-            return api.get(pathAndQuery);
-        } catch (IllegalArgumentException e) {
-            String r = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + KEY + "\r\nConnection: close\r\n\r\n";
-            return FaultHttp.raw("127.0.0.1", stack.settings().apiPort(), r.getBytes(StandardCharsets.ISO_8859_1));
         }
     }
 
