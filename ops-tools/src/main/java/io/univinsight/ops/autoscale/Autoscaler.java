@@ -23,13 +23,15 @@ import io.univinsight.events.ConsumerGroupLag;
 public final class Autoscaler {
     public static final String READY_MARKER = StackLauncher.AUTOSCALER_READY_MARKER;
 
-    private final StackLauncher launcher;
+    private final CrawlerReplicas replicas;
+    private final String bootstrap;
     private final HpaRule rule;
     private final ReplicaCalculator calculator;
     private final Duration sync;
 
-    public Autoscaler(StackLauncher launcher, HpaRule rule, Duration sync) {
-        this.launcher = launcher;
+    public Autoscaler(CrawlerReplicas replicas, String bootstrap, HpaRule rule, Duration sync) {
+        this.replicas = replicas;
+        this.bootstrap = bootstrap;
         this.rule = rule;
         this.calculator = new ReplicaCalculator(rule);
         this.sync = sync;
@@ -67,7 +69,7 @@ public final class Autoscaler {
         System.out.printf("%s min %d max %d target %.1f waiting tasks per replica, scale-down window %ds, sync %dms%n",
                 READY_MARKER, rule.minReplicas(), rule.maxReplicas(), rule.targetPerReplica(),
                 rule.scaleDownWindow().toSeconds(), sync.toMillis());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, launcher.settings().kafkaBootstrap(),
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
             while (!Thread.currentThread().isInterrupted()) {
                 syncOnce(admin);
@@ -84,24 +86,24 @@ public final class Autoscaler {
             lag = -1; // like an HPA whose metric is missing: hold the current count
             System.out.println(Instant.now() + " lag unknown (" + e.getMessage() + "): holding");
         }
-        java.util.NavigableMap<Integer, ?> replicas = launcher.crawlerReplicas();
-        int current = 1 + replicas.size();
+        java.util.NavigableSet<Integer> live = replicas.live();
+        int current = 1 + live.size();
         int desired = calculator.decide(Instant.now(), current, lag);
         System.out.printf("%s lag %d replicas %d desired %d%n", Instant.now(), lag, current, desired);
         if (desired > current) {
-            int next = replicas.isEmpty() ? 2 : replicas.lastKey() + 1;
+            int next = live.isEmpty() ? 2 : live.last() + 1;
             for (int i = 0; i < desired - current; i++) {
-                launcher.startCrawlerReplica(next + i);
-                System.out.println(Instant.now() + " started " + StackLauncher.CRAWLER_REPLICA_PREFIX + (next + i));
+                replicas.start(next + i);
+                System.out.println(Instant.now() + " started " + replicas.name(next + i));
             }
         } else if (desired < current) {
-            List<Integer> toStop = new ArrayList<>(replicas.descendingKeySet()).subList(0, current - desired);
-            toStop.parallelStream().forEach(launcher::stopCrawlerReplica); // each drains its tasks first
-            System.out.println(Instant.now() + " stopped " + toStop.stream().map(i -> StackLauncher.CRAWLER_REPLICA_PREFIX + i).toList());
+            List<Integer> toStop = new ArrayList<>(live.descendingSet()).subList(0, current - desired);
+            toStop.parallelStream().forEach(replicas::stop); // each drains its tasks first
+            System.out.println(Instant.now() + " stopped " + toStop.stream().map(replicas::name).toList());
         }
     }
 
     private void stopReplicas() {
-        launcher.crawlerReplicas().keySet().parallelStream().forEach(launcher::stopCrawlerReplica);
+        replicas.live().parallelStream().forEach(replicas::stop);
     }
 }
