@@ -20,5 +20,5 @@ if [ "${API_ONLY:-0}" = 1 ]; then
   done
   sleep 15
 fi
-exec java -Xmx512m -cp "dev-stack/target/dev-stack.jar:$(cat dev-stack/target/runtime.classpath)" \
-  io.univinsight.devstack.bench.SubmitLoad --api "http://127.0.0.1:${UNIV_API_PORT:-8080}" "$@"
+exec java -Xmx512m -cp "ops-tools/target/ops-tools.jar:$(cat ops-tools/target/runtime.classpath)" \
+  io.univinsight.ops.bench.SubmitLoad --api "http://127.0.0.1:${UNIV_API_PORT:-8080}" "$@"

@@ -32,11 +32,19 @@ public final class DevStackClasspath {
 
     /** dev-stack.jar followed by its runtime dependencies. */
     public static String runtimeClasspath(Path projectRoot) {
-        Path target = projectRoot.resolve("dev-stack").resolve("target");
-        Path jar = target.resolve("dev-stack.jar");
+        return moduleClasspath(projectRoot, "dev-stack");
+    }
+
+    /**
+     * MODULE/target/MODULE.jar followed by the runtime dependencies its build wrote to
+     * target/runtime.classpath (dev-stack, and ops-tools for the autoscaler).
+     */
+    public static String moduleClasspath(Path projectRoot, String module) {
+        Path target = projectRoot.resolve(module).resolve("target");
+        Path jar = target.resolve(module + ".jar");
         Path deps = target.resolve("runtime.classpath");
         if (!Files.exists(jar) || !Files.exists(deps)) {
-            throw new IllegalStateException("dev-stack is not built: run ./mvnw -pl dev-stack -am package -DskipTests (missing " + jar + ")");
+            throw new IllegalStateException(module + " is not built: run ./mvnw -pl " + module + " -am package -DskipTests (missing " + jar + ")");
         }
         try {
             return jar + java.io.File.pathSeparator + Files.readString(deps).trim();

@@ -1,5 +1,8 @@
 package io.univinsight.devstack;
 
+import static io.univinsight.devstack.CommandLine.intOrNull;
+import static io.univinsight.devstack.CommandLine.positional;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -8,13 +11,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.univinsight.devstack.autoscale.Autoscaler;
-import io.univinsight.devstack.topics.TopicsCommand;
-
 /**
- * Entry point of ./univ and of the child JVMs it starts.
+ * Entry point of ./univ's launcher commands and of the child JVMs the launcher starts.
  * Launcher commands: up, down, status, logfile, submit, demo.
  * Child commands: kafka, postgres, demo-site.
+ * The operations commands (top, topics, the autoscaler) are ops-tools' OpsMain.
  */
 public final class DevStackMain {
     private DevStackMain() {
@@ -22,10 +23,9 @@ public final class DevStackMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            usage();
-            System.exit(2);
+            UnivUsage.failWithUsage();
         }
-        Map<String, String> opts = options(args);
+        Map<String, String> opts = CommandLine.options(args);
         StackSettings settings = StackSettings.fromEnvironment();
         StackLauncher launcher = new StackLauncher(settings);
         switch (args[0]) {
@@ -48,8 +48,6 @@ public final class DevStackMain {
                 }
                 launcher.urls().forEach(System.out::println);
             }
-            case "autoscaler" -> new Autoscaler(launcher, Autoscaler.rule(settings.projectRoot(), opts),
-                    Autoscaler.parseDuration(opts.getOrDefault("sync", "15s"))).run();
             case "down" -> {
                 List<String> stopped = launcher.down();
                 System.out.println(stopped.isEmpty() ? "Nothing was running." : "Stopped " + String.join(", ", stopped) + ".");
@@ -66,17 +64,7 @@ public final class DevStackMain {
                 System.out.println(accepted.toPrettyString());
             }
             case "demo" -> demo(launcher);
-            case "topics" -> {
-                String action = args.length > 1 && !args[1].startsWith("--") ? args[1] : "help";
-                TopicsCommand topics = new TopicsCommand(opts.getOrDefault("bootstrap", settings.kafkaBootstrap()),
-                        TopicsCommand.layout(opts), System.out);
-                System.exit(topics.run(action, opts, settings.projectRoot()));
-            }
-            case "top" -> new TopView(settings.monitorUrl(), System.out).run(Duration.ofSeconds(1), args.length > 1 && "--once".equals(args[1]));
-            default -> {
-                usage();
-                System.exit(2);
-            }
+            default -> UnivUsage.failWithUsage();
         }
     }
 
@@ -108,43 +96,5 @@ public final class DevStackMain {
         if (professors == 0) {
             System.exit(1);
         }
-    }
-
-    private static String positional(String[] args, int index, String name) {
-        if (args.length <= index || args[index].startsWith("--")) {
-            throw new IllegalArgumentException(args[0] + " needs " + name);
-        }
-        return args[index];
-    }
-
-    private static Integer intOrNull(String value) {
-        return value == null ? null : Integer.valueOf(value);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("--") && i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                opts.put(args[i].substring(2), args[++i]);
-            } else if (args[i].startsWith("--")) {
-                opts.put(args[i].substring(2), "true"); // a flag such as --dry-run
-            }
-        }
-        return opts;
-    }
-
-    private static void usage() {
-        System.err.println("""
-                usage: univ COMMAND
-                  up [--autoscale [--min N] [--max N] [--sync 15s] [--scale-down-window 300s]]
-                                             start Kafka, PostgreSQL (if none runs) and the four services; with
-                                             --autoscale, crawler processes follow the lag by k8s/base/crawler-service/hpa.yaml
-                  down                       stop everything ./univ started
-                  status                     what runs, with PIDs and readiness
-                  logs SERVICE               follow a log (kafka, postgres, task-api, crawler-service, persistence-service, monitor-service, demo-site)
-                  submit URL --university NAME [--priority critical|high|normal|low] [--department D] [--max-depth N] [--max-pages N]
-                  demo                       start everything, crawl the bundled demo university, print what was found
-                  top [--once]               the monitor dashboard in the terminal, refreshed every second
-                  topics ACTION              create, describe, lag, replay-dlq, render (./univ topics help)""");
     }
 }

@@ -261,7 +261,10 @@ public final class StackLauncher {
     }
 
     private ManagedProcess startChildJvm(StackComponent c, String heap, List<String> args, Map<String, String> env) {
-        List<String> command = ChildJvm.devStackCommand(settings.projectRoot(), heap, args);
+        return startRecorded(c, ChildJvm.devStackCommand(settings.projectRoot(), heap, args), env);
+    }
+
+    private ManagedProcess startRecorded(StackComponent c, List<String> command, Map<String, String> env) {
         return record(c, ManagedProcess.start(c.id(), command, env, logFile(c)));
     }
 
@@ -333,6 +336,15 @@ public final class StackLauncher {
         return replicas.keySet().stream().map(i -> CRAWLER_REPLICA_PREFIX + i).toList();
     }
 
+    /**
+     * The autoscaler is operations tooling (ops-tools). The launcher only starts and stops its process,
+     * naming its main class instead of importing it, so ops-tools depends on dev-stack and never the reverse.
+     */
+    public static final String AUTOSCALER_MODULE = "ops-tools";
+    public static final String AUTOSCALER_MAIN_CLASS = "io.univinsight.ops.OpsMain";
+    /** The line the autoscaler prints once it runs. */
+    public static final String AUTOSCALER_READY_MARKER = "UNIV-AUTOSCALER-READY";
+
     /** Starts the local autoscaler (a child JVM) with the given options: min, max, sync, scale-down-window. */
     public void startAutoscaler(Map<String, String> options) {
         if (running().containsKey(StackComponent.AUTOSCALER)) {
@@ -344,8 +356,9 @@ public final class StackLauncher {
             args.add(v);
         });
         // The child rebuilds these settings from its environment (a test's private ports included).
-        ManagedProcess p = startChildJvm(StackComponent.AUTOSCALER, "96m", args, settings.toEnv());
-        p.awaitLogLine(io.univinsight.devstack.autoscale.Autoscaler.READY_MARKER, READY_TIMEOUT);
+        List<String> command = ChildJvm.command(settings.projectRoot(), AUTOSCALER_MODULE, AUTOSCALER_MAIN_CLASS, "96m", args);
+        ManagedProcess p = startRecorded(StackComponent.AUTOSCALER, command, settings.toEnv());
+        p.awaitLogLine(AUTOSCALER_READY_MARKER, READY_TIMEOUT);
     }
 
     /** A local stack is open (no API key) unless the user configured keys. */

@@ -32,6 +32,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.univinsight.devstack.PostgresServers;
+import io.univinsight.devstack.testing.KafkaTestClients;
 import io.univinsight.devstack.testing.KafkaTestResource;
 import io.univinsight.devstack.testing.PostgresTestResource;
 import io.univinsight.events.CrawlResult;
@@ -145,7 +146,7 @@ class CrawlEventsPersistenceIT {
             events.send(task);
         }
 
-        var dlq = EventProducer.readUntil(bootstrap, Topics.PERSISTENCE_DLQ, rs -> rs.size() >= 4, Duration.ofSeconds(60));
+        var dlq = KafkaTestClients.readUntil(bootstrap, Topics.PERSISTENCE_DLQ, rs -> rs.size() >= 4, Duration.ofSeconds(60));
         assertTrue(dlq.stream().anyMatch(r -> "junk".equals(r.key())), "bad JSON dead-lettered");
         assertTrue(dlq.stream().anyMatch(r -> "junk2".equals(r.key())), "missing key fields dead-lettered");
         assertTrue(dlq.stream().anyMatch(r -> "junk3".equals(r.key())), "a task id that is not a UUID dead-lettered");

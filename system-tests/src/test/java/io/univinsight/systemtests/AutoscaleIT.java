@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.univinsight.devstack.ApiClient;
-import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.StackComponent;
+import io.univinsight.devstack.testing.LoadSite;
 
 /**
  * ./univ up --autoscale: a backlog on many hosts makes the local HPA start crawler processes, the

@@ -19,10 +19,10 @@ import java.util.Set;
 
 import io.univinsight.devstack.ChildJvm;
 import io.univinsight.devstack.DevStackClasspath;
-import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.ManagedProcess;
 import io.univinsight.devstack.StackLauncher;
 import io.univinsight.devstack.StackSettings;
+import io.univinsight.devstack.testing.LoadSite;
 import io.univinsight.devstack.testing.PostgresTestResource;
 
 /**

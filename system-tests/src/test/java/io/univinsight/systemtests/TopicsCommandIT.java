@@ -34,12 +34,12 @@ import org.junit.jupiter.api.Test;
 
 import io.univinsight.devstack.DevStackClasspath;
 import io.univinsight.devstack.testing.KafkaTestResource;
-import io.univinsight.devstack.topics.TopicsCommand;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.JsonSerde;
 import io.univinsight.events.Priority;
 import io.univinsight.events.Topics;
+import io.univinsight.ops.topics.TopicsCommand;
 
 /** ./univ topics against a real broker: describe flags drift, lag counts, the DLQ replays once. */
 class TopicsCommandIT {

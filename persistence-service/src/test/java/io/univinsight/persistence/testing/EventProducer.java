@@ -1,19 +1,7 @@
 package io.univinsight.persistence.testing;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Predicate;
-
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,7 +15,10 @@ import io.univinsight.events.EventJson;
 import io.univinsight.events.TaskStatusChanged;
 import io.univinsight.events.Topics;
 
-/** One producer for many test events, each on the topic and with the key the real producers use; and a topic reader. */
+/**
+ * One producer for many test events, each on the topic and with the key the real producers use.
+ * Reading a topic back is test-support's KafkaTestClients.readUntil.
+ */
 public final class EventProducer implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
@@ -59,24 +50,6 @@ public final class EventProducer implements AutoCloseable {
 
     public void raw(String topic, String key, byte[] value) {
         producer.send(new ProducerRecord<>(topic, key, value));
-    }
-
-    /** Reads a topic from its start until the records read satisfy done, or the timeout passes. */
-    public static List<ConsumerRecord<String, byte[]>> readUntil(String bootstrap, String topic,
-                                                                  Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline) && !done.test(records)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
     }
 
     @Override

@@ -18,12 +18,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.univinsight.devstack.ApiClient;
-import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.StackComponent;
+import io.univinsight.devstack.testing.LoadSite;
 import io.univinsight.systemtests.StackUnderTest;
-import io.univinsight.systemtests.chaos.ChaosLoad.Database;
-import io.univinsight.systemtests.chaos.ChaosLoad.Load;
-import io.univinsight.systemtests.chaos.ChaosLoad.Outcome;
+import io.univinsight.systemtests.chaos.support.ChaosSize;
+import io.univinsight.systemtests.chaos.support.ChaosStack;
+import io.univinsight.systemtests.chaos.support.Database;
+import io.univinsight.systemtests.chaos.support.FaultTiming;
+import io.univinsight.systemtests.chaos.support.Load;
+import io.univinsight.systemtests.chaos.support.Outcome;
+import io.univinsight.systemtests.chaos.support.ProcessMeasures;
+import io.univinsight.systemtests.chaos.support.ScenarioReport;
 
 /**
  * Fault scenario 7, a backlog: with the crawler stopped, a large mix of priorities is submitted
@@ -32,9 +37,9 @@ import io.univinsight.systemtests.chaos.ChaosLoad.Outcome;
  * without an error.
  */
 class BacklogIT {
-    private static final int HOSTS = ChaosLoad.pick(50, 160);
+    private static final int HOSTS = ChaosSize.pick(50, 160);
     /** -Dchaos.backlog.tasks=N overrides the size (to study the backlog between the reduced and full runs). */
-    private static final int TASKS = Integer.getInteger("chaos.backlog.tasks", ChaosLoad.pick(20_000, 1_000_000));
+    private static final int TASKS = Integer.getInteger("chaos.backlog.tasks", ChaosSize.pick(20_000, 1_000_000));
     private static final long RSS_LIMIT_MB = 1536;
     private static StackUnderTest stack;
     private static LoadSite site;
@@ -42,7 +47,7 @@ class BacklogIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new StackUnderTest(ChaosLoad.stackEnv()).up(false);
+        stack = new StackUnderTest(ChaosStack.stackEnv()).up(false);
         site = stack.startLoadSite(HOSTS, Duration.ofMillis(20));
         db = stack::db;
     }
@@ -73,8 +78,8 @@ class BacklogIT {
     void aBacklogKeepsMemoryFlatAndDrainsHigherPrioritiesFirst() throws Exception {
         Instant t0 = Instant.now();
         assertTrue(stack.launcher().running().get(StackComponent.CRAWLER).stop(Duration.ofSeconds(60)), "the crawler stops");
-        Map<String, Long> rssBefore = ChaosLoad.rss(stack);
-        String kafkaBefore = ChaosLoad.diskUse(stack.settings().dataDir("kafka"));
+        Map<String, Long> rssBefore = ProcessMeasures.rss(stack);
+        String kafkaBefore = ProcessMeasures.diskUse(stack.settings().dataDir("kafka"));
 
         Load load = new Load(site, "Chaos Seven University", HOSTS, 0, TASKS, BacklogIT::priority);
         ApiClient api = new ApiClient(stack.settings().apiUrl());
@@ -84,18 +89,18 @@ class BacklogIT {
         assertEquals(TASKS, accepted, "every task of the backlog accepted");
 
         // persistence writes a PENDING row per task; wait for it (bounded) before measuring again.
-        Instant storedBy = Instant.now().plus(Duration.ofMinutes(ChaosLoad.pick(3, 30)));
+        Instant storedBy = Instant.now().plus(Duration.ofMinutes(ChaosSize.pick(3, 30)));
         long stored = 0;
         while (Instant.now().isBefore(storedBy)) {
-            stored = ChaosLoad.count(db, "SELECT count(*) FROM crawl_tasks WHERE university_name = ?", load.university);
+            stored = Database.count(db, "SELECT count(*) FROM crawl_tasks WHERE university_name = ?", load.university);
             if (stored >= TASKS) {
                 break;
             }
-            ChaosLoad.sleep(1000);
+            FaultTiming.sleep(1000);
         }
         double storeSeconds = Duration.between(submitStart, Instant.now()).toMillis() / 1000.0;
-        Map<String, Long> rssAfter = ChaosLoad.rss(stack);
-        String kafkaAfter = ChaosLoad.diskUse(stack.settings().dataDir("kafka"));
+        Map<String, Long> rssAfter = ProcessMeasures.rss(stack);
+        String kafkaAfter = ProcessMeasures.diskUse(stack.settings().dataDir("kafka"));
         assertEquals(TASKS, stored, "a crawl_tasks row for every accepted task");
 
         // The first `checked` tasks to complete must be, but for the tasks already running beside
@@ -105,17 +110,17 @@ class BacklogIT {
             ranks.add(rank(priority(i)));
         }
         java.util.Collections.sort(ranks);
-        int checked = Math.min(ChaosLoad.pick(800, 5_000), TASKS);
+        int checked = Math.min(ChaosSize.pick(800, 5_000), TASKS);
         int worstRank = ranks.get(checked - 1);
         int drain = checked + checked / 4; // and some of what follows
-        ChaosLoad.restart(stack, StackComponent.CRAWLER);
+        ChaosStack.restart(stack, StackComponent.CRAWLER);
         Instant drainStart = Instant.now();
-        long done = load.awaitFinished(db, drain, Duration.ofMinutes(ChaosLoad.pick(4, 15)));
+        long done = load.awaitFinished(db, drain, Duration.ofMinutes(ChaosSize.pick(4, 15)));
         double drainSeconds = Duration.between(drainStart, Instant.now()).toMillis() / 1000.0;
-        Map<String, Long> rssDrained = ChaosLoad.rss(stack);
+        Map<String, Long> rssDrained = ProcessMeasures.rss(stack);
         // Stop the crawler (gracefully) so the counts below are one consistent picture.
         assertTrue(stack.launcher().running().get(StackComponent.CRAWLER).stop(Duration.ofSeconds(60)), "the crawler stops");
-        ChaosLoad.sleep(3000);
+        FaultTiming.sleep(3000);
 
         // The first `checked` tasks to complete, by completion time.
         List<String> order = new ArrayList<>();
@@ -148,7 +153,7 @@ class BacklogIT {
                 + "professors %d, papers %d; %d still queued; %s",
                 submitSeconds, storeSeconds, rssBefore, rssAfter, rssDrained, kafkaBefore, kafkaAfter, done, drainSeconds,
                 order.size(), firstByPriority, outOfOrder, RANKS.get(worstRank), criticalAmongFirst, criticals, professorRows, paperRows, o.queued(), o.summary());
-        new ScenarioReport("7 backlog, crawler stopped then started", ChaosLoad.SIZE, TASKS, completed, failed, missing, duplicated,
+        new ScenarioReport("7 backlog, crawler stopped then started", ChaosSize.SIZE, TASKS, completed, failed, missing, duplicated,
                 Duration.between(t0, Instant.now()).toMillis() / 1000.0, notes).append();
 
         o.assertDrainedPartStoredOnce("backlog drained in part");

@@ -19,13 +19,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.univinsight.devstack.ApiClient;
 import io.univinsight.devstack.ChildJvm;
-import io.univinsight.devstack.HostileSite;
-import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.StackComponent;
+import io.univinsight.devstack.testing.HostileSite;
+import io.univinsight.devstack.testing.LoadSite;
 import io.univinsight.systemtests.StackUnderTest;
-import io.univinsight.systemtests.chaos.ChaosLoad.Database;
-import io.univinsight.systemtests.chaos.ChaosLoad.Load;
-import io.univinsight.systemtests.chaos.ChaosLoad.Outcome;
+import io.univinsight.systemtests.chaos.support.ChaosSize;
+import io.univinsight.systemtests.chaos.support.Database;
+import io.univinsight.systemtests.chaos.support.FaultTiming;
+import io.univinsight.systemtests.chaos.support.Load;
+import io.univinsight.systemtests.chaos.support.Outcome;
+import io.univinsight.systemtests.chaos.support.ScenarioReport;
 
 /**
  * Fault scenario 9, hostile sites: a tarpit, a redirect loop, an endless body, a gzip bomb, 100,000
@@ -35,8 +38,7 @@ import io.univinsight.systemtests.chaos.ChaosLoad.Outcome;
  * close to the pace it has alone (ratio reported; only a generous bound asserted).
  */
 class HostileSitesIT {
-    private static final String SIZE = System.getProperty("chaos.size", "reduced");
-    private static final boolean FULL = SIZE.equals("full");
+    private static final boolean FULL = ChaosSize.full();
     private static final int HOSTS = FULL ? 20 : 8;
     private static final int TASKS_PER_HOST = FULL ? 25 : 10;
     private static final Duration HOSTILE_BOUND = Duration.ofMinutes(2);
@@ -127,7 +129,7 @@ class HostileSitesIT {
         notes.append(stuck.isEmpty() ? "" : "stuck: " + stuck + "; ");
         notes.append(String.format("heartbeats seen %d/%d checks; hostile professors %d, pages %d", beatsSeen, beatChecks,
                 hostileProfessors, hostilePages));
-        new ScenarioReport("9 hostile sites", SIZE, hostileTasks.size() + 2L * HOSTS * TASKS_PER_HOST,
+        new ScenarioReport("9 hostile sites", ChaosSize.SIZE, hostileTasks.size() + 2L * HOSTS * TASKS_PER_HOST,
                 completed + alone.outcome().completed() + alongside.outcome().completed(), failed, stuck.size(),
                 alone.outcome().duplicated() + alongside.outcome().duplicated() + hostileDuplicates, seconds, notes.toString()).append();
 
@@ -158,7 +160,7 @@ class HostileSitesIT {
             Thread.sleep(250);
         }
         Duration took = Duration.between(t0, Instant.now());
-        ChaosLoad.sleep(2000); // the last result's professor and paper rows follow its status
+        FaultTiming.sleep(2000); // the last result's professor and paper rows follow its status
         Outcome o = load.outcome(db);
         o.assertNoneLostOrDuplicated(university);
         o.assertAllCompleted(university);

@@ -19,14 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.univinsight.devstack.ApiClient;
-import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.ManagedProcess;
 import io.univinsight.devstack.StackComponent;
+import io.univinsight.devstack.testing.LoadSite;
 import io.univinsight.systemtests.StackUnderTest;
-import io.univinsight.systemtests.chaos.ChaosLoad.Database;
-import io.univinsight.systemtests.chaos.ChaosLoad.Load;
-import io.univinsight.systemtests.chaos.ChaosLoad.Outcome;
-import io.univinsight.systemtests.chaos.ChaosLoad.Prober;
+import io.univinsight.systemtests.chaos.support.ChaosSize;
+import io.univinsight.systemtests.chaos.support.ChaosStack;
+import io.univinsight.systemtests.chaos.support.Database;
+import io.univinsight.systemtests.chaos.support.FaultTiming;
+import io.univinsight.systemtests.chaos.support.Load;
+import io.univinsight.systemtests.chaos.support.Outcome;
+import io.univinsight.systemtests.chaos.support.Prober;
 
 /**
  * Fault scenarios 4 and 5 on a stack with its own PostgreSQL child process (never the machine's):
@@ -37,10 +40,10 @@ import io.univinsight.systemtests.chaos.ChaosLoad.Prober;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InfrastructureFaultsIT {
-    private static final int HOSTS = ChaosLoad.pick(20, 50);
-    private static final int TASKS = ChaosLoad.pick(300, 2_000);
-    private static final Duration OUTAGE = Duration.ofSeconds(ChaosLoad.pick(15, 30));
-    private static final Duration FINISH = Duration.ofMinutes(ChaosLoad.pick(4, 10));
+    private static final int HOSTS = ChaosSize.pick(20, 50);
+    private static final int TASKS = ChaosSize.pick(300, 2_000);
+    private static final Duration OUTAGE = Duration.ofSeconds(ChaosSize.pick(15, 30));
+    private static final Duration FINISH = Duration.ofMinutes(ChaosSize.pick(4, 10));
     private static StackUnderTest stack;
     private static LoadSite site;
     private static Database db;
@@ -48,13 +51,13 @@ class InfrastructureFaultsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> env = new HashMap<>(ChaosLoad.stackEnv());
+        Map<String, String> env = new HashMap<>(ChaosStack.stackEnv());
         env.put("UNIV_EMBEDDED_POSTGRES", "true");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", null); // no test database on the machine's server: the launcher's own
         stack = new StackUnderTest(env).up(false);
         assertTrue(stack.launcher().running().containsKey(StackComponent.POSTGRES), "the stack runs its own PostgreSQL");
         site = stack.startLoadSite(HOSTS, Duration.ofMillis(150));
-        db = ChaosLoad.embeddedDatabase(stack.settings());
+        db = Database.embedded(stack.settings());
         api = new ApiClient(stack.settings().apiUrl());
     }
 
@@ -67,7 +70,7 @@ class InfrastructureFaultsIT {
 
     @BeforeEach
     void wholeStack() {
-        ChaosLoad.heal(stack, true);
+        ChaosStack.heal(stack, true);
     }
 
     @Test
@@ -93,7 +96,7 @@ class InfrastructureFaultsIT {
         Outcome o;
         String notes;
         try (Prober prober = new Prober(probes, stack.settings().apiUrl())) {
-            ChaosLoad.sleep(1000);
+            FaultTiming.sleep(1000);
             int acceptedBefore = prober.count(202);
             ManagedProcess kafka = stack.launcher().running().get(StackComponent.KAFKA);
             if (kill) {
@@ -102,17 +105,17 @@ class InfrastructureFaultsIT {
                 assertTrue(kafka.stop(Duration.ofSeconds(30)), "the broker stops on SIGTERM");
             }
             Instant down = Instant.now(); // the broker process is gone: nothing sent from now on can be acknowledged
-            ChaosLoad.sleep(OUTAGE.toMillis());
+            FaultTiming.sleep(OUTAGE.toMillis());
             int refusedDuringOutage = prober.count(503);
             Instant restarting = Instant.now();
-            ChaosLoad.restart(stack, StackComponent.KAFKA);
+            ChaosStack.restart(stack, StackComponent.KAFKA);
             double outage = Duration.between(down, Instant.now()).toMillis() / 1000.0;
             long acceptedWhileDown = prober.acceptedSentBetween(down, restarting);
             // Submits go on until task-api takes them again.
             Instant acceptedAgainBy = Instant.now().plus(Duration.ofMinutes(2));
             int acceptedAtRestart = prober.count(202);
             while (prober.count(202) < acceptedAtRestart + 20 && Instant.now().isBefore(acceptedAgainBy)) {
-                ChaosLoad.sleep(200);
+                FaultTiming.sleep(200);
             }
             prober.close();
             int acceptedAfter = prober.count(202) - acceptedAtRestart;
@@ -123,7 +126,7 @@ class InfrastructureFaultsIT {
                     outage, atStop, TASKS, prober.statuses, acceptedWhileDown, acceptedAfter,
                     prober.oddAnswers.isEmpty() ? "" : ", odd answers " + prober.oddAnswers, samePids(services));
             o.report(scenario, t0, notes);
-            ChaosLoad.assertMidLoad(atStop, TASKS / 5, TASKS, "the broker stopped");
+            FaultTiming.assertMidLoad(atStop, TASKS / 5, TASKS, "the broker stopped");
             assertTrue(refusedDuringOutage > 0, "task-api answered 503 while the broker was down: " + prober.statuses);
             assertEquals(0, acceptedWhileDown, "never a 202 to a submit sent while the broker was down: " + prober.statuses);
             assertEquals(List.of(), List.copyOf(prober.oddAnswers), "every answer is 202 or 503");
@@ -145,20 +148,20 @@ class InfrastructureFaultsIT {
         load.submitBulk(api);
         long atStop = load.awaitFinished(db, TASKS / 5, Duration.ofMinutes(3));
         Prober prober = new Prober(probes, stack.settings().apiUrl());
-        ChaosLoad.sleep(1000);
+        FaultTiming.sleep(1000);
         ManagedProcess postgres = stack.launcher().running().get(StackComponent.POSTGRES);
         assertTrue(postgres.stop(Duration.ofSeconds(30)), "PostgreSQL stops");
         Instant down = Instant.now();
         int acceptedBefore = prober.count(202);
-        ChaosLoad.sleep(OUTAGE.toMillis());
+        FaultTiming.sleep(OUTAGE.toMillis());
         int refusedDuringOutage = prober.count(503);
-        ChaosLoad.restart(stack, StackComponent.POSTGRES);
+        ChaosStack.restart(stack, StackComponent.POSTGRES);
         double outage = Duration.between(down, Instant.now()).toMillis() / 1000.0;
         // Submits go on until task-api takes them again (its connection pool reconnects by itself).
         int acceptedAtRestart = prober.count(202);
         Instant acceptedAgainBy = Instant.now().plus(Duration.ofMinutes(2));
         while (prober.count(202) < acceptedAtRestart + 20 && Instant.now().isBefore(acceptedAgainBy)) {
-            ChaosLoad.sleep(200);
+            FaultTiming.sleep(200);
         }
         prober.close();
         int acceptedAfter = prober.count(202) - acceptedAtRestart;
@@ -168,7 +171,7 @@ class InfrastructureFaultsIT {
                         + "Idempotency-Key): %s, %d accepted before the stop, %d after the restart%s; services kept their PIDs: %s",
                 outage, atStop, TASKS, prober.statuses, acceptedBefore, acceptedAfter,
                 prober.oddAnswers.isEmpty() ? "" : ", e.g. " + prober.oddAnswers.peek(), samePids(services)));
-        ChaosLoad.assertMidLoad(atStop, TASKS / 5, TASKS, "PostgreSQL stopped");
+        FaultTiming.assertMidLoad(atStop, TASKS / 5, TASKS, "PostgreSQL stopped");
         assertTrue(acceptedBefore > 0, "the prober's submits were accepted before the stop: " + prober.statuses);
         assertTrue(refusedDuringOutage > 0, "task-api answered 503 while PostgreSQL was down: " + prober.statuses);
         assertEquals(List.of(), List.copyOf(prober.oddAnswers), "every answer is 202 or 503");

@@ -20,13 +20,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.univinsight.devstack.ApiClient;
-import io.univinsight.devstack.LoadSite;
 import io.univinsight.devstack.ManagedProcess;
 import io.univinsight.devstack.StackComponent;
+import io.univinsight.devstack.testing.LoadSite;
 import io.univinsight.systemtests.StackUnderTest;
-import io.univinsight.systemtests.chaos.ChaosLoad.Database;
-import io.univinsight.systemtests.chaos.ChaosLoad.Load;
-import io.univinsight.systemtests.chaos.ChaosLoad.Outcome;
+import io.univinsight.systemtests.chaos.support.ChaosSize;
+import io.univinsight.systemtests.chaos.support.ChaosStack;
+import io.univinsight.systemtests.chaos.support.Database;
+import io.univinsight.systemtests.chaos.support.FaultTiming;
+import io.univinsight.systemtests.chaos.support.Load;
+import io.univinsight.systemtests.chaos.support.Outcome;
+import io.univinsight.systemtests.chaos.support.ProcessMeasures;
 
 /**
  * Fault scenarios 1, 2, 3 and 6 on one stack, one after the other, each with its own university
@@ -36,10 +40,10 @@ import io.univinsight.systemtests.chaos.ChaosLoad.Outcome;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProcessFaultsIT {
-    private static final int HOSTS = ChaosLoad.pick(20, 50);
-    private static final int TASKS = ChaosLoad.pick(300, 2_000);
+    private static final int HOSTS = ChaosSize.pick(20, 50);
+    private static final int TASKS = ChaosSize.pick(300, 2_000);
     /** A kill -9'd consumer holds its partitions until its session times out (45 s) on top of the load itself. */
-    private static final Duration FINISH = Duration.ofMinutes(ChaosLoad.pick(4, 10));
+    private static final Duration FINISH = Duration.ofMinutes(ChaosSize.pick(4, 10));
     private static StackUnderTest stack;
     private static LoadSite site;
     private static Database db;
@@ -47,7 +51,7 @@ class ProcessFaultsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new StackUnderTest(ChaosLoad.stackEnv()).up(false);
+        stack = new StackUnderTest(ChaosStack.stackEnv()).up(false);
         site = stack.startLoadSite(HOSTS, Duration.ofMillis(150));
         db = stack::db;
         api = new ApiClient(stack.settings().apiUrl());
@@ -62,7 +66,7 @@ class ProcessFaultsIT {
 
     @BeforeEach
     void wholeStack() {
-        ChaosLoad.heal(stack, false);
+        ChaosStack.heal(stack, false);
     }
 
     @Test
@@ -74,12 +78,12 @@ class ProcessFaultsIT {
         long atKill = load.awaitFinished(db, TASKS / 3, Duration.ofMinutes(3));
         ManagedProcess crawler = stack.launcher().running().get(StackComponent.CRAWLER);
         crawler.kill();
-        ChaosLoad.sleep(2000);
-        ChaosLoad.restart(stack, StackComponent.CRAWLER);
+        FaultTiming.sleep(2000);
+        ChaosStack.restart(stack, StackComponent.CRAWLER);
         Outcome o = load.awaitOutcome(db, FINISH);
         o.report("1 crawler kill -9 + restart", t0, "killed with " + atKill + "/" + TASKS + " finished; "
-                + ChaosLoad.reRuns(stack, load.accepted.keySet()) + " tasks crawled twice");
-        ChaosLoad.assertMidLoad(atKill, TASKS / 3, TASKS, "the crawler killed");
+                + ProcessMeasures.reRuns(stack, load.accepted.keySet()) + " tasks crawled twice");
+        FaultTiming.assertMidLoad(atKill, TASKS / 3, TASKS, "the crawler killed");
         o.assertNoneLostOrDuplicated("crawler killed");
         o.assertAllCompleted("crawler killed");
     }
@@ -96,23 +100,23 @@ class ProcessFaultsIT {
         Instant bothBy = Instant.now().plus(Duration.ofMinutes(3));
         long workers = 0;
         while (Instant.now().isBefore(bothBy)) {
-            workers = ChaosLoad.count(db, "SELECT count(DISTINCT worker_id) FROM crawl_tasks WHERE university_name = ? AND worker_id IS NOT NULL", load.university);
+            workers = Database.count(db, "SELECT count(DISTINCT worker_id) FROM crawl_tasks WHERE university_name = ? AND worker_id IS NOT NULL", load.university);
             if (workers >= 2 && load.finished(db) >= TASKS / 4) {
                 break;
             }
-            ChaosLoad.sleep(100);
+            FaultTiming.sleep(100);
         }
         long atKill = load.finished(db);
         replica.kill();
-        Set<String> survivorWorkers = ChaosLoad.column(db, "SELECT DISTINCT worker_id FROM crawl_tasks WHERE university_name = ?", load.university);
+        Set<String> survivorWorkers = Database.column(db, "SELECT DISTINCT worker_id FROM crawl_tasks WHERE university_name = ?", load.university);
         Outcome o = load.awaitOutcome(db, FINISH);
-        long ranWorkers = ChaosLoad.count(db, "SELECT count(DISTINCT worker_id) FROM crawl_tasks WHERE university_name = ?", load.university);
+        long ranWorkers = Database.count(db, "SELECT count(DISTINCT worker_id) FROM crawl_tasks WHERE university_name = ?", load.university);
         o.report("2 one of 2 crawlers kill -9", t0, "killed replica with " + atKill + "/" + TASKS + " finished, "
                 + workers + " workers before, " + ranWorkers + " in the final rows; "
-                + ChaosLoad.reRuns(stack, load.accepted.keySet()) + " tasks crawled twice");
+                + ProcessMeasures.reRuns(stack, load.accepted.keySet()) + " tasks crawled twice");
         assertTrue(workers >= 2, "both crawlers ran tasks before the kill: " + survivorWorkers);
         // Up to two thirds: the kill waits for the replica's first task, and its partitions may come late.
-        ChaosLoad.assertMidLoad(atKill, TASKS / 4, TASKS * 2 / 3, TASKS, "one of two crawlers killed");
+        FaultTiming.assertMidLoad(atKill, TASKS / 4, TASKS * 2 / 3, TASKS, "one of two crawlers killed");
         o.assertNoneLostOrDuplicated("one of two crawlers killed");
         o.assertAllCompleted("one of two crawlers killed");
         assertTrue(stack.launcher().running().containsKey(StackComponent.CRAWLER), "the survivor still runs");
@@ -127,11 +131,11 @@ class ProcessFaultsIT {
         long atKill = load.awaitFinished(db, TASKS / 3, Duration.ofMinutes(3));
         stack.launcher().running().get(StackComponent.PERSISTENCE).kill();
         // The crawler goes on producing results nobody stores for a while.
-        ChaosLoad.sleep(3000);
-        ChaosLoad.restart(stack, StackComponent.PERSISTENCE);
+        FaultTiming.sleep(3000);
+        ChaosStack.restart(stack, StackComponent.PERSISTENCE);
         Outcome o = load.awaitOutcome(db, FINISH);
         o.report("3 persistence kill -9 + restart", t0, "killed with " + atKill + "/" + TASKS + " stored as finished");
-        ChaosLoad.assertMidLoad(atKill, TASKS / 3, TASKS, "persistence killed");
+        FaultTiming.assertMidLoad(atKill, TASKS / 3, TASKS, "persistence killed");
         o.assertNoneLostOrDuplicated("persistence killed");
         o.assertAllCompleted("persistence killed");
     }
@@ -142,17 +146,17 @@ class ProcessFaultsIT {
         Instant t0 = Instant.now();
         stack.launcher().running().get(StackComponent.MONITOR).kill();
         // Work goes on while the monitor is away: it must catch up from the topics.
-        int tasks = ChaosLoad.pick(100, 500);
+        int tasks = ChaosSize.pick(100, 500);
         Load load = new Load(site, "Chaos Six University", HOSTS, 300, tasks);
         load.submitBulk(api);
         Outcome o = load.awaitOutcome(db, FINISH);
         Instant restarted = Instant.now();
-        ChaosLoad.restart(stack, StackComponent.MONITOR);
+        ChaosStack.restart(stack, StackComponent.MONITOR);
 
         ApiClient monitor = new ApiClient(stack.settings().monitorUrl());
         Map<String, Long> dbNumbers = Map.of();
         Map<String, Long> shown = Map.of();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(ChaosLoad.pick(3, 5)));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(ChaosSize.pick(3, 5)));
         while (Instant.now().isBefore(deadline)) {
             dbNumbers = databaseNumbers();
             try {
@@ -163,7 +167,7 @@ class ProcessFaultsIT {
             if (shown.equals(dbNumbers)) {
                 break;
             }
-            ChaosLoad.sleep(1000);
+            FaultTiming.sleep(1000);
         }
         double caughtUp = Duration.between(restarted, Instant.now()).toMillis() / 1000.0;
         o.report("6 monitor kill -9 + restart", t0, String.format("dashboard %s after %.0f s; database %s",
