@@ -1,6 +1,5 @@
 package io.univinsight.taskapi.rest;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import io.univinsight.taskapi.domain.PaperRecord;
-import io.univinsight.taskapi.domain.ProfessorRecord;
+import io.univinsight.schema.PaperRecord;
+import io.univinsight.schema.ProfessorRecord;
+import io.univinsight.taskapi.service.PaperView;
+import io.univinsight.taskapi.service.ProfessorView;
 import io.univinsight.taskapi.service.ReadQueries;
 import io.univinsight.taskapi.service.RowExporter;
 import jakarta.inject.Inject;
@@ -79,8 +80,8 @@ public class ResultResource {
         List<PaperRecord> papers = ReadQueries.run(() -> PaperRecord.<PaperRecord>find(
                 "id in (select l.paperId from ProfessorPaperLink l where l.professorId = ?1)", Sort.descending("year").and("title"), id).list());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("professor", p);
-        body.put("papers", papers);
+        body.put("professor", ProfessorView.of(p));
+        body.put("papers", papers.stream().map(PaperView::of).toList());
         return body;
     }
 
@@ -172,7 +173,7 @@ public class ResultResource {
         }
         int size = Math.max(1, Math.min(limit, MAX_LIMIT));
         List<T> rows = ReadQueries.run(() -> find(type, where.toString(), params, size));
-        Response.ResponseBuilder response = Response.ok(new ArrayList<>(rows)).header("X-Total-Count", total);
+        Response.ResponseBuilder response = Response.ok(rows.stream().map(ResultResource::view).toList()).header("X-Total-Count", total);
         if (rows.size() == size) {
             String next = new Cursor("id", String.valueOf(idOf(rows.get(rows.size() - 1)))).encode();
             response.header("X-Next-Cursor", next).header("Link", "<" + path + "?cursor=" + next + "&limit=" + size + ">; rel=\"next\"");
@@ -189,6 +190,10 @@ public class ResultResource {
         var query = type == ProfessorRecord.class ? ProfessorRecord.find(where, Sort.ascending("id"), params)
                 : PaperRecord.find(where, Sort.ascending("id"), params);
         return (List<T>) query.page(Page.ofSize(size)).list();
+    }
+
+    private static Object view(Object row) {
+        return row instanceof ProfessorRecord p ? ProfessorView.of(p) : PaperView.of((PaperRecord) row);
     }
 
     private static long idOf(Object row) {

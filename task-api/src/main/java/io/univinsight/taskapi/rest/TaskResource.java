@@ -25,8 +25,8 @@ import io.univinsight.events.CrawlTask;
 import io.univinsight.events.EventJson;
 import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
-import io.univinsight.taskapi.domain.ResultRecord;
-import io.univinsight.taskapi.domain.TaskRecord;
+import io.univinsight.schema.ResultRecord;
+import io.univinsight.schema.TaskRecord;
 import io.univinsight.taskapi.service.BulkAdmission;
 import io.univinsight.taskapi.service.BulkParser;
 import io.univinsight.taskapi.service.IdempotencyStore;
@@ -185,7 +185,7 @@ public class TaskResource {
         Parameters params = new Parameters();
         if (status != null) {
             where.append(" and status = :status");
-            params.and("status", enumValue("status", status, TaskStatus.class).name());
+            params.and("status", enumValue("status", status, TaskStatus.class));
         }
         if (university != null) {
             where.append(" and universityName = :university");

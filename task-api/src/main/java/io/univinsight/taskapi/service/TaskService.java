@@ -12,8 +12,8 @@ import io.univinsight.events.CrawlTask;
 import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.events.TaskStatusChanged;
-import io.univinsight.taskapi.domain.ResultRecord;
-import io.univinsight.taskapi.domain.TaskRecord;
+import io.univinsight.schema.ResultRecord;
+import io.univinsight.schema.TaskRecord;
 import io.univinsight.taskapi.messaging.TaskPublisher;
 import io.univinsight.taskapi.rest.Problem.FieldError;
 import io.univinsight.taskapi.rest.ProblemException;
@@ -191,7 +191,7 @@ public class TaskService {
         // the planner scan the status index, which holds every queued task of a backlog.
         List<TaskRecord> sameUrl = ReadQueries.run(() -> TaskRecord.<TaskRecord>find("url", io.quarkus.panache.common.Sort.descending("createdAt"), url)
                 .page(io.quarkus.panache.common.Page.ofSize(20)).list());
-        return sameUrl.stream().filter(r -> ACTIVE.contains(r.status)).findFirst().flatMap(r -> find(r.id.toString()));
+        return sameUrl.stream().filter(r -> ACTIVE.contains(r.status.name())).findFirst().flatMap(r -> find(r.id.toString()));
     }
 
     private static CrawlTask toTask(TaskRequest request) {

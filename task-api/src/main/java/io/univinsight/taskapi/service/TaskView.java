@@ -3,8 +3,8 @@ package io.univinsight.taskapi.service;
 import java.time.Instant;
 
 import io.univinsight.events.CrawlTask;
-import io.univinsight.taskapi.domain.ResultRecord;
-import io.univinsight.taskapi.domain.TaskRecord;
+import io.univinsight.schema.ResultRecord;
+import io.univinsight.schema.TaskRecord;
 
 /** What the API shows of a task. */
 public record TaskView(String taskId, String url, String universityName, String department, String status,
@@ -23,7 +23,7 @@ public record TaskView(String taskId, String url, String universityName, String 
     }
 
     public static TaskView of(TaskRecord t, ResultRecord r) {
-        return new TaskView(t.id.toString(), t.url, t.universityName, t.department, t.status, t.priority, t.maxDepth,
+        return new TaskView(t.id.toString(), t.url, t.universityName, t.department, t.status.name(), t.priority, t.maxDepth,
                 t.maxPages, t.createdAt, t.startedAt, t.completedAt, t.attempt, t.lastError, t.workerId,
                 r == null ? 0 : r.professorsCount, r == null ? 0 : r.papersCount, r == null ? 0 : r.pagesFetched);
     }
