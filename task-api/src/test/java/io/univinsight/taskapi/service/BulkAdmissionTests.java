@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.univinsight.taskapi.config.ApiAccessConfig;
-import io.univinsight.taskapi.rest.ProblemException;
+import io.univinsight.taskapi.error.Busy;
 
 class BulkAdmissionTests {
 
@@ -21,16 +21,15 @@ class BulkAdmissionTests {
         BulkAdmission.Turn second = admission.enter();
 
         long start = System.nanoTime();
-        ProblemException refused = assertThrows(ProblemException.class, admission::enter);
-        assertEquals(429, refused.status());
-        assertEquals("1", refused.headers().get("Retry-After"));
+        Busy refused = assertThrows(Busy.class, admission::enter);
+        assertEquals(1, refused.retryAfterSeconds(), "Retry-After");
         assertEquals(true, (System.nanoTime() - start) >= Duration.ofMillis(50).toNanos(), "it waited for a turn first");
 
         first.close();
         admission.enter().close(); // the freed turn is taken and given back
         second.close();
         try (BulkAdmission.Turn a = admission.enter(); BulkAdmission.Turn b = admission.enter()) {
-            assertThrows(ProblemException.class, admission::enter, "still two turns, no more");
+            assertThrows(Busy.class, admission::enter, "still two turns, no more");
         }
     }
 
