@@ -14,9 +14,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.univinsight.taskapi.error.ApiError;
-import io.univinsight.taskapi.error.FieldError;
-import io.univinsight.taskapi.error.InvalidRequest;
-import io.univinsight.taskapi.error.NotFound;
 import io.univinsight.taskapi.query.ListingFilters;
 import io.univinsight.taskapi.service.BulkAdmission;
 import io.univinsight.taskapi.service.BulkParser;
@@ -100,12 +97,6 @@ public class TaskResource {
             List<BulkParser.Line> lines = BulkParser.parse(BodyReader.read(stream, access.maxBodyBytes(), http), contentType, json);
             outcome = tasks.submitBulk(lines);
         }
-        if (outcome.accepted() == 0) {
-            // Nothing accepted: a problem like every other 400, naming each line and what is wrong with it.
-            throw new InvalidRequest("none of the " + outcome.received() + " lines is a valid task",
-                    outcome.errors().stream().map(e -> new FieldError("line " + e.line() + (e.field() == null ? "" : "." + e.field()),
-                            e.reason())).toList());
-        }
         return Response.status(202).entity(outcome).build();
     }
 
@@ -113,7 +104,7 @@ public class TaskResource {
     @Path("/{id}")
     @Operation(summary = "A task's status, priority, timestamps, attempts, last error and result counts")
     public TaskView get(@PathParam("id") String id) {
-        return tasks.find(id).orElseThrow(() -> new NotFound("no task " + id));
+        return tasks.get(id);
     }
 
     @POST

@@ -110,7 +110,7 @@ public class TaskService {
         }
     }
 
-    /** Accepts every valid line (written in one batch), reports every other with its number. */
+    /** Accepts every valid line (written in one batch), reports every other with its number; none valid is a 400. */
     public BulkOutcome submitBulk(List<BulkParser.Line> lines) {
         List<LineError> errors = new ArrayList<>();
         List<CrawlTask> tasks = new ArrayList<>();
@@ -144,6 +144,11 @@ public class TaskService {
             throw new Unavailable("the task queue is unavailable; no task was accepted", 5);
         }
         errors.sort(java.util.Comparator.comparingInt(LineError::line));
+        if (accepted.isEmpty()) {
+            // Nothing accepted: a problem like every other 400, naming each line and what is wrong with it.
+            throw new InvalidRequest("none of the " + lines.size() + " lines is a valid task",
+                    errors.stream().map(e -> new FieldError("line " + e.line() + (e.field() == null ? "" : "." + e.field()), e.reason())).toList());
+        }
         return new BulkOutcome(lines.size(), accepted.size(), lines.size() - accepted.size(), accepted, errors);
     }
 
@@ -159,6 +164,11 @@ public class TaskService {
                 : ReadQueries.run(() -> ResultRecord.<ResultRecord>list("taskId in ?1", ids)).stream()
                         .collect(Collectors.toMap(r -> r.taskId, r -> r, (a, b) -> a));
         return rows.stream().map(r -> TaskView.of(r, results.get(r.id))).toList();
+    }
+
+    /** The task, or a NotFound. */
+    public TaskView get(String taskId) {
+        return find(taskId).orElseThrow(() -> new NotFound("no task " + taskId));
     }
 
     /** The task as the database knows it, or as this instance last saw it when that is newer. */
@@ -179,7 +189,7 @@ public class TaskService {
 
     /** Cancels a PENDING task (the crawler then skips it); a cancelled one is answered as it is. */
     public TaskView cancel(String taskId) {
-        TaskView task = find(taskId).orElseThrow(() -> new NotFound("no task " + taskId));
+        TaskView task = get(taskId);
         if (task.status() == TaskStatus.CANCELLED) {
             return task;
         }
@@ -200,7 +210,7 @@ public class TaskService {
 
     /** Submits a FAILED task again, as a new task with the same parameters. */
     public TaskView retry(String taskId) {
-        TaskView failed = find(taskId).orElseThrow(() -> new NotFound("no task " + taskId));
+        TaskView failed = get(taskId);
         if (failed.status() != TaskStatus.FAILED) {
             throw new Conflict("task " + taskId + " is " + failed.status() + "; only a FAILED task can be retried");
         }
