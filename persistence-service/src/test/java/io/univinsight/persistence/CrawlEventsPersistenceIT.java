@@ -42,16 +42,17 @@ import io.univinsight.events.TaskStatus;
 import io.univinsight.events.TaskStatusChanged;
 import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.Topics;
-import io.univinsight.persistence.domain.CrawlMetricsEntity;
-import io.univinsight.persistence.domain.CrawlResultEntity;
-import io.univinsight.persistence.domain.CrawlTaskEntity;
-import io.univinsight.persistence.domain.PaperEntity;
-import io.univinsight.persistence.domain.ProfessorEntity;
 import io.univinsight.persistence.retention.MetricsRetention;
 import io.univinsight.persistence.testing.ConsumerLag;
 import io.univinsight.persistence.testing.EventProducer;
 import io.univinsight.persistence.testing.Replay;
 import io.univinsight.persistence.testing.TableDump;
+import io.univinsight.schema.MetricsRecord;
+import io.univinsight.schema.PaperRecord;
+import io.univinsight.schema.ProfessorPaperLink;
+import io.univinsight.schema.ProfessorRecord;
+import io.univinsight.schema.ResultRecord;
+import io.univinsight.schema.TaskRecord;
 import jakarta.inject.Inject;
 
 /** Events on the real broker become rows in a real PostgreSQL, once, whatever the order; a replay changes nothing. */
@@ -102,12 +103,12 @@ class CrawlEventsPersistenceIT {
             }
         }
 
-        CrawlTaskEntity row = await(() -> {
-            CrawlTaskEntity t = CrawlTaskEntity.findById(UUID.fromString(taskId));
+        TaskRecord row = await(() -> {
+            TaskRecord t = TaskRecord.findById(UUID.fromString(taskId));
             // maxDepth comes only with the task record: the status events (which carry the priority too) are not enough.
             return t != null && t.maxDepth != null && "high".equals(t.priority) && t.startedAt != null && t.completedAt != null ? t : null;
         });
-        assertEquals("COMPLETED", row.status);
+        assertEquals(TaskStatus.COMPLETED, row.status);
         assertEquals(task.url(), row.url);
         assertEquals(T0, row.createdAt);
         assertEquals(T0.plusSeconds(1), row.startedAt);
@@ -115,19 +116,19 @@ class CrawlEventsPersistenceIT {
         assertEquals("w1", row.workerId);
 
         QuarkusTransaction.requiringNew().run(() -> {
-            assertEquals(1, CrawlResultEntity.count("taskId", UUID.fromString(taskId)));
-            assertEquals(1, CrawlMetricsEntity.count("taskId", UUID.fromString(taskId)));
-            assertEquals(2, ProfessorEntity.count("universityName", UNIVERSITY));
-            ProfessorEntity ada = ProfessorEntity.find("email", "ada@uni.example.edu").firstResult();
+            assertEquals(1, ResultRecord.count("taskId", UUID.fromString(taskId)));
+            assertEquals(1, MetricsRecord.count("taskId", UUID.fromString(taskId)));
+            assertEquals(2, ProfessorRecord.count("universityName", UNIVERSITY));
+            ProfessorRecord ada = ProfessorRecord.find("email", "ada@uni.example.edu").firstResult();
             assertNotNull(ada);
             assertEquals("Physics", ada.department, "the task's department fills a gap");
             assertTrue(ada.verified, "email domain is the university site's");
-            assertEquals(1, ada.papers.size());
-            ProfessorEntity alan = ProfessorEntity.find("normalizedName", "alan turing").firstResult();
+            assertEquals(1, ProfessorPaperLink.count("professorId", ada.id));
+            ProfessorRecord alan = ProfessorRecord.find("normalizedName", "alan turing").firstResult();
             assertEquals("Mathematics", alan.department, "a department read on the page wins");
             assertFalse(alan.verified, "no email, not verified");
-            assertEquals(1, PaperEntity.count("doi", "10.1112/plms/s2-42.1.230"));
-            assertEquals(1, alan.papers.size());
+            assertEquals(1, PaperRecord.count("doi", "10.1112/plms/s2-42.1.230"));
+            assertEquals(1, ProfessorPaperLink.count("professorId", alan.id));
         });
     }
 
@@ -153,7 +154,7 @@ class CrawlEventsPersistenceIT {
         assertTrue(dlq.stream().anyMatch(r -> reason(r).contains("22001")), "a row the database refuses dead-lettered with the SQL state");
         assertTrue(dlq.stream().allMatch(r -> r.headers().lastHeader(DeadLetterHeaders.REASON) != null
                 && r.headers().lastHeader(DeadLetterHeaders.TOPIC) != null), "reason and origin travel with the record");
-        assertNotNull(await(() -> CrawlTaskEntity.findById(UUID.fromString(taskId))), "later records still stored");
+        assertNotNull(await(() -> TaskRecord.findById(UUID.fromString(taskId))), "later records still stored");
     }
 
     @Test
@@ -212,26 +213,26 @@ class CrawlEventsPersistenceIT {
 
         QuarkusTransaction.requiringNew().run(() -> {
             for (String id : completed) {
-                CrawlTaskEntity t = CrawlTaskEntity.findById(UUID.fromString(id));
-                assertEquals("COMPLETED", t.status, id);
+                TaskRecord t = TaskRecord.findById(UUID.fromString(id));
+                assertEquals(TaskStatus.COMPLETED, t.status, id);
                 assertEquals(1, t.retryCount);
                 assertEquals(2, t.attempt);
                 assertEquals("w2", t.workerId);
                 assertEquals(t.createdAt.plusSeconds(1), t.startedAt, "first start kept");
                 assertEquals(t.createdAt.plusSeconds(15), t.completedAt);
-                assertEquals(1, CrawlResultEntity.count("taskId", t.id));
+                assertEquals(1, ResultRecord.count("taskId", t.id));
             }
             for (String id : failed) {
-                CrawlTaskEntity t = CrawlTaskEntity.findById(UUID.fromString(id));
-                assertEquals("FAILED", t.status, id);
+                TaskRecord t = TaskRecord.findById(UUID.fromString(id));
+                assertEquals(TaskStatus.FAILED, t.status, id);
                 assertEquals(2, t.retryCount);
                 assertEquals(t.createdAt.plusSeconds(1), t.startedAt);
                 assertEquals(t.createdAt.plusSeconds(10), t.completedAt);
                 assertEquals("gave up after 3 attempts", t.lastError);
             }
             for (String id : cancelled) {
-                CrawlTaskEntity t = CrawlTaskEntity.findById(UUID.fromString(id));
-                assertEquals("CANCELLED", t.status, id);
+                TaskRecord t = TaskRecord.findById(UUID.fromString(id));
+                assertEquals(TaskStatus.CANCELLED, t.status, id);
                 assertEquals(t.createdAt.plusSeconds(3), t.completedAt);
                 assertEquals("cancelled by user", t.lastError);
             }
@@ -265,8 +266,8 @@ class CrawlEventsPersistenceIT {
         ConsumerLag.awaitCaughtUp(bootstrap, "persistence", allTopics(), Duration.ofSeconds(60));
 
         QuarkusTransaction.requiringNew().run(() -> {
-            assertEquals(2, ProfessorEntity.count("universityName", university));
-            ProfessorEntity kim = ProfessorEntity.find("email", "mjkim@merge.example.edu").firstResult();
+            assertEquals(2, ProfessorRecord.count("universityName", university));
+            ProfessorRecord kim = ProfessorRecord.find("email", "mjkim@merge.example.edu").firstResult();
             assertEquals("kim minjun", kim.normalizedName);
             assertEquals("Professor", kim.title, "the newest title wins over older ones, whatever the arrival order");
             assertEquals("Computer Science", kim.department, "an older value fills a gap");
@@ -274,17 +275,17 @@ class CrawlEventsPersistenceIT {
             assertTrue(kim.verified, "email at the university's site");
             assertEquals(T0, kim.firstSeenAt);
             assertEquals(t2, kim.updatedAt);
-            ProfessorEntity alvarez = ProfessorEntity.find("email", "jalvarez@merge.example.edu").firstResult();
+            ProfessorRecord alvarez = ProfessorRecord.find("email", "jalvarez@merge.example.edu").firstResult();
             assertEquals("Professor", alvarez.title, "a title is not overwritten by an empty one");
             assertEquals("Physics", alvarez.department);
-            assertEquals(1, PaperEntity.count("normalizedTitle", "deep learning for crawling"), "the DOI upgrades the paper");
-            PaperEntity dlc = PaperEntity.find("doi", "10.5/dlc").firstResult();
+            assertEquals(1, PaperRecord.count("normalizedTitle", "deep learning for crawling"), "the DOI upgrades the paper");
+            PaperRecord dlc = PaperRecord.find("doi", "10.5/dlc").firstResult();
             assertEquals("Minjun Kim; J. Alvarez", dlc.authors);
             assertEquals("WWW", dlc.venue);
-            assertEquals(1, PaperEntity.count("normalizedTitle", "graph things"), "same title and year joins the DOI paper");
-            assertEquals(1, PaperEntity.count("normalizedTitle", "an undated note"), "a paper without DOI or year is stored too");
-            assertEquals(2, kim.papers.size());
-            assertEquals(2, alvarez.papers.size(), "linked to every professor it belongs to");
+            assertEquals(1, PaperRecord.count("normalizedTitle", "graph things"), "same title and year joins the DOI paper");
+            assertEquals(1, PaperRecord.count("normalizedTitle", "an undated note"), "a paper without DOI or year is stored too");
+            assertEquals(2, ProfessorPaperLink.count("professorId", kim.id));
+            assertEquals(2, ProfessorPaperLink.count("professorId", alvarez.id), "linked to every professor it belongs to");
         });
     }
 
@@ -331,12 +332,12 @@ class CrawlEventsPersistenceIT {
             producer.send(new CrawlResult(1, oldTask, "http://old.example.edu/", UNIVERSITY, null, List.of(), List.of(), 1, "directory", 50,
                     new CrawlResult.Metrics(1, 1, 1, 1, 200, 0, false, 0), longAgo, "w1", 1));
         }
-        await(() -> CrawlMetricsEntity.count("taskId", UUID.fromString(oldTask)) == 1 ? true : null);
-        long before = QuarkusTransaction.requiringNew().call(() -> CrawlMetricsEntity.count());
+        await(() -> MetricsRecord.count("taskId", UUID.fromString(oldTask)) == 1 ? true : null);
+        long before = QuarkusTransaction.requiringNew().call(() -> MetricsRecord.count());
         assertEquals(1, retention.purge(Instant.now()));
         QuarkusTransaction.requiringNew().run(() -> {
-            assertEquals(0, CrawlMetricsEntity.count("taskId", UUID.fromString(oldTask)));
-            assertEquals(before - 1, CrawlMetricsEntity.count());
+            assertEquals(0, MetricsRecord.count("taskId", UUID.fromString(oldTask)));
+            assertEquals(before - 1, MetricsRecord.count());
             assertNull(null);
         });
     }

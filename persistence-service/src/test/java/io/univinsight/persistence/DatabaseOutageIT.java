@@ -20,12 +20,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.univinsight.devstack.testing.KafkaTestResource;
 import io.univinsight.events.CrawlResult;
 import io.univinsight.events.Topics;
-import io.univinsight.persistence.domain.CrawlResultEntity;
-import io.univinsight.persistence.domain.PaperEntity;
-import io.univinsight.persistence.domain.ProfessorEntity;
 import io.univinsight.persistence.testing.ConsumerLag;
 import io.univinsight.persistence.testing.EventProducer;
 import io.univinsight.persistence.testing.StoppablePostgres;
+import io.univinsight.schema.PaperRecord;
+import io.univinsight.schema.ProfessorRecord;
+import io.univinsight.schema.ResultRecord;
 
 /** PostgreSQL stops in the middle of a load and comes back: consumption pauses, readiness says so, no row is lost. */
 @QuarkusTest
@@ -76,17 +76,17 @@ class DatabaseOutageIT {
         ConsumerLag.awaitCaughtUp(bootstrap, "persistence", List.of(Topics.RESULTS), Duration.ofSeconds(60));
         awaitTrue(() -> given().get("/q/health/ready").statusCode() == 200, "ready again");
         QuarkusTransaction.requiringNew().run(() -> {
-            assertEquals(RESULTS, CrawlResultEntity.count());
-            assertEquals(RESULTS * PER_RESULT, ProfessorEntity.count("universityName", UNIVERSITY));
-            assertEquals(RESULTS * PER_RESULT, PaperEntity.count());
-            assertEquals(RESULTS * PER_RESULT, ((Number) ProfessorEntity.getEntityManager()
+            assertEquals(RESULTS, ResultRecord.count());
+            assertEquals(RESULTS * PER_RESULT, ProfessorRecord.count("universityName", UNIVERSITY));
+            assertEquals(RESULTS * PER_RESULT, PaperRecord.count());
+            assertEquals(RESULTS * PER_RESULT, ((Number) ProfessorRecord.getEntityManager()
                     .createNativeQuery("SELECT count(*) FROM professor_papers").getSingleResult()).longValue());
         });
     }
 
     private static long count() {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> CrawlResultEntity.count());
+            return QuarkusTransaction.requiringNew().call(() -> ResultRecord.count());
         } catch (RuntimeException databaseAway) {
             return -1;
         }

@@ -21,7 +21,7 @@ import io.univinsight.devstack.testing.PostgresTestResource;
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "purpose", value = "outage"))
 @WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "migrations", value = "persistence-service/src/main/resources/db/migration"))
+        initArgs = @ResourceArg(name = "migrations", value = "schema/src/main/resources/db/migration"))
 class KafkaOutageIT {
     @InjectKafkaBroker
     ManagedProcess broker;

@@ -43,7 +43,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "migrations", value = "persistence-service/src/main/resources/db/migration"))
+        initArgs = @ResourceArg(name = "migrations", value = "schema/src/main/resources/db/migration"))
 class TaskLifecycleIT {
     @io.quarkus.test.common.http.TestHTTPResource("/")
     java.net.URL baseUrl;

@@ -29,7 +29,7 @@ import io.univinsight.events.Priority;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "migrations", value = "persistence-service/src/main/resources/db/migration"))
+        initArgs = @ResourceArg(name = "migrations", value = "schema/src/main/resources/db/migration"))
 class TaskResourceIT {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

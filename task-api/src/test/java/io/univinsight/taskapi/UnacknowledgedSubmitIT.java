@@ -36,7 +36,7 @@ import io.univinsight.taskapi.messaging.TaskPublisher;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "migrations", value = "persistence-service/src/main/resources/db/migration"))
+        initArgs = @ResourceArg(name = "migrations", value = "schema/src/main/resources/db/migration"))
 class UnacknowledgedSubmitIT {
     private static final JsonSerde<CrawlTask> TASKS = new JsonSerde<>(CrawlTask.class);
 

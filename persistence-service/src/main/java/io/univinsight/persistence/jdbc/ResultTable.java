@@ -59,4 +59,12 @@ public final class ResultTable {
             }
         }
     }
+
+    /** Deletes crawl_metrics rows created before the cutoff; returns how many (retention: crawl_results stay). */
+    public int deleteMetricsCreatedBefore(Connection c, Instant cutoff) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM crawl_metrics WHERE created_at < ?")) {
+            setInstant(delete, 1, cutoff);
+            return delete.executeUpdate();
+        }
+    }
 }

@@ -26,9 +26,16 @@ final class ScratchDatabase implements AutoCloseable {
         migrate();
     }
 
-    /** The service's migrations in version order, as plain SQL (Flyway's PostgreSQL plugin lives only in the Quarkus app). */
+    /** The schema module's migrations in version order, as plain SQL (Flyway's PostgreSQL plugin lives only in the Quarkus app). */
     private void migrate() throws Exception {
-        Path folder = Path.of(ScratchDatabase.class.getResource("/db/migration").toURI());
+        java.net.URI uri = ScratchDatabase.class.getResource("/db/migration").toURI();
+        // The schema module is a folder in an IDE and a jar in a Maven reactor build.
+        try (java.nio.file.FileSystem jar = "jar".equals(uri.getScheme()) ? java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of()) : null) {
+            migrate(Path.of(uri));
+        }
+    }
+
+    private void migrate(Path folder) throws Exception {
         try (var files = Files.list(folder); Connection c = DriverManager.getConnection(url, "postgres", "");
              Statement s = c.createStatement()) {
             for (Path f : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))

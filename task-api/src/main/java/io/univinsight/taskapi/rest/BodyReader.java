@@ -3,8 +3,9 @@ package io.univinsight.taskapi.rest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
+import io.univinsight.taskapi.error.BodyTooLarge;
+import io.univinsight.taskapi.error.UnreadableBody;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -29,12 +30,12 @@ final class BodyReader {
             byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
                 request.connection().close();
-                throw new ProblemException(413, "Payload too large", "the body has more than " + maxBytes + " bytes", null, Map.of());
+                throw new BodyTooLarge("the body has more than " + maxBytes + " bytes");
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             // The client went away or stalled mid-body: its fault, not the service's.
-            throw new ProblemException(400, "Bad request", "the body could not be read: " + e.getMessage(), null, Map.of());
+            throw new UnreadableBody("the body could not be read: " + e.getMessage());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.univinsight.taskapi.error.FieldError;
 import io.univinsight.taskapi.service.StorableText;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -19,12 +20,12 @@ public class QueryTextFilter {
 
     @ServerRequestFilter
     public Response check(ContainerRequestContext request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, List<String>> param : request.getUriInfo().getQueryParameters().entrySet()) {
             for (String value : param.getValue()) {
                 String problem = StorableText.problem(value);
                 if (problem != null) {
-                    errors.add(new Problem.FieldError(param.getKey(), problem));
+                    errors.add(new FieldError(param.getKey(), problem));
                     break;
                 }
             }

@@ -1,11 +1,10 @@
 package io.univinsight.taskapi.service;
 
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.univinsight.taskapi.config.ApiAccessConfig;
-import io.univinsight.taskapi.rest.ProblemException;
+import io.univinsight.taskapi.error.Busy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -39,8 +38,7 @@ public class BulkAdmission {
             entered = false;
         }
         if (!entered) {
-            throw new ProblemException(429, "Too many requests", "too many bulk requests in progress; retry shortly", null,
-                    Map.of("Retry-After", "1"));
+            throw new Busy("too many bulk requests in progress; retry shortly", 1);
         }
         return turns::release;
     }

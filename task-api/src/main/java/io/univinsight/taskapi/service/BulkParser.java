@@ -8,8 +8,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.univinsight.taskapi.rest.Problem.FieldError;
-import io.univinsight.taskapi.rest.ProblemException;
+import io.univinsight.taskapi.error.FieldError;
+import io.univinsight.taskapi.error.InvalidRequest;
+import io.univinsight.taskapi.error.TooManyTasks;
 
 /**
  * Reads a bulk body into numbered task requests: a JSON array (item numbers), NDJSON (line
@@ -37,7 +38,7 @@ public final class BulkParser {
             lines = jsonArray(body, json);
         }
         if (lines.size() > MAX_TASKS) {
-            throw new ProblemException(413, "Too many tasks", "a bulk request holds at most " + MAX_TASKS + " tasks, this one " + lines.size(), null, java.util.Map.of());
+            throw new TooManyTasks("a bulk request holds at most " + MAX_TASKS + " tasks, this one " + lines.size());
         }
         return lines;
     }
@@ -47,10 +48,10 @@ public final class BulkParser {
         try {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest(List.of(new FieldError("body", "not valid JSON: " + e.getOriginalMessage())));
+            throw InvalidRequest.of("body", "not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isArray()) {
-            throw ProblemException.badRequest(List.of(new FieldError("body", "expected a JSON array of tasks (or send NDJSON or CSV)")));
+            throw InvalidRequest.of("body", "expected a JSON array of tasks (or send NDJSON or CSV)");
         }
         List<Line> lines = new ArrayList<>();
         int n = 0;

@@ -17,7 +17,10 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import io.univinsight.taskapi.rest.ProblemException;
+import io.univinsight.taskapi.error.Conflict;
+import io.univinsight.taskapi.error.IdempotencyKeyReused;
+import io.univinsight.taskapi.error.InvalidRequest;
+import io.univinsight.taskapi.service.IdempotencyStore.StoredAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -91,24 +94,36 @@ public class IdempotencyStore {
                         + " FROM task_api_idempotency_keys WHERE idempotency_key = ?")) {
                     select.setString(1, key);
                     try (ResultSet rs = select.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new ProblemException(409, "Conflict", "the Idempotency-Key was released meanwhile; send the request again", null, java.util.Map.of());
-                        }
-                        if (!rs.getString(1).equals(hash)) {
-                            throw new ProblemException(422, "Idempotency-Key reused", "this Idempotency-Key was used for a different request", null, java.util.Map.of());
-                        }
-                        if (rs.getInt(2) == UNACKNOWLEDGED) {
-                            // Sent again by every retry until one is acknowledged: the same task id each time.
-                            return new Claim(null, rs.getString(3));
-                        }
-                        if (rs.getInt(2) == IN_PROGRESS) {
-                            throw new ProblemException(409, "Conflict", "a request with this Idempotency-Key is still being processed", null, java.util.Map.of("Retry-After", "1"));
-                        }
-                        return new Claim(new StoredAnswer(rs.getInt(2), rs.getString(3), rs.getString(4)), null);
+                        return decide(hash, rs.next() ? new StoredKey(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)) : null);
                     }
                 }
             }
         });
+    }
+
+    /** A key's row as stored: the hash of its first request, its status column, body and Location. */
+    record StoredKey(String requestHash, int status, String body, String location) {
+    }
+
+    /**
+     * What a request learns from a key another request claimed first (null: released meanwhile):
+     * the answer to replay, the unacknowledged task to send again, or why it cannot go on.
+     */
+    static Claim decide(String requestHash, StoredKey stored) {
+        if (stored == null) {
+            throw new Conflict("the Idempotency-Key was released meanwhile; send the request again");
+        }
+        if (!stored.requestHash().equals(requestHash)) {
+            throw new IdempotencyKeyReused("this Idempotency-Key was used for a different request");
+        }
+        if (stored.status() == UNACKNOWLEDGED) {
+            // Sent again by every retry until one is acknowledged: the same task id each time.
+            return new Claim(null, stored.body());
+        }
+        if (stored.status() == IN_PROGRESS) {
+            throw new Conflict("a request with this Idempotency-Key is still being processed", 1);
+        }
+        return new Claim(new StoredAnswer(stored.status(), stored.body(), stored.location()), null);
     }
 
     public void complete(String key, int status, String body, String location) {
@@ -168,14 +183,13 @@ public class IdempotencyStore {
         }
     }
 
-    private static void validate(String key) {
+    static void validate(String key) {
         if (key.isBlank() || key.length() > 200) {
-            throw ProblemException.badRequest(java.util.List.of(new io.univinsight.taskapi.rest.Problem.FieldError(
-                    "Idempotency-Key", "must be 1 to 200 characters")));
+            throw InvalidRequest.of("Idempotency-Key", "must be 1 to 200 characters");
         }
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

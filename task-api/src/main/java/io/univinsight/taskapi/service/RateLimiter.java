@@ -16,10 +16,13 @@ import jakarta.inject.Inject;
 public class RateLimiter {
     private static final int MAX_CALLERS = 100_000;
 
-    @Inject
-    ApiAccessConfig config;
-
+    private final ApiAccessConfig config;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    @Inject
+    public RateLimiter(ApiAccessConfig config) {
+        this.config = config;
+    }
 
     /** 0 when the request may go on, else the seconds to wait before a token is back. */
     public long tryAcquire(String caller) {

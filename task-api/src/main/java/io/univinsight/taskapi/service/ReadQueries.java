@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
-import io.univinsight.taskapi.rest.ProblemException;
+import io.univinsight.taskapi.error.Unavailable;
 
 /** Database calls that fail (database down, schema not migrated yet) answer 503, not 500. */
 public final class ReadQueries {
@@ -19,7 +19,7 @@ public final class ReadQueries {
             return query.get();
         } catch (jakarta.persistence.PersistenceException e) {
             LOG.warnf("database read failed: %s", e.getMessage());
-            throw ProblemException.unavailable("the database is unavailable", 5);
+            throw new Unavailable("the database is unavailable", 5);
         }
     }
 
@@ -29,7 +29,7 @@ public final class ReadQueries {
             return call.run();
         } catch (SQLException e) {
             LOG.warnf("database call failed: %s", e.getMessage());
-            throw ProblemException.unavailable("the database is unavailable", 5);
+            throw new Unavailable("the database is unavailable", 5);
         }
     }
 

@@ -1,6 +1,19 @@
 package io.univinsight.taskapi.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.univinsight.taskapi.error.InvalidRequest;
+
 /** The body of POST /api/tasks; priority, maxDepth and maxPages are optional. */
 public record TaskRequest(String url, String universityName, String department, String priority,
                           Integer maxDepth, Integer maxPages) {
+
+    /** Reads a submit body; an empty one is a 400, a malformed one a JsonProcessingException (also a 400). */
+    public static TaskRequest fromJson(String body, ObjectMapper json) throws JsonProcessingException {
+        if (body == null || body.isBlank()) {
+            throw InvalidRequest.of("body", "a JSON object is required");
+        }
+        return json.readValue(body, TaskRequest.class);
+    }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.univinsight.events.Priority;
-import io.univinsight.taskapi.rest.Problem.FieldError;
+import io.univinsight.taskapi.error.FieldError;
 
 /** The rules of a valid task request; returns every violation, not just the first. */
 public final class TaskRequestValidator {

@@ -2,9 +2,13 @@ package io.univinsight.taskapi.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
@@ -12,20 +16,30 @@ import io.univinsight.events.CrawlTask;
 import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.events.TaskStatusChanged;
-import io.univinsight.taskapi.domain.ResultRecord;
-import io.univinsight.taskapi.domain.TaskRecord;
+import io.univinsight.schema.ResultRecord;
+import io.univinsight.schema.TaskRecord;
+import io.univinsight.taskapi.error.Conflict;
+import io.univinsight.taskapi.error.FieldError;
+import io.univinsight.taskapi.error.InvalidRequest;
+import io.univinsight.taskapi.error.NotFound;
+import io.univinsight.taskapi.error.Unavailable;
 import io.univinsight.taskapi.messaging.TaskPublisher;
-import io.univinsight.taskapi.rest.Problem.FieldError;
-import io.univinsight.taskapi.rest.ProblemException;
+import io.univinsight.taskapi.query.CursorPage;
+import io.univinsight.taskapi.query.Filter;
+import io.univinsight.taskapi.query.Keyset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /** Submitting, reading, cancelling and retrying tasks. */
 @ApplicationScoped
 public class TaskService {
     private static final Logger LOG = Logger.getLogger(TaskService.class);
-    private static final List<String> ACTIVE = List.of("PENDING", "RUNNING", "RETRYING");
+    private static final int MAX_LIST_LIMIT = 500;
+    private static final Set<TaskStatus> ACTIVE = EnumSet.of(TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.RETRYING);
 
+    @Inject
+    EntityManager em;
     @Inject
     TaskPublisher publisher;
     @Inject
@@ -54,7 +68,7 @@ public class TaskService {
     public Optional<Submitted> activeFor(TaskRequest request, boolean force) {
         List<FieldError> errors = TaskRequestValidator.validate(request);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors);
+            throw new InvalidRequest(errors);
         }
         return force ? Optional.empty() : activeTaskFor(request.url().strip()).map(t -> new Submitted(200, t));
     }
@@ -89,14 +103,14 @@ public class TaskService {
      * A 503 whose outcome is unknown: the broker did not acknowledge the task, yet it may have
      * written it and died before answering (kill -9 mid-request), so the task may still run.
      */
-    public static final class Unacknowledged extends ProblemException {
+    public static final class Unacknowledged extends Unavailable {
         Unacknowledged() {
-            super(503, "Service unavailable", "the task queue did not acknowledge the task; it may still have been queued: "
-                    + "send the same request with the same Idempotency-Key to learn its outcome", null, java.util.Map.of("Retry-After", "5"));
+            super("the task queue did not acknowledge the task; it may still have been queued: "
+                    + "send the same request with the same Idempotency-Key to learn its outcome", 5);
         }
     }
 
-    /** Accepts every valid line (written in one batch), reports every other with its number. */
+    /** Accepts every valid line (written in one batch), reports every other with its number; none valid is a 400. */
     public BulkOutcome submitBulk(List<BulkParser.Line> lines) {
         List<LineError> errors = new ArrayList<>();
         List<CrawlTask> tasks = new ArrayList<>();
@@ -127,10 +141,34 @@ public class TaskService {
         }
         if (accepted.isEmpty() && !tasks.isEmpty()) {
             LOG.warnf("bulk of %d tasks refused: %s", tasks.size(), outcomes.get(0));
-            throw ProblemException.unavailable("the task queue is unavailable; no task was accepted", 5);
+            throw new Unavailable("the task queue is unavailable; no task was accepted", 5);
         }
         errors.sort(java.util.Comparator.comparingInt(LineError::line));
+        if (accepted.isEmpty()) {
+            // Nothing accepted: a problem like every other 400, naming each line and what is wrong with it.
+            throw new InvalidRequest("none of the " + lines.size() + " lines is a valid task",
+                    errors.stream().map(e -> new FieldError("line " + e.line() + (e.field() == null ? "" : "." + e.field()), e.reason())).toList());
+        }
         return new BulkOutcome(lines.size(), accepted.size(), lines.size() - accepted.size(), accepted, errors);
+    }
+
+    /** A page of tasks, newest first, each with its result counts. */
+    public CursorPage<TaskView> list(Filter filter, String cursor, int limit) {
+        return ReadQueries.run(() -> CursorPage.read(em, TaskRecord.class, filter, Keyset.NEWEST_TASKS_FIRST, cursor, limit, MAX_LIST_LIMIT))
+                .map(this::withResults);
+    }
+
+    private List<TaskView> withResults(List<TaskRecord> rows) {
+        List<UUID> ids = rows.stream().map(r -> r.id).toList();
+        Map<UUID, ResultRecord> results = ids.isEmpty() ? Map.of()
+                : ReadQueries.run(() -> ResultRecord.<ResultRecord>list("taskId in ?1", ids)).stream()
+                        .collect(Collectors.toMap(r -> r.taskId, r -> r, (a, b) -> a));
+        return rows.stream().map(r -> TaskView.of(r, results.get(r.id))).toList();
+    }
+
+    /** The task, or a NotFound. */
+    public TaskView get(String taskId) {
+        return find(taskId).orElseThrow(() -> new NotFound("no task " + taskId));
     }
 
     /** The task as the database knows it, or as this instance last saw it when that is newer. */
@@ -143,8 +181,7 @@ public class TaskService {
         }
         ResultRecord result = ReadQueries.run(() -> ResultRecord.find("taskId", id).firstResult());
         TaskView stored = TaskView.of(row, result);
-        if (cached.isPresent() && TaskStatus.valueOf(stored.status())
-                .mayMoveTo(TaskStatus.valueOf(cached.get().status()), stored.attempts(), cached.get().attempts())) {
+        if (cached.isPresent() && stored.status().mayMoveTo(cached.get().status(), stored.attempts(), cached.get().attempts())) {
             return Optional.of(stored.withStatus(cached.get().status()));
         }
         return Optional.of(stored);
@@ -152,30 +189,30 @@ public class TaskService {
 
     /** Cancels a PENDING task (the crawler then skips it); a cancelled one is answered as it is. */
     public TaskView cancel(String taskId) {
-        TaskView task = find(taskId).orElseThrow(() -> ProblemException.notFound("no task " + taskId));
-        if (task.status().equals("CANCELLED")) {
+        TaskView task = get(taskId);
+        if (task.status() == TaskStatus.CANCELLED) {
             return task;
         }
-        if (!task.status().equals("PENDING")) {
-            throw new ProblemException(409, "Conflict", "task " + taskId + " is " + task.status() + "; only a PENDING task can be cancelled", null, java.util.Map.of());
+        if (task.status() != TaskStatus.PENDING) {
+            throw new Conflict("task " + taskId + " is " + task.status() + "; only a PENDING task can be cancelled");
         }
         TaskStatusChanged cancelled = new TaskStatusChanged(TaskStatusChanged.SCHEMA_VERSION, taskId, TaskStatus.CANCELLED, Instant.now(),
                 "task-api", Math.max(1, task.attempts()), "cancelled by request", task.url(), task.universityName(), Priority.parse(task.priority()));
         try {
             publisher.publishCancellation(cancelled);
         } catch (TaskPublisher.PublishFailedException e) {
-            throw ProblemException.unavailable("the task queue is unavailable; the task was not cancelled", 5);
+            throw new Unavailable("the task queue is unavailable; the task was not cancelled", 5);
         }
-        TaskView view = task.withStatus("CANCELLED");
+        TaskView view = task.withStatus(TaskStatus.CANCELLED);
         recent.remember(view);
         return view;
     }
 
     /** Submits a FAILED task again, as a new task with the same parameters. */
     public TaskView retry(String taskId) {
-        TaskView failed = find(taskId).orElseThrow(() -> ProblemException.notFound("no task " + taskId));
-        if (!failed.status().equals("FAILED")) {
-            throw new ProblemException(409, "Conflict", "task " + taskId + " is " + failed.status() + "; only a FAILED task can be retried", null, java.util.Map.of());
+        TaskView failed = get(taskId);
+        if (failed.status() != TaskStatus.FAILED) {
+            throw new Conflict("task " + taskId + " is " + failed.status() + "; only a FAILED task can be retried");
         }
         TaskRequest again = new TaskRequest(failed.url(), failed.universityName(), failed.department(), failed.priority(),
                 failed.maxDepth(), failed.maxPages());
@@ -206,7 +243,7 @@ public class TaskService {
         try {
             return UUID.fromString(taskId);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(List.of(new FieldError("id", "is not a task id (UUID)")));
+            throw InvalidRequest.of("id", "is not a task id (UUID)");
         }
     }
 

@@ -3,21 +3,27 @@ package io.univinsight.taskapi.service;
 import java.time.Instant;
 
 import io.univinsight.events.CrawlTask;
-import io.univinsight.taskapi.domain.ResultRecord;
-import io.univinsight.taskapi.domain.TaskRecord;
+import io.univinsight.events.TaskStatus;
+import io.univinsight.schema.ResultRecord;
+import io.univinsight.schema.TaskRecord;
 
 /** What the API shows of a task. */
-public record TaskView(String taskId, String url, String universityName, String department, String status,
+public record TaskView(String taskId, String url, String universityName, String department, TaskStatus status,
                        String priority, Integer maxDepth, Integer maxPages, Instant createdAt, Instant startedAt,
                        Instant completedAt, int attempts, String lastError, String workerId,
                        int professorsCount, int papersCount, int pagesFetched) {
 
     public static TaskView pending(CrawlTask t) {
-        return new TaskView(t.taskId(), t.url(), t.universityName(), t.department(), "PENDING", t.priority().wireName(),
+        return new TaskView(t.taskId(), t.url(), t.universityName(), t.department(), TaskStatus.PENDING, t.priority().wireName(),
                 t.maxDepth(), t.maxPages(), t.submittedAt(), null, null, 0, null, null, 0, 0, 0);
     }
 
-    public TaskView withStatus(String newStatus) {
+    /** Where the API answers for this task (the Location of a submit). */
+    public String location() {
+        return "/api/tasks/" + taskId;
+    }
+
+    public TaskView withStatus(TaskStatus newStatus) {
         return new TaskView(taskId, url, universityName, department, newStatus, priority, maxDepth, maxPages, createdAt,
                 startedAt, completedAt, attempts, lastError, workerId, professorsCount, papersCount, pagesFetched);
     }

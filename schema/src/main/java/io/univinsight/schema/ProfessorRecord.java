@@ -1,30 +1,27 @@
-package io.univinsight.persistence.domain;
+package io.univinsight.schema;
 
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+
+import org.hibernate.annotations.Immutable;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 
+/** A row of professors: one person per university, merged from every sighting. */
 @Entity
+@Immutable
 @Table(name = "professors")
-public class ProfessorEntity extends PanacheEntityBase {
+public class ProfessorRecord extends PanacheEntityBase {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     @Column(name = "university_name")
     public String universityName;
     public String department;
     public String name;
+    /** Case, accents, spacing and name order removed: the person's key within the university. */
     @Column(name = "normalized_name")
     public String normalizedName;
     public String email;
@@ -38,10 +35,4 @@ public class ProfessorEntity extends PanacheEntityBase {
     public Instant firstSeenAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    @ManyToMany
-    @JoinTable(name = "professor_papers",
-            joinColumns = @JoinColumn(name = "professor_id"),
-            inverseJoinColumns = @JoinColumn(name = "paper_id"))
-    public Set<PaperEntity> papers = new HashSet<>();
 }

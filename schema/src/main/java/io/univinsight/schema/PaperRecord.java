@@ -1,20 +1,21 @@
-package io.univinsight.persistence.domain;
+package io.univinsight.schema;
 
 import java.time.Instant;
+
+import org.hibernate.annotations.Immutable;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+/** A row of papers: one paper, found by DOI or else by normalized title and year. */
 @Entity
+@Immutable
 @Table(name = "papers")
-public class PaperEntity extends PanacheEntityBase {
+public class PaperRecord extends PanacheEntityBase {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public String title;
     @Column(name = "normalized_title")
@@ -22,7 +23,7 @@ public class PaperEntity extends PanacheEntityBase {
     /** Authors joined by "; " in page order. */
     public String authors;
     @Column(name = "published_year")
-    public Integer publishedYear;
+    public Integer year;
     public String venue;
     public String doi;
     public String url;

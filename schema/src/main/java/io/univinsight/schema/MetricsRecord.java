@@ -1,21 +1,22 @@
-package io.univinsight.persistence.domain;
+package io.univinsight.schema;
 
 import java.time.Instant;
 import java.util.UUID;
 
+import org.hibernate.annotations.Immutable;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+/** A row of crawl_metrics: how one task's crawl went (kept for persistence.retention.metrics). */
 @Entity
+@Immutable
 @Table(name = "crawl_metrics")
-public class CrawlMetricsEntity extends PanacheEntityBase {
+public class MetricsRecord extends PanacheEntityBase {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     @Column(name = "task_id")
     public UUID taskId;

@@ -1,8 +1,9 @@
-package io.univinsight.taskapi.rest;
+package io.univinsight.taskapi.query;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
+
+import io.univinsight.taskapi.error.InvalidRequest;
 
 /** An opaque page cursor: the sort key of the last row of the previous page. */
 public record Cursor(String sortValue, String id) {
@@ -20,7 +21,7 @@ public record Cursor(String sortValue, String id) {
             }
             return new Cursor(plain.substring(0, bar), plain.substring(bar + 1));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(List.of(new Problem.FieldError("cursor", "is not a cursor this API gave out")));
+            throw InvalidRequest.of("cursor", "is not a cursor this API gave out");
         }
     }
 }

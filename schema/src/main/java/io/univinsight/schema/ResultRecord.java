@@ -1,5 +1,6 @@
-package io.univinsight.taskapi.domain;
+package io.univinsight.schema;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.hibernate.annotations.Immutable;
@@ -10,7 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Read view of crawl_results. */
+/** A row of crawl_results: what one completed task found. */
 @Entity
 @Immutable
 @Table(name = "crawl_results")
@@ -25,4 +26,10 @@ public class ResultRecord extends PanacheEntityBase {
     public int papersCount;
     @Column(name = "pages_fetched")
     public int pagesFetched;
+    @Column(name = "accuracy_score")
+    public Integer accuracyScore;
+    @Column(name = "extraction_method")
+    public String extractionMethod;
+    @Column(name = "created_at")
+    public Instant createdAt;
 }

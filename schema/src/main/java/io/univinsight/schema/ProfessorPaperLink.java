@@ -1,20 +1,21 @@
-package io.univinsight.taskapi.domain;
+package io.univinsight.schema;
 
 import java.io.Serializable;
 import java.util.Objects;
 
 import org.hibernate.annotations.Immutable;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Read view of professor_papers (its two columns are its identity). */
+/** A row of professor_papers (its two columns are its identity). */
 @Entity
 @Immutable
 @Table(name = "professor_papers")
-public class ProfessorPaperLink implements Serializable {
+public class ProfessorPaperLink extends PanacheEntityBase implements Serializable {
     @Id
     @Column(name = "professor_id")
     public Long professorId;

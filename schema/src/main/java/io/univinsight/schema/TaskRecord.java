@@ -1,4 +1,4 @@
-package io.univinsight.taskapi.domain;
+package io.univinsight.schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -6,12 +6,15 @@ import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.univinsight.events.TaskStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Read view of crawl_tasks (persistence-service owns and writes the table). */
+/** A row of crawl_tasks: one submitted task and where it stands. */
 @Entity
 @Immutable
 @Table(name = "crawl_tasks")
@@ -22,7 +25,9 @@ public class TaskRecord extends PanacheEntityBase {
     @Column(name = "university_name")
     public String universityName;
     public String department;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public TaskStatus status;
+    /** The priority's wire name (critical, high, normal, low). */
     public String priority;
     @Column(name = "max_depth")
     public Integer maxDepth;
@@ -35,10 +40,16 @@ public class TaskRecord extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "completed_at")
     public Instant completedAt;
+    @Column(name = "status_at")
+    public Instant statusAt;
     @Column(name = "retry_count")
     public int retryCount;
+    @Column(name = "max_retries")
+    public int maxRetries;
     @Column(name = "last_error")
     public String lastError;
+    @Column(name = "last_error_at")
+    public Instant lastErrorAt;
     @Column(name = "worker_id")
     public String workerId;
 }

@@ -1,0 +1,10 @@
+/**
+ * task-api's HTTP edge: thin JAX-RS resources that read parameters and bodies, call one service
+ * method and shape its answer (status, Location, paging headers), plus the request filters (API
+ * keys and rate limit, body size, query text). {@link io.univinsight.taskapi.rest.ProblemMappers}
+ * is the one place where errors become RFC 7807 problems.
+ *
+ * <p>Holds no business rules and no queries; {@code service}, {@code query} and {@code error} never
+ * import this package.
+ */
+package io.univinsight.taskapi.rest;
