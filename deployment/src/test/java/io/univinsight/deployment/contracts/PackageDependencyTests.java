@@ -27,12 +27,15 @@ import io.univinsight.deployment.ProjectRoot;
  */
 class PackageDependencyTests {
     private static final Pattern PACKAGE = Pattern.compile("^package (io\\.univinsight[\\w.]*);", Pattern.MULTILINE);
+    /** Comments, text blocks and string literals: a class named there (to be loaded by name, say) is no import. */
+    private static final Pattern NOT_CODE = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*|\"\"\".*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"");
     /** An import, or a fully qualified name in code, of a project class: the package is what precedes the class name. */
     private static final Pattern REFERENCE = Pattern.compile("\\b(io\\.univinsight(?:\\.[a-z]\\w*)*)\\.[A-Z]");
 
     static Map<String, Set<String>> packageDependencies(List<String> sources) {
         Map<String, Set<String>> deps = new TreeMap<>();
-        for (String source : sources) {
+        for (String raw : sources) {
+            String source = NOT_CODE.matcher(raw).replaceAll(" ");
             Matcher pkg = PACKAGE.matcher(source);
             if (!pkg.find()) {
                 continue;
@@ -81,7 +84,9 @@ class PackageDependencyTests {
     void theCheckSeesImportsAndQualifiedNames() {
         Map<String, Set<String>> deps = packageDependencies(List.of(
                 "package io.univinsight.a;\nimport io.univinsight.b.B;\nclass A {}",
-                "package io.univinsight.b;\nclass B { io.univinsight.a.A a; }"));
+                "package io.univinsight.b;\nclass B { io.univinsight.a.A a; }",
+                "package io.univinsight.c;\n/** io.univinsight.a.A */ class C { String n = \"io.univinsight.a.A\"; }",
+                "package io.univinsight.a;\nimport io.univinsight.c.C;\nclass A2 {}"));
         assertEquals(List.of("io.univinsight.a <-> io.univinsight.b"), twoWay(deps));
     }
 }
