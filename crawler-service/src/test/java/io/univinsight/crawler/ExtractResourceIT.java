@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.univinsight.devstack.ChildJvm;
 import io.univinsight.devstack.DemoSite;
-import io.univinsight.devstack.testing.KafkaTestResource;
+import io.univinsight.testsupport.KafkaTestResource;
 
 /** POST /api/extract: the dry run over given HTML and over a fetched, guarded URL. */
 @QuarkusTest

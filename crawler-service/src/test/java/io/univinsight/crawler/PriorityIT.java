@@ -25,7 +25,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.univinsight.crawler.testing.FixtureServer;
 import io.univinsight.crawler.testing.StatusWatcher;
-import io.univinsight.devstack.testing.KafkaTestResource;
+import io.univinsight.testsupport.KafkaTestResource;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.JsonSerde;
 import io.univinsight.events.Priority;

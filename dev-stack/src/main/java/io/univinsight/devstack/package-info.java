@@ -5,7 +5,7 @@
  * PostgresServers), the ./univ argument conventions (CommandLine) and the one usage text
  * (univ-usage.txt, printed by UnivUsage and by the univ script).
  *
- * <p>It may not import test-support (io.univinsight.devstack.testing) or ops-tools (io.univinsight.ops):
+ * <p>It may not import test-support (io.univinsight.testsupport) or ops-tools (io.univinsight.ops):
  * both depend on it. The autoscaler, which is ops-tools', is started by class name only.
  */
 package io.univinsight.devstack;

@@ -40,7 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.univinsight.devstack.testing.KafkaTestResource;
+import io.univinsight.testsupport.KafkaTestResource;
 import io.univinsight.events.CrawlResult;
 import io.univinsight.events.EventJson;
 import io.univinsight.events.Priority;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.univinsight.devstack.testing.KafkaTestResource;
+import io.univinsight.testsupport.KafkaTestResource;
 import io.univinsight.events.CrawlResult;
 import io.univinsight.events.Topics;
 import io.univinsight.persistence.testing.ConsumerLag;

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.univinsight.devstack.ApiClient;
 import io.univinsight.devstack.StackComponent;
-import io.univinsight.devstack.testing.LoadSite;
+import io.univinsight.testsupport.LoadSite;
 
 /**
  * ./univ up --autoscale: a backlog on many hosts makes the local HPA start crawler processes, the

@@ -22,8 +22,8 @@ import io.univinsight.devstack.DevStackClasspath;
 import io.univinsight.devstack.ManagedProcess;
 import io.univinsight.devstack.StackLauncher;
 import io.univinsight.devstack.StackSettings;
-import io.univinsight.devstack.testing.LoadSite;
-import io.univinsight.devstack.testing.PostgresTestResource;
+import io.univinsight.testsupport.LoadSite;
+import io.univinsight.testsupport.PostgresTestResource;
 
 /**
  * A private copy of the local stack for one test class: a fresh database, a fresh state folder

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.univinsight.devstack.DevStackClasspath;
-import io.univinsight.devstack.testing.KafkaTestResource;
+import io.univinsight.testsupport.KafkaTestResource;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.JsonSerde;

@@ -13,15 +13,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.univinsight.devstack.testing.KafkaTestResource;
-import io.univinsight.devstack.testing.PostgresTestResource;
+import io.univinsight.testsupport.KafkaTestResource;
+import io.univinsight.testsupport.PostgresTestResource;
 
 /** API keys and per-key rate limits. */
 @QuarkusTest
 @TestProfile(ApiKeyIT.KeysConfigured.class)
 @WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "purpose", value = "keys"))
 @WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "migrations", value = "schema/src/main/resources/db/migration"))
+        initArgs = @ResourceArg(name = "schema", value = "migrations"))
 class ApiKeyIT {
     public static class KeysConfigured implements QuarkusTestProfile {
         @Override

@@ -13,15 +13,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.univinsight.devstack.ManagedProcess;
-import io.univinsight.devstack.testing.InjectKafkaBroker;
-import io.univinsight.devstack.testing.KafkaTestResource;
-import io.univinsight.devstack.testing.PostgresTestResource;
+import io.univinsight.testsupport.InjectKafkaBroker;
+import io.univinsight.testsupport.KafkaTestResource;
+import io.univinsight.testsupport.PostgresTestResource;
 
 /** With the broker stopped, a submit is answered 503 with Retry-After, never 202. */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "purpose", value = "outage"))
 @WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "migrations", value = "schema/src/main/resources/db/migration"))
+        initArgs = @ResourceArg(name = "schema", value = "migrations"))
 class KafkaOutageIT {
     @InjectKafkaBroker
     ManagedProcess broker;

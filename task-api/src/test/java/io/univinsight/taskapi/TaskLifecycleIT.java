@@ -30,9 +30,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.univinsight.devstack.testing.KafkaTestClients;
-import io.univinsight.devstack.testing.KafkaTestResource;
-import io.univinsight.devstack.testing.PostgresTestResource;
+import io.univinsight.testsupport.KafkaTestClients;
+import io.univinsight.testsupport.KafkaTestResource;
+import io.univinsight.testsupport.PostgresTestResource;
 import io.univinsight.events.JsonSerde;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.events.TaskStatusChanged;
@@ -43,7 +43,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "migrations", value = "schema/src/main/resources/db/migration"))
+        initArgs = @ResourceArg(name = "schema", value = "migrations"))
 class TaskLifecycleIT {
     @io.quarkus.test.common.http.TestHTTPResource("/")
     java.net.URL baseUrl;

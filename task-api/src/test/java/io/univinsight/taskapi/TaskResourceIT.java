@@ -18,9 +18,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.univinsight.devstack.testing.KafkaTestClients;
-import io.univinsight.devstack.testing.KafkaTestResource;
-import io.univinsight.devstack.testing.PostgresTestResource;
+import io.univinsight.testsupport.KafkaTestClients;
+import io.univinsight.testsupport.KafkaTestResource;
+import io.univinsight.testsupport.PostgresTestResource;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.JsonSerde;
 import io.univinsight.events.Priority;
@@ -29,7 +29,7 @@ import io.univinsight.events.Priority;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "migrations", value = "schema/src/main/resources/db/migration"))
+        initArgs = @ResourceArg(name = "schema", value = "migrations"))
 class TaskResourceIT {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

@@ -20,9 +20,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.univinsight.devstack.testing.KafkaTestClients;
-import io.univinsight.devstack.testing.KafkaTestResource;
-import io.univinsight.devstack.testing.PostgresTestResource;
+import io.univinsight.testsupport.KafkaTestClients;
+import io.univinsight.testsupport.KafkaTestResource;
+import io.univinsight.testsupport.PostgresTestResource;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.JsonSerde;
 import io.univinsight.events.Priority;
@@ -36,7 +36,7 @@ import io.univinsight.taskapi.messaging.TaskPublisher;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "migrations", value = "schema/src/main/resources/db/migration"))
+        initArgs = @ResourceArg(name = "schema", value = "migrations"))
 class UnacknowledgedSubmitIT {
     private static final JsonSerde<CrawlTask> TASKS = new JsonSerde<>(CrawlTask.class);
 

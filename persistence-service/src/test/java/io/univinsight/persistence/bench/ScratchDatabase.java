@@ -1,13 +1,12 @@
 package io.univinsight.persistence.bench;
 
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Properties;
+
+import io.univinsight.schema.Migrations;
 
 /** A database of its own on the benchmark's server, migrated with the service's schema, dropped on close. */
 final class ScratchDatabase implements AutoCloseable {
@@ -28,20 +27,9 @@ final class ScratchDatabase implements AutoCloseable {
 
     /** The schema module's migrations in version order, as plain SQL (Flyway's PostgreSQL plugin lives only in the Quarkus app). */
     private void migrate() throws Exception {
-        java.net.URI uri = ScratchDatabase.class.getResource("/db/migration").toURI();
-        // The schema module is a folder in an IDE and a jar in a Maven reactor build.
-        try (java.nio.file.FileSystem jar = "jar".equals(uri.getScheme()) ? java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of()) : null) {
-            migrate(Path.of(uri));
-        }
-    }
-
-    private void migrate(Path folder) throws Exception {
-        try (var files = Files.list(folder); Connection c = DriverManager.getConnection(url, "postgres", "");
-             Statement s = c.createStatement()) {
-            for (Path f : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
-                    .toList()) {
-                s.execute(Files.readString(f));
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            for (String sql : Migrations.scripts()) {
+                s.execute(sql);
             }
         }
     }

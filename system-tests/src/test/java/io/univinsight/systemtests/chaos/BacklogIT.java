@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.univinsight.devstack.ApiClient;
 import io.univinsight.devstack.StackComponent;
-import io.univinsight.devstack.testing.LoadSite;
+import io.univinsight.testsupport.LoadSite;
 import io.univinsight.systemtests.StackUnderTest;
 import io.univinsight.systemtests.chaos.support.ChaosSize;
 import io.univinsight.systemtests.chaos.support.ChaosStack;

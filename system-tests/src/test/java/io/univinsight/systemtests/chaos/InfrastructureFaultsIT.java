@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.univinsight.devstack.ApiClient;
 import io.univinsight.devstack.ManagedProcess;
 import io.univinsight.devstack.StackComponent;
-import io.univinsight.devstack.testing.LoadSite;
+import io.univinsight.testsupport.LoadSite;
 import io.univinsight.systemtests.StackUnderTest;
 import io.univinsight.systemtests.chaos.support.ChaosSize;
 import io.univinsight.systemtests.chaos.support.ChaosStack;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.univinsight.devstack.StackComponent;
-import io.univinsight.devstack.testing.LoadSite;
+import io.univinsight.testsupport.LoadSite;
 import io.univinsight.systemtests.StackUnderTest;
 import io.univinsight.systemtests.chaos.support.AbuseTally;
 import io.univinsight.systemtests.chaos.support.ApiAbuse;

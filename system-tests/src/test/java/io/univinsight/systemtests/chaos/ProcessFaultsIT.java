@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.univinsight.devstack.ApiClient;
 import io.univinsight.devstack.ManagedProcess;
 import io.univinsight.devstack.StackComponent;
-import io.univinsight.devstack.testing.LoadSite;
+import io.univinsight.testsupport.LoadSite;
 import io.univinsight.systemtests.StackUnderTest;
 import io.univinsight.systemtests.chaos.support.ChaosSize;
 import io.univinsight.systemtests.chaos.support.ChaosStack;

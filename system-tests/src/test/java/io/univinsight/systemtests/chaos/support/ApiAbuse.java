@@ -20,7 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.univinsight.devstack.StackSettings;
-import io.univinsight.devstack.testing.LoadSite;
+import io.univinsight.testsupport.LoadSite;
 
 /**
  * Scenario 10's abuse of one task-api, step by step: each step sends one kind of hostile request

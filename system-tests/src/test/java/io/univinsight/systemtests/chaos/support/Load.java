@@ -23,7 +23,7 @@ import java.util.function.IntFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.univinsight.devstack.ApiClient;
-import io.univinsight.devstack.testing.LoadSite;
+import io.univinsight.testsupport.LoadSite;
 
 /**
  * A scenario's tasks: people firstPerson.. on hosts 0..hosts-1 of the load site, one profile

@@ -1,4 +1,4 @@
-package io.univinsight.devstack.testing;
+package io.univinsight.testsupport;
 
 /**
  * UNIV_TEST_DEVSERVICES=true hands Kafka and PostgreSQL to Quarkus Dev Services

@@ -1,4 +1,4 @@
-package io.univinsight.devstack.testing;
+package io.univinsight.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ import io.univinsight.devstack.DevStackClasspath;
 import io.univinsight.devstack.EmbeddedPostgresServer;
 import io.univinsight.devstack.ManagedProcess;
 import io.univinsight.devstack.PostgresServers;
+import io.univinsight.schema.Migrations;
 
 /**
  * A real PostgreSQL database for a test, fresh each time and dropped afterwards. The server is
@@ -29,14 +30,15 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     private String user;
     private String password;
     private String database;
-    private Path migrations;
+    private boolean applySchema;
 
-    /** initArgs: "migrations" = a folder of V*__*.sql files applied in version order (for services that read a schema another owns). */
+    /**
+     * initArgs: "schema" = "migrations" applies the schema module's migrations from the classpath
+     * (for a service that reads tables another service creates).
+     */
     @Override
     public void init(Map<String, String> initArgs) {
-        if (initArgs.containsKey("migrations")) {
-            migrations = DevStackClasspath.projectRoot().resolve(initArgs.get("migrations"));
-        }
+        applySchema = "migrations".equals(initArgs.get("schema"));
     }
 
     @Override
@@ -69,23 +71,19 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             throw new IllegalStateException("cannot create test database on " + serverUrl + ": " + e.getMessage(), e);
         }
         String url = PostgresServers.databaseUrl(serverUrl, database);
-        if (migrations != null) {
+        if (applySchema) {
             applyMigrations(url);
         }
         return url;
     }
 
     private void applyMigrations(String url) {
-        try (java.util.stream.Stream<Path> files = Files.list(migrations);
-             Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            List<Path> ordered = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(java.util.Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
-                    .toList();
-            for (Path file : ordered) {
-                s.execute(Files.readString(file));
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            for (String sql : Migrations.scripts()) {
+                s.execute(sql);
             }
-        } catch (java.io.IOException | SQLException e) {
-            throw new IllegalStateException("cannot apply migrations from " + migrations + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot apply the schema migrations: " + e.getMessage(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.univinsight.devstack.testing;
+package io.univinsight.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

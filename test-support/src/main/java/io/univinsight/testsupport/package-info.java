@@ -6,4 +6,4 @@
  * <p>It may use dev-stack, and nothing may use it outside tests. Services' tests take their Kafka
  * clients from here instead of writing their own.
  */
-package io.univinsight.devstack.testing;
+package io.univinsight.testsupport;

@@ -1,4 +1,4 @@
-package io.univinsight.devstack.testing;
+package io.univinsight.testsupport;
 
 import java.time.Duration;
 import java.time.Instant;
