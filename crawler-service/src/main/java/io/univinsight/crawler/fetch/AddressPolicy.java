@@ -5,12 +5,15 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The SSRF guard's rule: which resolved addresses may be fetched. Loopback, private,
  * link-local (cloud metadata at 169.254.169.254 included), unique-local, multicast,
- * unspecified and carrier-grade NAT addresses are refused unless an allowed network holds them.
+ * unspecified, carrier-grade NAT, benchmarking (198.18.0.0/15) and reserved addresses are
+ * refused unless an allowed network holds them, and so is an IPv6 address that carries one of
+ * them inside (IPv4-mapped, IPv4-compatible, SIIT, NAT64, 6to4), as is NAT64's local-use prefix.
  */
 public final class AddressPolicy {
     private final List<Cidr> allowed;
@@ -57,6 +60,9 @@ public final class AddressPolicy {
             if (first == 100 && second >= 64 && second <= 127) {
                 return "carrier-grade NAT";
             }
+            if (first == 198 && (second == 18 || second == 19)) {
+                return "benchmarking";
+            }
             if (first == 0 || first >= 240) {
                 return "reserved";
             }
@@ -65,11 +71,15 @@ public final class AddressPolicy {
             if ((b[0] & 0xfe) == 0xfc) {
                 return "unique-local";
             }
-            if (isIpv4Mapped(b)) {
+            if (u16(b, 0) == 0x64 && u16(b, 2) == 0xff9b && u16(b, 4) == 1) {
+                // 64:ff9b:1::/48 (RFC 8215) is for translators inside one network: never a public destination.
+                return "NAT64 local-use";
+            }
+            EmbeddedIpv4 embedded = embeddedIpv4(b);
+            if (embedded != null) {
                 try {
-                    InetAddress v4 = InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16));
-                    String inner = blockedKind(v4);
-                    return inner == null ? null : "IPv4-mapped " + inner;
+                    String inner = blockedKind(InetAddress.getByAddress(embedded.address()));
+                    return inner == null ? null : embedded.form() + " " + inner;
                 } catch (UnknownHostException e) {
                     return "malformed";
                 }
@@ -78,13 +88,46 @@ public final class AddressPolicy {
         return null;
     }
 
-    private static boolean isIpv4Mapped(byte[] b) {
-        for (int i = 0; i < 10; i++) {
+    /** An IPv4 address carried inside an IPv6 one, and the form that carries it. */
+    private record EmbeddedIpv4(String form, byte[] address) {
+    }
+
+    /**
+     * The IPv4 address inside an IPv6 address that a host, translator or relay would turn into an
+     * IPv4 packet: IPv4-mapped ::ffff:0:0/96, IPv4-compatible ::/96, SIIT ::ffff:0:0:0/96, NAT64
+     * 64:ff9b::/96 (RFC 6052) and 6to4 2002::/16 (RFC 3056). On a network with NAT64 or 6to4
+     * these reach the IPv4 address, so they are judged by it.
+     */
+    private static EmbeddedIpv4 embeddedIpv4(byte[] b) {
+        if (zero(b, 0, 10) && u16(b, 10) == 0xffff) {
+            return new EmbeddedIpv4("IPv4-mapped", Arrays.copyOfRange(b, 12, 16));
+        }
+        if (zero(b, 0, 12)) {
+            return new EmbeddedIpv4("IPv4-compatible", Arrays.copyOfRange(b, 12, 16));
+        }
+        if (zero(b, 0, 8) && u16(b, 8) == 0xffff && u16(b, 10) == 0) {
+            return new EmbeddedIpv4("IPv4-translated (SIIT)", Arrays.copyOfRange(b, 12, 16));
+        }
+        if (u16(b, 0) == 0x64 && u16(b, 2) == 0xff9b && zero(b, 4, 12)) {
+            return new EmbeddedIpv4("NAT64", Arrays.copyOfRange(b, 12, 16));
+        }
+        if (u16(b, 0) == 0x2002) {
+            return new EmbeddedIpv4("6to4", Arrays.copyOfRange(b, 2, 6));
+        }
+        return null;
+    }
+
+    private static boolean zero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (b[i] != 0) {
                 return false;
             }
         }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        return true;
+    }
+
+    private static int u16(byte[] b, int at) {
+        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
     }
 
     /** An address block such as 127.0.0.1/32 or fd00::/8. */

@@ -2,11 +2,9 @@ package io.univinsight.crawler.fetch;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 
 import org.jsoup.Connection;
@@ -32,15 +30,13 @@ public class PageFetcher {
 
     private final CrawlerConfig.Fetch limits;
     private final String userAgent;
-    private final AddressPolicy addresses;
-    private final HostResolver resolver;
+    private final SsrfGuard guard;
     private final GuardedSslSocketFactory tlsSockets;
 
     public PageFetcher(CrawlerConfig.Fetch limits, String userAgent, AddressPolicy addresses, HostResolver resolver) {
         this.limits = limits;
         this.userAgent = userAgent;
-        this.addresses = addresses;
-        this.resolver = resolver;
+        this.guard = new SsrfGuard(addresses, resolver);
         this.tlsSockets = new GuardedSslSocketFactory(addresses);
         useClient(limits.client());
     }
@@ -118,36 +114,9 @@ public class PageFetcher {
         throw FetchFailure.permanent("too-many-redirects", "more than " + limits.maxRedirects() + " redirects from " + url);
     }
 
-    /** Refuses non-http(s) schemes, credentials, and hosts resolving to a blocked address. */
+    /** The SSRF guard's verdict (see {@link SsrfGuard}): refuses what may not be fetched. */
     public void checkTarget(String url) throws FetchFailure {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw FetchFailure.permanent("bad-url", url);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw FetchFailure.permanent("blocked-scheme", "scheme '" + scheme + "' in " + url);
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw FetchFailure.permanent("credentials-in-url", url);
-        }
-        if (uri.getHost() == null) {
-            throw FetchFailure.permanent("bad-url", "no host in " + url);
-        }
-        InetAddress[] resolved;
-        try {
-            resolved = resolver.resolve(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw FetchFailure.transientFailure("dns", "cannot resolve " + uri.getHost());
-        }
-        for (InetAddress address : resolved) {
-            String refusal = addresses.refusal(address);
-            if (refusal != null) {
-                throw FetchFailure.permanent("blocked-address", uri.getHost() + " resolves to " + refusal);
-            }
-        }
+        guard.check(url);
     }
 
     private Connection.Response execute(String url, int maxBytes) throws FetchFailure {

@@ -25,8 +25,14 @@ import io.univinsight.deployment.k8s.NetworkPolicyModel.Endpoint;
 class NetworkPolicyTests {
     /** What the crawler must never reach, whatever a fetched page or redirect points at. */
     static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
-            "169.254.0.0/16", "100.64.0.0/10", "127.0.0.0/8");
-    static final List<String> PRIVATE_RANGES_V6 = List.of("fc00::/7", "fe80::/10", "::1/128");
+            "169.254.0.0/16", "100.64.0.0/10", "127.0.0.0/8", "198.18.0.0/15");
+    /**
+     * The IPv6 ones, and every IPv6 form that carries an IPv4 address to a translator or relay
+     * (mapped, compatible, SIIT, NAT64 and its local-use prefix, 6to4): the crawler's own guard
+     * refuses them too (AddressPolicy).
+     */
+    static final List<String> PRIVATE_RANGES_V6 = List.of("fc00::/7", "fe80::/10", "::1/128", "::ffff:0:0/96", "::/96",
+            "::ffff:0:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "2002::/16");
 
     static Stream<String> renders() {
         return Stream.concat(Stream.of("base"), K8s.overlays().stream());
