@@ -18,6 +18,12 @@ public final class Topics {
     /** CANCELLED events by task id (compacted): every crawler instance reads all of it to skip cancelled tasks. */
     public static final String TASK_CANCELLATIONS = "crawl.task-cancellations";
 
+    /**
+     * Where a crawler starts on a task partition its group has never committed: the first task
+     * (none is skipped). Lag-based autoscalers must count from the same place (KEDA's offsetResetPolicy).
+     */
+    public static final String TASK_OFFSET_RESET = "earliest";
+
     /** Default partitions of each task topic; more partitions allow more crawler replicas. */
     public static final int DEFAULT_TASK_PARTITIONS = 12;
 

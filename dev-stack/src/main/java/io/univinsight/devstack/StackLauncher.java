@@ -284,6 +284,7 @@ public final class StackLauncher {
         }
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_HTTP_HOST", settings.bindHost());
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         env.put("QUARKUS_KAFKA_DEVSERVICES_ENABLED", "false");
         List<String> command = List.of(DevStackClasspath.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
@@ -373,8 +374,7 @@ public final class StackLauncher {
     }
 
     private Map<String, String> crawlerEnv() {
-        return Map.of("CRAWLER_SSRF_ALLOWED_NETWORKS", settings.crawlerAllowedNetworks(),
-                "CRAWLER_POLITENESS_DELAY", settings.crawlerPolitenessDelay());
+        return settings.crawlerEnv();
     }
 
     private Map<String, String> monitorEnv() {

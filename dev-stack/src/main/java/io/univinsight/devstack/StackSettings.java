@@ -24,7 +24,8 @@ public record StackSettings(
         String crawlerAllowedNetworks,
         String crawlerPolitenessDelay,
         String apiKeys,
-        boolean forceEmbeddedPostgres) {
+        boolean forceEmbeddedPostgres,
+        String bindHost) {
 
     public static StackSettings fromEnvironment() {
         return from(System.getenv(), DevStackClasspath.projectRoot());
@@ -43,14 +44,18 @@ public record StackSettings(
                 port(env, "UNIV_PERSISTENCE_PORT", 8082),
                 port(env, "UNIV_MONITOR_PORT", 8083),
                 port(env, "UNIV_DEMO_PORT", 8090),
-                // The demo university is served on loopback: allow exactly that address by default,
-                // and a shorter politeness delay (it is our own server).
+                // The demo university is served on loopback: allow exactly that address by default. Its server
+                // alone gets a shorter politeness delay (crawlerEnv); every other host keeps the crawler's
+                // default unless CRAWLER_POLITENESS_DELAY says otherwise.
                 env.getOrDefault("CRAWLER_SSRF_ALLOWED_NETWORKS", "127.0.0.1/32"),
-                env.getOrDefault("CRAWLER_POLITENESS_DELAY", "200ms"),
+                env.get("CRAWLER_POLITENESS_DELAY"),
                 // API keys for task-api ("key1,key2"); without any, the local API is open.
                 env.get("API_KEYS"),
                 // Start our own PostgreSQL even when one runs on 5432 (tests that stop it).
-                Boolean.parseBoolean(env.getOrDefault("UNIV_EMBEDDED_POSTGRES", "false")));
+                Boolean.parseBoolean(env.getOrDefault("UNIV_EMBEDDED_POSTGRES", "false")),
+                // The services listen on loopback only unless told otherwise: a local stack runs open (no
+                // API key) and its crawler may fetch 127.0.0.1, so it must not answer the network.
+                env.getOrDefault("UNIV_BIND_HOST", "127.0.0.1"));
     }
 
     /** These settings as the environment variables that recreate them in a child process. */
@@ -70,11 +75,14 @@ public record StackSettings(
         env.put("UNIV_MONITOR_PORT", String.valueOf(monitorPort));
         env.put("UNIV_DEMO_PORT", String.valueOf(demoSitePort));
         env.put("CRAWLER_SSRF_ALLOWED_NETWORKS", crawlerAllowedNetworks);
-        env.put("CRAWLER_POLITENESS_DELAY", crawlerPolitenessDelay);
+        if (crawlerPolitenessDelay != null) {
+            env.put("CRAWLER_POLITENESS_DELAY", crawlerPolitenessDelay);
+        }
         if (apiKeys != null) {
             env.put("API_KEYS", apiKeys);
         }
         env.put("UNIV_EMBEDDED_POSTGRES", String.valueOf(forceEmbeddedPostgres));
+        env.put("UNIV_BIND_HOST", bindHost);
         return env;
     }
 
@@ -103,7 +111,7 @@ public record StackSettings(
     }
 
     public String demoSiteUrl() {
-        return "http://127.0.0.1:" + demoSitePort;
+        return "http://" + demoSiteServer();
     }
 
     public Path runDir() {
@@ -124,5 +132,25 @@ public record StackSettings(
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The demo site's host:port: the one server the local crawler treats as its own (a shorter politeness delay). */
+    public String demoSiteServer() {
+        return "127.0.0.1:" + demoSitePort;
+    }
+
+    /**
+     * The crawler's environment: the SSRF allowance for the demo site, and a shorter politeness
+     * delay for the demo site's server alone (never for every host: a real university submitted to
+     * a local stack gets the crawler's own default, 1 s, unless CRAWLER_POLITENESS_DELAY says otherwise).
+     */
+    public Map<String, String> crawlerEnv() {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("CRAWLER_SSRF_ALLOWED_NETWORKS", crawlerAllowedNetworks);
+        env.put("CRAWLER_POLITENESS_OWN_SERVERS", demoSiteServer());
+        if (crawlerPolitenessDelay != null) {
+            env.put("CRAWLER_POLITENESS_DELAY", crawlerPolitenessDelay);
+        }
+        return env;
     }
 }

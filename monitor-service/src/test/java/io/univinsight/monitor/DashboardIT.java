@@ -257,6 +257,17 @@ class DashboardIT {
                 assertEquals(u.get(k).asText(), row.selectFirst("[data-testid=university-" + k + "]").text(), k);
             }
         }
+        // Columns line up: a numeric column's header is aligned like its numbers (both "num"), in every table with rows.
+        for (Element table : page.select("table:has(thead):has(tbody tr)")) {
+            var headers = table.select("thead th");
+            for (Element tr : table.select("tbody tr")) {
+                var cells = tr.select("td");
+                for (int c = 0; c < Math.min(headers.size(), cells.size()); c++) {
+                    assertEquals(cells.get(c).hasClass("num"), headers.get(c).hasClass("num"),
+                            "column '" + headers.get(c).text() + "' of " + table.cssSelector() + ": header and values aligned differently");
+                }
+            }
+        }
         // Charts: one bar pair and one point per hour, carrying the hour's numbers.
         long successes = 0;
         for (Element bar : page.select("#chart-throughput rect[data-successes]")) {

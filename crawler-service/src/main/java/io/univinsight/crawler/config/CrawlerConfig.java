@@ -49,6 +49,13 @@ public interface CrawlerConfig {
         /** Connections to one host at once. */
         @WithDefault("1")
         int maxConnectionsPerHost();
+
+        /** Servers (host:port) that are our own, e.g. the local demo site: they get {@link #ownServerDelay()} instead. */
+        Optional<List<String>> ownServers();
+
+        /** The delay for {@link #ownServers()}; every other server keeps {@link #delay()}. */
+        @WithDefault("200ms")
+        Duration ownServerDelay();
     }
 
     interface Fetch {

@@ -28,6 +28,7 @@ import io.univinsight.crawler.scope.UrlNormalizer;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.JsonSerde;
 import io.univinsight.events.Priority;
+import io.univinsight.events.Topics;
 
 /**
  * The crawler's one consumer thread. It buffers tasks per priority and starts the
@@ -67,7 +68,7 @@ public class TaskConsumer implements Runnable {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, source.groupId());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, workerId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, Topics.TASK_OFFSET_RESET);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(10, concurrency));
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.source = source;

@@ -8,6 +8,7 @@ import io.univinsight.crawler.fetch.AddressPolicy;
 import io.univinsight.crawler.fetch.HostResolver;
 import io.univinsight.crawler.fetch.HostThrottle;
 import io.univinsight.crawler.fetch.PageFetcher;
+import io.univinsight.crawler.fetch.PolitenessDelays;
 import io.univinsight.crawler.fetch.RobotsRules;
 import io.univinsight.crawler.scope.UrlFilters;
 import io.univinsight.extraction.ExtractionPipeline;
@@ -20,8 +21,13 @@ public final class CrawlStages {
     public static SiteCrawl siteCrawl(CrawlerConfig config, HostResolver resolver) {
         PageFetcher fetcher = fetcher(config, resolver);
         return new SiteCrawl(fetcher, robots(config, fetcher), new HostThrottle(config.politeness().maxConnectionsPerHost()),
-                config.politeness().delay(), ExtractionPipeline.of(config.extraction().extractors(), config.extraction().params()),
+                politeness(config), ExtractionPipeline.of(config.extraction().extractors(), config.extraction().params()),
                 UrlFilters.of(config.scope().urlFilters(), config.scope().params()));
+    }
+
+    static PolitenessDelays politeness(CrawlerConfig config) {
+        CrawlerConfig.Politeness p = config.politeness();
+        return new PolitenessDelays(p.delay(), p.ownServers().orElse(List.of()), p.ownServerDelay());
     }
 
     /** The SSRF-guarded fetcher with the configured limits. */

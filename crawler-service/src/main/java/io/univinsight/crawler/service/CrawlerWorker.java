@@ -74,8 +74,9 @@ public class CrawlerWorker {
         consumerThread.start();
         heartbeats = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "heartbeat"));
         heartbeats.scheduleAtFixedRate(this::beat, 0, 5, TimeUnit.SECONDS);
-        LOG.infof("crawler %s started: concurrency %d, politeness %s and %d connection(s) per host, allowed private networks %s, "
+        LOG.infof("crawler %s started: concurrency %d, politeness %s (%s for own servers %s) and %d connection(s) per host, allowed private networks %s, "
                 + "URL filters %s, DNS answers pinned %d s", workerId, config.concurrency(), config.politeness().delay(),
+                config.politeness().ownServerDelay(), config.politeness().ownServers().orElse(List.of()),
                 config.politeness().maxConnectionsPerHost(), config.ssrf().allowedNetworks().orElse(List.of()),
                 config.scope().urlFilters(), ResolutionPinning.positiveCacheSeconds());
     }

@@ -22,6 +22,7 @@ import io.univinsight.crawler.fetch.FetchFailure;
 import io.univinsight.crawler.fetch.FetchedPage;
 import io.univinsight.crawler.fetch.HostThrottle;
 import io.univinsight.crawler.fetch.PageFetcher;
+import io.univinsight.crawler.fetch.PolitenessDelays;
 import io.univinsight.crawler.fetch.RobotsRules;
 import io.univinsight.crawler.scope.CrawlScope;
 import io.univinsight.crawler.scope.LinkCandidate;
@@ -50,17 +51,22 @@ public class SiteCrawl {
     private final PageFetcher fetcher;
     private final RobotsRules robots;
     private final HostThrottle throttle;
-    private final Duration politenessDelay;
+    private final PolitenessDelays politeness;
     private final ExtractionPipeline pipeline;
     private final UrlFilters urlFilters;
     private final LinkClassifier links = new LinkClassifier();
 
     public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, Duration politenessDelay, ExtractionPipeline pipeline,
                      UrlFilters urlFilters) {
+        this(fetcher, robots, throttle, PolitenessDelays.uniform(politenessDelay), pipeline, urlFilters);
+    }
+
+    public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, PolitenessDelays politeness, ExtractionPipeline pipeline,
+                     UrlFilters urlFilters) {
         this.fetcher = fetcher;
         this.robots = robots;
         this.throttle = throttle;
-        this.politenessDelay = politenessDelay;
+        this.politeness = politeness;
         this.pipeline = pipeline;
         this.urlFilters = urlFilters;
     }
@@ -101,11 +107,11 @@ public class SiteCrawl {
             boolean isStart = pages == 0 && target.url().equals(start);
             FetchedPage page;
             try {
-                BaseRobotRules rules = throttle.call(host, politenessDelay, () -> robots.rulesFor(target.url()));
+                BaseRobotRules rules = throttle.call(host, politeness.delayFor(host), () -> robots.rulesFor(target.url()));
                 if (!rules.isAllowed(target.url())) {
                     throw FetchFailure.permanent("robots", "robots.txt disallows " + target.url());
                 }
-                Duration delay = max(politenessDelay, RobotsRules.crawlDelay(rules));
+                Duration delay = max(politeness.delayFor(host), RobotsRules.crawlDelay(rules));
                 page = throttle.call(host, delay, () -> fetcher.fetchHtml(target.url()));
             } catch (FetchFailure f) {
                 if (isStart) {

@@ -204,6 +204,21 @@ class ComposeFileTests {
         });
     }
 
+    /** The compose stack runs open (API_OPEN, Grafana's default password): nothing it publishes answers beyond this machine. */
+    @Test
+    void everyPublishedPortIsBoundToLoopback() {
+        List<String> open = new ArrayList<>();
+        composeServices().fields().forEachRemaining(e -> {
+            for (JsonNode p : e.getValue().path("ports")) {
+                String hostIp = p.isTextual() ? (p.asText().split(":").length == 3 ? p.asText().split(":")[0] : "") : p.path("host_ip").asText();
+                if (!hostIp.equals("127.0.0.1")) {
+                    open.add(e.getKey() + " " + p);
+                }
+            }
+        });
+        assertTrue(open.isEmpty(), "published on every interface: " + open);
+    }
+
     @Test
     void publishedPortsAndHealthchecksAreTheQuarkusHttpPorts() {
         for (String module : Repo.SERVICES) {

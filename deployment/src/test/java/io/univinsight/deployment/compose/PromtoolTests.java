@@ -46,6 +46,16 @@ class PromtoolTests {
         assertEquals(0, r.exit(), "promtool check config:\n" + r.stdout() + r.stderr());
     }
 
+    /** The alerting rules fire (and stay quiet) as deploy/prometheus/alerts.test.yml says, in Prometheus' own rule engine. */
+    @Test
+    void alertRulesPassTheirUnitTests() throws Exception {
+        Optional<Path> bin = promtool();
+        assumeTrue(bin.isPresent(), "promtool is not on PATH (Debian: the prometheus package); the alert rules were not run");
+        var r = ComposeConfigValidationTests.run(List.of(bin.get().toString(), "test", "rules",
+                Repo.path("deploy/prometheus/alerts.test.yml").toString()));
+        assertEquals(0, r.exit(), "promtool test rules:\n" + r.stdout() + r.stderr());
+    }
+
     @Test
     void everyDashboardExpressionParses(@TempDir Path dir) throws Exception {
         Optional<Path> bin = promtool();

@@ -141,6 +141,8 @@ class AutoscalingTests {
             assertEquals("crawler", m.path("consumerGroup").asText(), "consumer group");
             assertEquals(lag, m.path("lagThreshold").asText(), "lagThreshold = the HPA's averageValue");
             assertEquals("false", m.path("allowIdleConsumers").asText(), "allowIdleConsumers");
+            assertEquals(Topics.TASK_OFFSET_RESET, m.path("offsetResetPolicy").asText(),
+                    "offsetResetPolicy = where the crawler starts on an uncommitted partition (else idle partitions count as lag)");
             assertTrue(m.path("bootstrapServers").asText().startsWith(bootstrap + "."), "bootstrapServers " + m.path("bootstrapServers").asText());
             assertTrue(topics.add(m.path("topic").asText()), "topic twice: " + m.path("topic").asText());
         }

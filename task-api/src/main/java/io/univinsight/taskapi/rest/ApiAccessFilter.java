@@ -2,13 +2,13 @@ package io.univinsight.taskapi.rest;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.runtime.StartupEvent;
 import io.univinsight.taskapi.config.ApiAccessConfig;
+import io.univinsight.taskapi.service.ApiKeys;
 import io.univinsight.taskapi.service.RateLimiter;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,15 +30,15 @@ public class ApiAccessFilter {
     @Inject
     RateLimiter limiter;
 
-    private Set<String> keys;
+    private ApiKeys keys;
 
     void announce(@Observes StartupEvent startup) {
-        keys = Set.copyOf(config.keys().orElse(List.of()).stream().map(String::strip).filter(k -> !k.isEmpty()).toList());
+        keys = ApiKeys.of(config.keys().orElse(List.of())); // refuses to start with the shipped placeholders
         if (config.open()) {
             LOG.warn("**********************************************************************");
             LOG.warn("* task-api runs in OPEN MODE: /api needs no key. For local use only. *");
             LOG.warn("**********************************************************************");
-        } else if (keys.isEmpty()) {
+        } else if (keys.size() == 0) {
             LOG.error("no API keys configured (API_KEYS) and open mode is off (API_OPEN): every /api request will be refused with 401");
         } else {
             LOG.infof("task-api requires an API key (%d configured)", keys.size());
@@ -55,7 +55,7 @@ public class ApiAccessFilter {
             caller = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         } else {
             caller = presentedKey(request);
-            if (caller == null || !keys.contains(caller)) {
+            if (caller == null || !keys.accepts(caller)) {
                 return problem(401, "Unauthorized", caller == null ? "an API key is required (X-API-Key or Authorization: Bearer)"
                         : "the API key is not valid", Map.of("WWW-Authenticate", "Bearer"));
             }
