@@ -140,6 +140,11 @@ class DashboardIT {
                 .body("health.status", equalTo("healthy"))
                 .body("health.streams_state", equalTo("RUNNING"));
         given().get("/q/health/ready").then().statusCode(200).body(containsString("Kafka Streams"));
+        // The page cannot be framed, sniffed, or made to run another origin's script.
+        given().get("/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Frame-Options", "DENY").header("X-Content-Type-Options", "nosniff");
         // The unreadable status event went to the monitor's dead-letter topic with its reason and origin.
         var dead = events().readAll(bootstrap, Topics.MONITOR_DLQ, 1);
         org.junit.jupiter.api.Assertions.assertEquals(1, dead.size(), "one dead letter");

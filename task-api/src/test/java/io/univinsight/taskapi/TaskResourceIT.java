@@ -2,6 +2,7 @@ package io.univinsight.taskapi;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,6 +59,21 @@ class TaskResourceIT {
         assertEquals(Priority.CRITICAL, task.priority());
         assertEquals("Example University", task.universityName());
         assertEquals(1, task.attempt());
+    }
+
+    @Test
+    void aBodyIsReadStrictlyAndItsErrorsNameNoJavaType() {
+        // Anything after the JSON value, and a fraction where a whole number belongs, are refused, not read around.
+        given().contentType(ContentType.JSON)
+                .body("{\"url\":\"https://strict.example.edu/\",\"universityName\":\"U\"} trailing")
+                .when().post("/api/tasks").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body("{\"url\":\"https://strict.example.edu/\",\"universityName\":\"U\",\"maxDepth\":1.5}")
+                .when().post("/api/tasks").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", not(containsString("io.univinsight"))).body("detail", not(containsString("java.")));
+        given().contentType(ContentType.JSON).body("[1,2]")
+                .when().post("/api/tasks").then().statusCode(400)
+                .body("detail", not(containsString("io.univinsight"))).body("detail", not(containsString("TaskRequest")));
     }
 
     @Test

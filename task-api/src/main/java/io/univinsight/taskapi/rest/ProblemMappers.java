@@ -72,12 +72,23 @@ public class ProblemMappers {
         throw new IllegalStateException("no problem status for " + e.getClass().getName());
     }
 
+    /** Jackson's messages name Java types (`io.univinsight...TaskRequest`, `java.lang.Integer`): a client needs none of them. */
+    static String withoutJavaNames(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.replaceAll("`(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)`", "$1")
+                .replaceAll("\\b(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)\\b", "$1")
+                .replace("TaskRequest", "task").replace("Integer", "whole number").replace("`int`", "whole number");
+    }
+
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
                 ? m.getPath().get(m.getPath().size() - 1).getFieldName() : "body";
-        return build(400, "Malformed request body", "the body is not valid JSON of the expected shape: " + e.getOriginalMessage(), uri,
-                List.of(new FieldError(field == null ? "body" : field, e.getOriginalMessage()))).build();
+        String detail = withoutJavaNames(e.getOriginalMessage());
+        return build(400, "Malformed request body", "the body is not valid JSON of the expected shape: " + detail, uri,
+                List.of(new FieldError(field == null ? "body" : field, detail))).build();
     }
 
     /** Quarkus maps this one itself with an empty body; ours names the field. */

@@ -22,6 +22,14 @@ import io.univinsight.taskapi.error.UnreadableBody;
 class ProblemMappersTests {
 
     @Test
+    void jacksonMessagesLoseTheirJavaTypeNames() {
+        String m = ProblemMappers.withoutJavaNames("Cannot construct instance of `io.univinsight.taskapi.service.TaskRequest` "
+                + "(no Creators): cannot deserialize value of type `java.lang.Integer` from String \"x\"");
+        org.junit.jupiter.api.Assertions.assertFalse(m.contains("io.univinsight") || m.contains("java.lang"), m);
+        org.junit.jupiter.api.Assertions.assertTrue(m.contains("instance of task") && m.contains("type whole number"), m);
+    }
+
+    @Test
     void everyErrorHasItsStatusAndTitle() {
         assertProblem(400, "Invalid request", InvalidRequest.of("url", "is required"));
         assertProblem(400, "Bad request", new UnreadableBody("the body could not be read: reset"));
