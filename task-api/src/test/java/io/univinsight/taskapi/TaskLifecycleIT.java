@@ -98,13 +98,13 @@ class TaskLifecycleIT {
     void aPendingTaskIsCancelledAndTheCrawlersAreTold() {
         String id = given().contentType(ContentType.JSON).body(body("https://cancel.example.edu/x")).post("/api/tasks")
                 .then().statusCode(202).extract().path("taskId");
-        given().post("/api/tasks/" + id + "/cancel").then().statusCode(202).body("status", equalTo("CANCELLED"));
+        given().contentType(ContentType.JSON).post("/api/tasks/" + id + "/cancel").then().statusCode(202).body("status", equalTo("CANCELLED"));
         given().get("/api/tasks/" + id).then().statusCode(200).body("status", equalTo("CANCELLED"));
-        given().post("/api/tasks/" + id + "/cancel").then().statusCode(202).body("status", equalTo("CANCELLED"));
+        given().contentType(ContentType.JSON).post("/api/tasks/" + id + "/cancel").then().statusCode(202).body("status", equalTo("CANCELLED"));
         JsonSerde<TaskStatusChanged> serde = new JsonSerde<>(TaskStatusChanged.class);
         var records = KafkaTestClients.readUntil(bootstrap, Topics.TASK_CANCELLATIONS, rs -> rs.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(30));
         assertEquals(TaskStatus.CANCELLED, serde.deserialize("t", records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow().value()).status());
-        given().post("/api/tasks/" + UUID.randomUUID() + "/cancel").then().statusCode(404);
+        given().contentType(ContentType.JSON).post("/api/tasks/" + UUID.randomUUID() + "/cancel").then().statusCode(404);
     }
 
     @Test
@@ -113,12 +113,12 @@ class TaskLifecycleIT {
         UUID running = UUID.randomUUID();
         insertTask(failed, "https://retry.example.edu/", "FAILED", "Retry U", "low", Instant.now());
         insertTask(running, "https://running.example.edu/", "RUNNING", "Retry U", "low", Instant.now());
-        String again = given().post("/api/tasks/" + failed + "/retry").then().statusCode(202)
+        String again = given().contentType(ContentType.JSON).post("/api/tasks/" + failed + "/retry").then().statusCode(202)
                 .header("X-Retry-Of", failed.toString()).body("status", equalTo("PENDING"))
                 .body("url", equalTo("https://retry.example.edu/")).body("priority", equalTo("low")).extract().path("taskId");
         assertNotEquals(failed.toString(), again);
-        given().post("/api/tasks/" + running + "/retry").then().statusCode(409).contentType("application/problem+json");
-        given().post("/api/tasks/" + running + "/cancel").then().statusCode(409);
+        given().contentType(ContentType.JSON).post("/api/tasks/" + running + "/retry").then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).post("/api/tasks/" + running + "/cancel").then().statusCode(409);
     }
 
     @Test

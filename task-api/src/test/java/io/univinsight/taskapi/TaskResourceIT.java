@@ -62,6 +62,25 @@ class TaskResourceIT {
     }
 
     @Test
+    void wrongParametersAndForeignBodiesAreTheClientsError() {
+        // Query numbers JAX-RS cannot convert are a 400 naming the parameter, not a 404.
+        given().when().get("/api/tasks?limit=99999999999").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("limit"));
+        given().when().get("/api/papers?yearFrom=abc").then().statusCode(400).body("errors.field", hasItems("yearFrom"));
+        // A priority with a control character is refused, not trimmed into a valid one.
+        given().contentType(ContentType.JSON)
+                .body("{\"url\":\"https://ctl.example.edu/\",\"universityName\":\"U\",\"priority\":\"high\\u0007\"}")
+                .when().post("/api/tasks").then().statusCode(400).body("errors.field", hasItems("priority"));
+        // Cancel and retry take no body: a browser's cross-origin form or text/plain POST cannot call them.
+        given().contentType("application/x-www-form-urlencoded").body("a=b")
+                .when().post("/api/tasks/00000000-0000-0000-0000-000000000000/retry").then().statusCode(415)
+                .contentType("application/problem+json");
+        given().contentType("text/plain").body("x")
+                .when().post("/api/tasks/00000000-0000-0000-0000-000000000000/cancel").then().statusCode(415);
+        given().contentType(ContentType.JSON).when().post("/api/tasks/00000000-0000-0000-0000-000000000000/cancel").then().statusCode(404);
+    }
+
+    @Test
     void aBodyIsReadStrictlyAndItsErrorsNameNoJavaType() {
         // Anything after the JSON value, and a fraction where a whole number belongs, are refused, not read around.
         given().contentType(ContentType.JSON)

@@ -20,6 +20,7 @@ import io.univinsight.taskapi.error.NotFound;
 import io.univinsight.taskapi.error.TooManyTasks;
 import io.univinsight.taskapi.error.Unavailable;
 import io.univinsight.taskapi.error.UnreadableBody;
+import io.univinsight.taskapi.error.UnsupportedMediaType;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -39,6 +40,7 @@ public class ProblemMappers {
             Map.entry(Conflict.class, new Kind(409, "Conflict")),
             Map.entry(BodyTooLarge.class, new Kind(413, "Payload too large")),
             Map.entry(TooManyTasks.class, new Kind(413, "Too many tasks")),
+            Map.entry(UnsupportedMediaType.class, new Kind(415, "Unsupported media type")),
             Map.entry(IdempotencyKeyReused.class, new Kind(422, "Idempotency-Key reused")),
             Map.entry(Busy.class, new Kind(429, "Too many requests")),
             Map.entry(Unavailable.class, new Kind(503, "Service unavailable")));

@@ -10,7 +10,6 @@ import io.univinsight.taskapi.query.ListingFilters;
 import io.univinsight.taskapi.service.ResultService;
 import io.univinsight.taskapi.service.RowExporter;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -36,8 +35,9 @@ public class ResultResource {
     @Operation(summary = "Professors: filters university, department, title (contains), q (name contains); cursor pagination; X-Total-Count")
     public Response professors(@QueryParam("university") String university, @QueryParam("department") String department,
                                @QueryParam("title") String title, @QueryParam("q") String q, @QueryParam("cursor") String cursor,
-                               @QueryParam("limit") @DefaultValue("100") int limit) {
-        return Pages.ok(results.professors(ListingFilters.professors(university, department, title, q), cursor, limit), "/api/professors");
+                               @QueryParam("limit") String limit) {
+        return Pages.ok(results.professors(ListingFilters.professors(university, department, title, q), cursor, QueryNumbers.limit(limit)),
+                "/api/professors");
     }
 
     @GET
@@ -50,10 +50,11 @@ public class ResultResource {
     @GET
     @Path("/papers")
     @Operation(summary = "Papers: filters doi, yearFrom/yearTo, venue (contains), q (title contains), university; cursor pagination; X-Total-Count")
-    public Response papers(@QueryParam("doi") String doi, @QueryParam("yearFrom") Integer yearFrom, @QueryParam("yearTo") Integer yearTo,
+    public Response papers(@QueryParam("doi") String doi, @QueryParam("yearFrom") String yearFrom, @QueryParam("yearTo") String yearTo,
                            @QueryParam("venue") String venue, @QueryParam("q") String q, @QueryParam("university") String university,
-                           @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
-        return Pages.ok(results.papers(ListingFilters.papers(doi, yearFrom, yearTo, venue, q, university), cursor, limit), "/api/papers");
+                           @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        return Pages.ok(results.papers(ListingFilters.papers(doi, QueryNumbers.year("yearFrom", yearFrom), QueryNumbers.year("yearTo", yearTo),
+                venue, q, university), cursor, QueryNumbers.limit(limit)), "/api/papers");
     }
 
     @GET

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.univinsight.taskapi.error.ApiError;
+import io.univinsight.taskapi.error.UnsupportedMediaType;
 import io.univinsight.taskapi.query.ListingFilters;
 import io.univinsight.taskapi.service.BulkAdmission;
 import io.univinsight.taskapi.service.BulkParser;
@@ -110,14 +111,16 @@ public class TaskResource {
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a PENDING task: the crawler skips it and it ends CANCELLED (409 for a started or finished task)")
-    public Response cancel(@PathParam("id") String id) {
+    public Response cancel(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType) {
+        refuseForeignBody(contentType);
         return Response.accepted(tasks.cancel(id)).build();
     }
 
     @POST
     @Path("/{id}/retry")
     @Operation(summary = "Submit a FAILED task again, as a new task with the same parameters (409 unless FAILED)")
-    public Response retry(@PathParam("id") String id) {
+    public Response retry(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType) {
+        refuseForeignBody(contentType);
         TaskView again = tasks.retry(id);
         return Response.accepted(again).location(URI.create(again.location())).header("X-Retry-Of", id).build();
     }
@@ -127,8 +130,16 @@ public class TaskResource {
     public Response list(@QueryParam("status") String status, @QueryParam("university") String university,
                          @QueryParam("priority") String priority, @QueryParam("createdFrom") String createdFrom,
                          @QueryParam("createdTo") String createdTo, @QueryParam("cursor") String cursor,
-                         @QueryParam("limit") @DefaultValue("100") int limit) {
-        return Pages.ok(tasks.list(ListingFilters.tasks(status, university, priority, createdFrom, createdTo), cursor, limit), "/api/tasks");
+                         @QueryParam("limit") String limit) {
+        return Pages.ok(tasks.list(ListingFilters.tasks(status, university, priority, createdFrom, createdTo), cursor,
+                QueryNumbers.limit(limit)), "/api/tasks");
+    }
+
+    /** Cancel and retry take no body: none, or JSON. A form or text/plain POST (a browser's cross-origin request) is refused. */
+    private static void refuseForeignBody(String contentType) {
+        if (contentType != null && !contentType.isBlank() && !contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new UnsupportedMediaType("this endpoint takes no body (or application/json), not " + contentType.strip());
+        }
     }
 
     private static Response answer(TaskService.Submitted submitted) {

@@ -35,7 +35,10 @@ public final class TaskRequestValidator {
         }
         refuseUnstorable("universityName", r.universityName(), errors);
         refuseUnstorable("department", r.department(), errors);
-        if (r.priority() != null) {
+        if (r.priority() != null && r.priority().chars().anyMatch(Character::isISOControl)) {
+            // Priority.parse trims, and trim() drops control characters too: "high\u0007" must not pass as high.
+            errors.add(new FieldError("priority", "contains control characters"));
+        } else if (r.priority() != null) {
             try {
                 Priority.parse(r.priority());
             } catch (IllegalArgumentException e) {
