@@ -33,20 +33,28 @@ public final class ConsumerGroupLag {
         return topics;
     }
 
-    /** Lag of one group on every partition of the given topics. */
-    public static Map<TopicPartition, Long> byPartition(Admin admin, String group, List<String> topics) throws Exception {
+    /** The end offset (records ever written) of every partition of the given topics. */
+    public static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
         Set<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toSet());
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
                 partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get(5, TimeUnit.SECONDS);
+        Map<TopicPartition, Long> out = new LinkedHashMap<>();
+        ends.forEach((tp, info) -> out.put(tp, info.offset()));
+        return out;
+    }
+
+    /** Lag of one group on every partition of the given topics. */
+    public static Map<TopicPartition, Long> byPartition(Admin admin, String group, List<String> topics) throws Exception {
+        Map<TopicPartition, Long> ends = endOffsets(admin, topics);
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
         Map<TopicPartition, Long> lag = new LinkedHashMap<>();
-        for (TopicPartition tp : partitions) {
+        ends.forEach((tp, end) -> {
             OffsetAndMetadata done = committed.get(tp);
-            lag.put(tp, Math.max(0, ends.get(tp).offset() - (done == null ? 0 : done.offset())));
-        }
+            lag.put(tp, Math.max(0, end - (done == null ? 0 : done.offset())));
+        });
         return lag;
     }
 

@@ -26,7 +26,12 @@ public final class PersonIdentity {
     }
 
     public static String nameKey(String name) {
-        return "n:" + NameKeys.personKey(name);
+        return nameKeyOfPersonKey(NameKeys.personKey(name));
+    }
+
+    /** {@link #nameKey} from a {@link NameKeys#personKey} already computed (persistence caches it per row). */
+    public static String nameKeyOfPersonKey(String personKey) {
+        return "n:" + personKey;
     }
 
     /** The strongest key a record has: its email's, else its name's. */

@@ -1,7 +1,6 @@
 package io.univinsight.crawler.cli;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,7 +32,7 @@ public final class GuardMain {
             System.err.println("usage: ./univ guard URL [--allow CIDR[,CIDR...]]");
             System.exit(2);
         }
-        List<String> allowed = new ArrayList<>(Arrays.stream(allow.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        List<String> allowed = Arrays.stream(allow.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         Verdict verdict = verdict(new SsrfGuard(new AddressPolicy(allowed), HostResolver.SYSTEM), url, allowed);
         System.out.println(verdict.line());
         System.exit(verdict.allowed() ? 0 : 1);

@@ -31,8 +31,4 @@ public final class PolitenessDelays {
     public Duration delayFor(String server) {
         return ownServers.contains(server.toLowerCase(Locale.ROOT)) ? ownServerDelay : standard;
     }
-
-    public Duration standard() {
-        return standard;
-    }
 }

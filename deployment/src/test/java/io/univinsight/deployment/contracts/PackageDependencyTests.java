@@ -15,11 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-
-import io.univinsight.deployment.ProjectRoot;
 
 /**
  * Dependencies run one way: no two packages of the project (within a module or across modules)
@@ -65,14 +62,8 @@ class PackageDependencyTests {
     @Test
     void noTwoPackagesImportEachOther() throws IOException {
         List<String> sources = new ArrayList<>();
-        try (Stream<Path> modules = Files.list(ProjectRoot.get())) {
-            for (Path main : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
-                try (Stream<Path> files = Files.walk(main)) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                        sources.add(Files.readString(f, StandardCharsets.UTF_8));
-                    }
-                }
-            }
+        for (Path f : ModuleSources.javaFiles("src/main/java")) {
+            sources.add(Files.readString(f, StandardCharsets.UTF_8));
         }
         Map<String, Set<String>> deps = packageDependencies(sources);
         assertTrue(deps.size() > 30, "the project's packages were read: " + deps.keySet());

@@ -78,7 +78,7 @@ class SharedNamesTests {
     void noSourceTypesATopicOrDeadLetterHeaderName() throws IOException {
         List<String> problems = new ArrayList<>();
         Path sharedHeaders = Path.of("crawl-events", "src", "main", "java", "io", "univinsight", "events", "DeadLetterHeaders.java");
-        for (Path file : javaSources()) {
+        for (Path file : ModuleSources.javaFiles("src")) {
             Path relative = ProjectRoot.get().relativize(file);
             if (relative.equals(sharedHeaders) || relative.startsWith("crawl-events")) {
                 continue;
@@ -109,21 +109,5 @@ class SharedNamesTests {
         try (Stream<Path> modules = Files.list(ProjectRoot.get())) {
             return modules.map(m -> m.resolve("src/main/resources/application.properties")).filter(Files::isRegularFile).toList();
         }
-    }
-
-    private static List<Path> javaSources() throws IOException {
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> modules = Files.list(ProjectRoot.get())) {
-            for (Path module : modules.filter(m -> Files.isRegularFile(m.resolve("pom.xml"))).toList()) {
-                Path src = module.resolve("src");
-                if (!Files.isDirectory(src)) {
-                    continue;
-                }
-                try (Stream<Path> files = Files.walk(src)) {
-                    files.filter(f -> f.toString().endsWith(".java")).forEach(out::add);
-                }
-            }
-        }
-        return out;
     }
 }

@@ -4,12 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 import io.smallrye.common.annotation.Identifier;
 import io.univinsight.events.ConsumerGroupLag;
@@ -43,13 +40,9 @@ public class QueueLag {
      * only grows, so a rate or increase over it is dead letters per second.
      */
     public Map<String, Long> deadLettersByTopic() throws Exception {
-        List<String> topics = List.of(Topics.TASKS_DLQ, Topics.PERSISTENCE_DLQ, Topics.MONITOR_DLQ);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).values()
-                .forEach(d -> d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
         Map<String, Long> written = new TreeMap<>();
-        admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS)
-                .forEach((tp, info) -> written.merge(tp.topic(), info.offset(), Long::sum));
+        ConsumerGroupLag.endOffsets(admin, List.of(Topics.TASKS_DLQ, Topics.PERSISTENCE_DLQ, Topics.MONITOR_DLQ))
+                .forEach((tp, end) -> written.merge(tp.topic(), end, Long::sum));
         return written;
     }
 

@@ -183,7 +183,7 @@ public class ResultsWriter {
                 if (s.emailValue() != null) {
                     professorByRef.putIfAbsent(PersonIdentity.emailKey(s.emailValue()), index);
                 }
-                professorByRef.putIfAbsent(PersonIdentity.nameKey(Sighting.valueOf(s.name)), index);
+                professorByRef.putIfAbsent(PersonIdentity.nameKeyOfPersonKey(s.normalizedName()), index);
             }
         }
         if (r.papers() == null) {
