@@ -214,6 +214,7 @@ class InputFaultsIT {
         ApiAbuse abuse = new ApiAbuse(api, stack.settings(), KEY, FLOOD_KEY, site, nextPerson);
 
         abuse.wrongKeysAreRefused();
+        abuse.outsideReviewProbes();
         abuse.hostileQueryParameters(strings);
         abuse.hostilePathParameters(strings);
         abuse.hostileSubmitFields(strings);

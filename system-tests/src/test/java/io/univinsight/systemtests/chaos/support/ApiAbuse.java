@@ -74,6 +74,41 @@ public final class ApiAbuse {
         assertEquals(401, tally.check("wrong key", new FaultHttp(settings.apiUrl(), "' OR 1=1 --").get("/api/tasks")).status());
     }
 
+    /**
+     * The outside review's findings (issue 18), sent again: each must now be refused with the given
+     * 4xx problem, and no refusal may name a Java type.
+     */
+    public void outsideReviewProbes() {
+        String task = "/api/tasks/" + UUID.randomUUID();
+        byte[] form = "x=1".getBytes(StandardCharsets.UTF_8);
+        expect(415, "cross-origin form POST retry", api.post(task + "/retry", "application/x-www-form-urlencoded", form));
+        expect(415, "text/plain POST cancel", api.post(task + "/cancel", "text/plain", form));
+        String valid = "{\"url\":\"" + site.url(0, 0) + "\",\"universityName\":\"Review University\"";
+        expect(400, "trailing content after the JSON object", api.post("/api/tasks", "application/json", bytes(valid + "} trailing")));
+        expect(400, "1.5 for a whole number", api.post("/api/tasks", "application/json", bytes(valid + ",\"maxDepth\":1.5}")));
+        expect(400, "priority with a control character", api.post("/api/tasks", "application/json", bytes(valid + ",\"priority\":\"high\\u0007\"}")));
+        expect(400, "limit out of range", api.get("/api/tasks?limit=99999999999"));
+        expect(400, "yearFrom out of range", api.get("/api/papers?yearFrom=99999999999"));
+        expect(400, "unreadable limit", api.get("/api/professors?limit=abc"));
+        FaultHttp.Answer dashboard = new FaultHttp(settings.monitorUrl(), null).get("/");
+        assertEquals(200, dashboard.status());
+        for (String header : List.of("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options")) {
+            assertTrue(dashboard.header(header) != null, "the dashboard is served with " + header);
+        }
+    }
+
+    private void expect(int status, String what, FaultHttp.Answer a) {
+        tally.check(what, a);
+        assertEquals(status, a.status(), what + ": " + a.body());
+        assertTrue(a.isProblem(), what + " answers an RFC 7807 problem: " + a.body());
+        assertFalse(a.body().matches("(?s).*\\b(io\\.univinsight|java|jakarta|com\\.fasterxml)\\.[a-z]+\\.[A-Za-z].*"),
+                what + " names a Java type: " + a.body());
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Query parameters of every list/read endpoint, each hostile string (plus raw percent sequences). */
     public void hostileQueryParameters(List<String> strings) {
         for (Map.Entry<String, List<String>> e : HostileInput.queryParameters().entrySet()) {
