@@ -89,7 +89,8 @@
     });
   }
 
-  function renderUniversities(rows) {
+  // The API lists the universities with the most tasks and counts the rest.
+  function renderUniversities(rows, notShown) {
     var body = byTestId("universities");
     body.textContent = "";
     rows.forEach(function (u) {
@@ -100,6 +101,8 @@
       ["tasks", "results", "professors", "papers"].forEach(function (k) { cell(tr, u[k], undefined, "university-" + k, true); });
       body.appendChild(tr);
     });
+    setValue(byTestId("universities-not-shown"), notShown,
+      notShown > 0 ? "and " + notShown + " more with fewer tasks" : "");
   }
 
   function svgEl(name, attrs, text) {
@@ -152,7 +155,7 @@
     renderMetrics(d.metrics);
     renderQueue(d.queue);
     renderWorkers(d.workers);
-    renderUniversities(d.universities);
+    renderUniversities(d.universities, d.universities_not_shown);
     renderThroughput(d.hourly_stats);
     renderTiming(d.hourly_stats);
     document.body.setAttribute("data-rendered-at", d.generated_at);

@@ -312,6 +312,79 @@ class DashboardIT {
         assertEquals(first + events, getDashboard().at("/metrics/total_tasks").asLong(), "every new task counted once");
     }
 
+    /**
+     * One bulk submission of many distinct universities must not grow every response and SSE frame with
+     * it: the list holds the 100 universities with the most tasks (ties by name), says how many more
+     * there are, and the professor and paper totals still count every university.
+     */
+    @Test
+    @Order(6)
+    void theUniversityListIsCappedAndTheTotalsCountEveryUniversity() throws Exception {
+        int shown = 100;
+        int bulk = 120;
+        JsonNode before = getDashboard();
+        int known = before.get("universities").size(); // Uni A, Uni B, Fresh U: fewer than the cap
+        long tasksBefore = before.at("/metrics/total_tasks").asLong();
+        long professorsBefore = before.at("/metrics/professors_found").asLong();
+        long papersBefore = before.at("/metrics/papers_found").asLong();
+        for (int i = 0; i < bulk; i++) {
+            status("bulk-" + i, TaskStatus.PENDING, Instant.now(), String.format("Bulk %03d", i));
+        }
+        // A result of a university that falls outside the list: its professors and papers still count.
+        send(Topics.RESULTS, "bulk-" + (bulk - 1), result("bulk-" + (bulk - 1), String.format("Bulk %03d", bulk - 1), 3, 2));
+        awaitDashboard(d -> d.at("/metrics/total_tasks").asLong() == tasksBefore + bulk
+                && d.at("/metrics/professors_found").asLong() == professorsBefore + 3);
+
+        JsonNode d = getDashboard();
+        JsonNode list = d.get("universities");
+        assertEquals(shown, list.size(), "universities listed");
+        assertEquals(known + bulk - shown, d.get("universities_not_shown").asInt(), "universities_not_shown");
+        for (int i = 1; i < list.size(); i++) {
+            JsonNode prev = list.get(i - 1);
+            JsonNode next = list.get(i);
+            boolean ordered = prev.get("tasks").asLong() > next.get("tasks").asLong()
+                    || prev.get("tasks").asLong() == next.get("tasks").asLong()
+                    && prev.get("university").asText().compareTo(next.get("university").asText()) < 0;
+            assertTrue(ordered, "most tasks first, ties by name: " + prev + " before " + next);
+        }
+        assertEquals("Fresh U", list.get(0).get("university").asText());
+        assertEquals(String.format("Bulk %03d", shown - known - 1), list.get(shown - 1).get("university").asText(),
+                "the last one listed: the bulk universities have one task each and come in name order");
+        assertEquals(professorsBefore + 3, d.at("/metrics/professors_found").asLong(), "professors of every university");
+        assertEquals(papersBefore + 2, d.at("/metrics/papers_found").asLong(), "papers of every university");
+        assertEquals(shown, firstStreamFrame().get("universities").size(), "universities in an SSE frame");
+    }
+
+    /** The web page lists what the API lists and says how many universities it leaves out. */
+    @Test
+    @Order(7)
+    void theWebPageSaysHowManyUniversitiesItLeavesOut() throws Exception {
+        Assumptions.assumeTrue(HeadlessChromium.installed(),
+                "skipped: " + HeadlessChromium.BINARY + " is absent (apt-get install -y chromium chromium-driver)");
+        Document page = HeadlessChromium.renderedDom(root.toURI().resolve("?live=0").toString());
+        JsonNode api = getDashboard();
+        int notShown = api.get("universities_not_shown").asInt();
+        assertTrue(notShown > 0, "the test before left universities out");
+        assertEquals(api.get("universities").size(), page.select("[data-testid=university-row]").size());
+        assertEquals(String.valueOf(notShown), testId(page, "universities-not-shown").attr("data-value"));
+        assertEquals("and " + notShown + " more with fewer tasks", testId(page, "universities-not-shown").text());
+    }
+
+    private JsonNode firstStreamFrame() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(root.toURI().resolve("api/dashboard/stream"))
+                .header("Accept", "text/event-stream").GET().build();
+        HttpResponse<java.io.InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("data:")) {
+                    return EventJson.mapper().readTree(line.substring(5).trim());
+                }
+            }
+        }
+        throw new AssertionError("the stream ended without a frame");
+    }
+
     private JsonNode getDashboard() throws Exception {
         HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(root.toURI().resolve("api/dashboard")).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());

@@ -106,6 +106,11 @@ public final class TopView {
         d.path("universities").forEach(u -> unis.add(new String[] {u.path("university").asText(), u.path("tasks").asText(),
                 u.path("results").asText(), u.path("professors").asText(), u.path("papers").asText()}));
         sb.append(table(new String[] {"university", "tasks", "results", "professors", "papers"}, unis));
+        // The monitor lists only the universities with the most tasks and counts the rest.
+        int notShown = d.path("universities_not_shown").asInt(0);
+        if (notShown > 0) {
+            sb.append("and ").append(notShown).append(" more with fewer tasks\n");
+        }
         return sb.toString();
     }
 

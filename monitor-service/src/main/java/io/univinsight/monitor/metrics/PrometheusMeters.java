@@ -19,6 +19,7 @@ import io.univinsight.events.TaskStatus;
 import io.univinsight.monitor.service.HealthRules;
 import io.univinsight.monitor.service.Dashboard;
 import io.univinsight.monitor.service.DashboardService;
+import io.univinsight.monitor.service.TopUniversities;
 import io.univinsight.monitor.streams.DurationStats;
 import io.univinsight.monitor.streams.MetricsStores;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,15 +42,14 @@ import jakarta.inject.Inject;
  * univinsight_university_professors{university}   gauge professors found per university (a redelivered result counts once)
  * univinsight_university_papers{university}       gauge papers found per university
  * </pre>
- * Per-university series cover the {@value #MAX_UNIVERSITIES} universities with the most tasks, to bound their number.
+ * Per-university series cover the universities the dashboard lists (the {@value TopUniversities#LIMIT} with the most
+ * tasks, see TopUniversities), to bound their number.
  */
 @Startup
 @ApplicationScoped
 public class PrometheusMeters {
     static final List<String> QUEUES = List.of(Priority.CRITICAL.wireName(), Priority.HIGH.wireName(),
             Priority.NORMAL.wireName(), Priority.LOW.wireName(), "retry");
-
-    static final int MAX_UNIVERSITIES = 100;
 
     private final DashboardService dashboard;
     private final MultiGauge universityTasks;
@@ -128,10 +128,8 @@ public class PrometheusMeters {
         publishUniversities(d.universities());
     }
 
-    private void publishUniversities(List<Dashboard.University> all) {
-        List<Dashboard.University> top = all.stream()
-                .sorted(java.util.Comparator.comparingLong(Dashboard.University::tasks).reversed())
-                .limit(MAX_UNIVERSITIES).toList();
+    /** top: the dashboard's list, already bounded by TopUniversities. */
+    private void publishUniversities(List<Dashboard.University> top) {
         List<MultiGauge.Row<?>> tasksRows = new java.util.ArrayList<>();
         for (Dashboard.University u : top) {
             tasksRows.add(MultiGauge.Row.of(Tags.of("university", u.university(), "status", "total"), u.tasks()));

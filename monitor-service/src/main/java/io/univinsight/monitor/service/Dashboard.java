@@ -7,16 +7,22 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-/** What GET /api/dashboard and its SSE stream answer (JSON names in snake_case). */
+/**
+ * What GET /api/dashboard and its SSE stream answer (JSON names in snake_case). universities lists
+ * at most {@value TopUniversities#LIMIT} (see TopUniversities); universitiesNotShown counts the others.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Dashboard(Health health, Metrics metrics, List<Worker> workers, Queue queue, List<Hour> hourlyStats,
-                        List<University> universities, Instant generatedAt) {
+                        List<University> universities, int universitiesNotShown, Instant generatedAt) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Health(String status, List<String> reasons, String streamsState) {
     }
 
-    /** Task counts by latest status, success rate (completed / (completed + failed)) and processing times. */
+    /**
+     * Task counts by latest status, success rate (completed / (completed + failed)) and processing times;
+     * professors and papers found over every university, listed or not.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Metrics(long totalTasks, long pending, long running, long retrying, long completed, long failed,
                           long cancelled, double successRate, long avgProcessingMs, long p50ProcessingMs,

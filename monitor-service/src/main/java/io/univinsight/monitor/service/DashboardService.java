@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import io.univinsight.events.WorkerHeartbeat;
 import io.univinsight.monitor.queue.QueueSnapshot;
@@ -41,14 +41,16 @@ public class DashboardService {
         long failed = byStatus.get("failed");
         double successRate = successRate(completed, failed);
 
-        List<Dashboard.University> universities = universities();
+        // The totals sum every university; the list shows only the top ones.
+        List<Dashboard.University> allUniversities = universities();
+        TopUniversities top = TopUniversities.of(allUniversities);
         Dashboard.Metrics metrics = new Dashboard.Metrics(
                 byStatus.values().stream().mapToLong(Long::longValue).sum(),
                 byStatus.get("pending"), byStatus.get("running"), byStatus.get("retrying"), completed, failed,
                 byStatus.get("cancelled"), round4(successRate), Math.round(durations.averageMs()),
                 durations.percentileMs(0.50), durations.percentileMs(0.95),
-                universities.stream().mapToLong(Dashboard.University::professors).sum(),
-                universities.stream().mapToLong(Dashboard.University::papers).sum());
+                allUniversities.stream().mapToLong(Dashboard.University::professors).sum(),
+                allUniversities.stream().mapToLong(Dashboard.University::papers).sum());
 
         List<Dashboard.Worker> workers = activeWorkers(now);
         QueueSnapshot q = queueWatch.latest();
@@ -62,7 +64,7 @@ public class DashboardService {
                 ? new Dashboard.Health(verdict.status().wireName(), verdict.reasons(), streamsState)
                 : new Dashboard.Health(HealthRules.WARMING_UP,
                         List.of("the metrics view is starting (Kafka Streams " + streamsState + "): figures are not complete yet"), streamsState);
-        return new Dashboard(health, metrics, workers, queue, hours(now), universities, now);
+        return new Dashboard(health, metrics, workers, queue, hours(now), top.shown(), top.notShown(), now);
     }
 
     /** Completed share of finished tasks (cancelled ones are neither); 1.0 before any finished. */
@@ -84,11 +86,11 @@ public class DashboardService {
         return workers;
     }
 
-    /** Every university seen in task events or results, by name. */
+    /** Every university seen in task events or results, in no particular order. */
     private List<Dashboard.University> universities() {
         Map<String, Long> tasks = stores.tasksByUniversity();
         Map<String, UniversityStats> results = stores.universities();
-        TreeSet<String> names = new TreeSet<>(tasks.keySet());
+        HashSet<String> names = new HashSet<>(tasks.keySet());
         names.addAll(results.keySet());
         List<Dashboard.University> rows = new ArrayList<>();
         for (String name : names) {
