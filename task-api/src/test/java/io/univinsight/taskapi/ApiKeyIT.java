@@ -3,13 +3,16 @@ package io.univinsight.taskapi;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +22,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.univinsight.testsupport.KafkaTestResource;
 import io.univinsight.testsupport.PostgresTestResource;
 
-/** API keys, per-key rate limits and the failed-authentication limit per address. */
+/** API keys, per-key rate limits, the failed-authentication limit per address, and Idempotency-Keys per API key. */
 @QuarkusTest
 @TestProfile(ApiKeyIT.KeysConfigured.class)
 @WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "purpose", value = "keys"))
@@ -32,7 +36,7 @@ class ApiKeyIT {
     public static class KeysConfigured implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("api.open", "false", "api.keys", "key-one,key-two,key-three,key-guessed",
+            return Map.of("api.open", "false", "api.keys", "key-one,key-two,key-three,key-guessed,key-idem-a,key-idem-b",
                     "api.rate-limit.capacity", "3", "api.rate-limit.refill-per-second", "1",
                     "api.rate-limit.failed-auth-capacity", String.valueOf(FAILED_AUTH_CAPACITY),
                     // No failure forgiven during the test: the count below is exact.
@@ -102,7 +106,28 @@ class ApiKeyIT {
         given().header("X-API-Key", "key-guessed").when().get("/api/tasks?limit=1").then().statusCode(200);
     }
 
+    @Test
+    void twoApiKeysSendingTheSameIdempotencyKeyEachGetTheirOwnTask() {
+        String idempotencyKey = "shared-" + UUID.randomUUID();
+        String taskOfA = submit("key-idem-a", idempotencyKey, "https://idem-a.example.edu/")
+                .statusCode(202).header("Idempotent-Replayed", nullValue()).extract().path("taskId");
+        String taskOfB = submit("key-idem-b", idempotencyKey, "https://idem-b.example.edu/")
+                .statusCode(202).header("Idempotent-Replayed", nullValue()).extract().path("taskId");
+        assertNotEquals(taskOfA, taskOfB);
+
+        submit("key-idem-a", idempotencyKey, "https://idem-a.example.edu/")
+                .statusCode(202).header("Idempotent-Replayed", "true").body("taskId", equalTo(taskOfA));
+        submit("key-idem-b", idempotencyKey, "https://idem-b.example.edu/")
+                .statusCode(202).header("Idempotent-Replayed", "true").body("taskId", equalTo(taskOfB));
+    }
+
     private HttpFromAddress.Answer fromGuesser(String apiKey) throws IOException {
         return HttpFromAddress.get(GUESSER, server, "/api/tasks?limit=1", Map.of("X-API-Key", apiKey));
+    }
+
+    private static io.restassured.response.ValidatableResponse submit(String apiKey, String idempotencyKey, String url) {
+        return given().header("X-API-Key", apiKey).header("Idempotency-Key", idempotencyKey).contentType(ContentType.JSON)
+                .body("{\"url\":\"" + url + "\",\"universityName\":\"Idempotency U\"}")
+                .when().post("/api/tasks").then();
     }
 }

@@ -35,6 +35,8 @@ public class ApiAccessFilter {
     RateLimiter limiter;
     @Inject
     FailedAuthLimiter failedAuth;
+    @Inject
+    RequestCaller requestCaller;
 
     private ApiKeys keys;
 
@@ -59,6 +61,7 @@ public class ApiAccessFilter {
         String caller;
         if (config.open()) {
             caller = clientAddress(http);
+            requestCaller.identify(RequestCaller.OPEN);
         } else {
             String address = clientAddress(http);
             // Before the key is checked: a refused guesser gets this 429 for a right key too, so it learns nothing.
@@ -75,6 +78,7 @@ public class ApiAccessFilter {
                 return problem(401, "Unauthorized", caller == null ? "an API key is required (X-API-Key or Authorization: Bearer)"
                         : "the API key is not valid", Map.of("WWW-Authenticate", "Bearer"));
             }
+            requestCaller.identify(ApiKeys.fingerprint(caller));
         }
         long waitSeconds = limiter.tryAcquire(caller);
         if (waitSeconds > 0) {
