@@ -11,8 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +32,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.univinsight.testsupport.KafkaTestResource;
+import io.univinsight.taskapi.service.ApiKeys;
 import io.univinsight.testsupport.PostgresTestResource;
+import jakarta.inject.Inject;
 
 /** API keys, per-key rate limits, the failed-authentication limit per address, and Idempotency-Keys per API key. */
 @QuarkusTest
@@ -53,6 +63,8 @@ class ApiKeyIT {
 
     @TestHTTPResource("/")
     URL server;
+    @Inject
+    DataSource db;
 
     private static final String UNKNOWN = "/api/tasks/00000000-0000-0000-0000-000000000001";
 
@@ -107,7 +119,7 @@ class ApiKeyIT {
     }
 
     @Test
-    void twoApiKeysSendingTheSameIdempotencyKeyEachGetTheirOwnTask() {
+    void twoApiKeysSendingTheSameIdempotencyKeyEachGetTheirOwnTask() throws SQLException {
         String idempotencyKey = "shared-" + UUID.randomUUID();
         String taskOfA = submit("key-idem-a", idempotencyKey, "https://idem-a.example.edu/")
                 .statusCode(202).header("Idempotent-Replayed", nullValue()).extract().path("taskId");
@@ -119,6 +131,22 @@ class ApiKeyIT {
                 .statusCode(202).header("Idempotent-Replayed", "true").body("taskId", equalTo(taskOfA));
         submit("key-idem-b", idempotencyKey, "https://idem-b.example.edu/")
                 .statusCode(202).header("Idempotent-Replayed", "true").body("taskId", equalTo(taskOfB));
+        assertEquals(Set.of(ApiKeys.fingerprint("key-idem-a"), ApiKeys.fingerprint("key-idem-b")), callersOf(idempotencyKey),
+                "each row is scoped by its API key's SHA-256, never the key");
+    }
+
+    private Set<String> callersOf(String idempotencyKey) throws SQLException {
+        Set<String> callers = new HashSet<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT caller FROM task_api_idempotency_keys WHERE idempotency_key = ?")) {
+            select.setString(1, idempotencyKey);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    callers.add(rs.getString(1));
+                }
+            }
+        }
+        return callers;
     }
 
     private HttpFromAddress.Answer fromGuesser(String apiKey) throws IOException {
