@@ -22,7 +22,7 @@ public class FailedAuthLimiter {
 
     FailedAuthLimiter(ApiAccessConfig config, TimeMeter clock) {
         ApiAccessConfig.RateLimit limit = config.rateLimit();
-        failures = new TokenBuckets(limit.failedAuthCapacity(), 1, limit.failedAuthRefillInterval(), RateLimiter.MAX_CALLERS, clock);
+        failures = new TokenBuckets(limit.failedAuthCapacity(), 1, limit.failedAuthRefillInterval(), TokenBuckets.MAX_CALLERS, clock);
     }
 
     /** 0 while the address may present a key, else the seconds until it may again. Counts nothing. */

@@ -20,7 +20,13 @@ import io.github.bucket4j.TimeMeter;
  * is among the most used); it never forgets every caller at once, which would hand each limited
  * caller a full bucket.
  */
-public final class TokenBuckets {
+final class TokenBuckets {
+    /**
+     * Callers remembered at once (about 450 bytes each: 90 MB at most). Only reached by that many
+     * distinct callers within one refill time.
+     */
+    static final long MAX_CALLERS = 200_000;
+
     private final long capacity;
     private final long refillTokens;
     private final Duration refillPeriod;
@@ -31,7 +37,7 @@ public final class TokenBuckets {
      * @param refillTokens tokens given back every {@code refillPeriod}, spread evenly over it
      * @param clock nanoseconds, read by both the buckets and the idle timer (a test moves it by hand)
      */
-    public TokenBuckets(long capacity, long refillTokens, Duration refillPeriod, long maxCallers, TimeMeter clock) {
+    TokenBuckets(long capacity, long refillTokens, Duration refillPeriod, long maxCallers, TimeMeter clock) {
         if (capacity < 1 || refillTokens < 1 || refillPeriod.isNegative() || refillPeriod.isZero()) {
             throw new IllegalArgumentException("a token bucket needs a capacity and a refill of at least one token");
         }
@@ -47,18 +53,21 @@ public final class TokenBuckets {
                 .build();
     }
 
-    public TokenBuckets(long capacity, long refillTokens, Duration refillPeriod, long maxCallers) {
-        this(capacity, refillTokens, refillPeriod, maxCallers, TimeMeter.SYSTEM_NANOTIME);
+    TokenBuckets(long capacity, long refillTokens, Duration refillPeriod) {
+        this(capacity, refillTokens, refillPeriod, MAX_CALLERS, TimeMeter.SYSTEM_NANOTIME);
     }
 
     /** Takes a token: 0 when there was one, else the whole seconds (at least 1) until one is back. */
-    public long tryAcquire(String caller) {
+    long tryAcquire(String caller) {
         ConsumptionProbe probe = buckets.get(caller, k -> newBucket()).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : wholeSeconds(probe.getNanosToWaitForRefill());
     }
 
-    /** Takes nothing: 0 when the caller has a token (a caller without a bucket has a full one), else the seconds until one is back. */
-    public long secondsUntilAvailable(String caller) {
+    /**
+     * Takes nothing: 0 when the caller has a token (a caller without a bucket has a full one, and
+     * none is made for it), else the whole seconds until one is back.
+     */
+    long secondsUntilAvailable(String caller) {
         Bucket bucket = buckets.getIfPresent(caller);
         if (bucket == null) {
             return 0;

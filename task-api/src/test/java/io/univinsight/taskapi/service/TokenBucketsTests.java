@@ -55,10 +55,10 @@ class TokenBucketsTests {
 
     @Test
     void theIdleTimeIsTheTimeToRefillCompletely() {
-        assertEquals(Duration.ofSeconds(2), new TokenBuckets(500, 250, Duration.ofSeconds(1), 10).timeToRefillCompletely());
-        assertEquals(Duration.ofMinutes(2), new TokenBuckets(20, 1, Duration.ofSeconds(6), 10).timeToRefillCompletely());
-        assertEquals(Duration.ofMillis(1500), new TokenBuckets(3, 2, Duration.ofSeconds(1), 10).timeToRefillCompletely());
-        assertEquals(Duration.ofNanos(333_333_334), new TokenBuckets(1, 3, Duration.ofSeconds(1), 10).timeToRefillCompletely(),
+        assertEquals(Duration.ofSeconds(2), new TokenBuckets(500, 250, Duration.ofSeconds(1)).timeToRefillCompletely());
+        assertEquals(Duration.ofMinutes(2), new TokenBuckets(20, 1, Duration.ofSeconds(6)).timeToRefillCompletely());
+        assertEquals(Duration.ofMillis(1500), new TokenBuckets(3, 2, Duration.ofSeconds(1)).timeToRefillCompletely());
+        assertEquals(Duration.ofNanos(333_333_334), new TokenBuckets(1, 3, Duration.ofSeconds(1)).timeToRefillCompletely(),
                 "rounded up: never dropped before it is full");
     }
 
