@@ -49,5 +49,22 @@ public interface ApiAccessConfig {
         /** Tokens added back per second. */
         @WithDefault("250")
         long refillPerSecond();
+
+        /**
+         * Failed authentications (a wrong key, or none, while keys are required) a client address may
+         * have in a burst; once they are spent, every /api request from it that needs a key is a 429,
+         * whatever key it sends. 20 leaves a person fixing a mistyped or rotated key, or a client with a
+         * stale one retrying a few times, well clear of it.
+         */
+        @WithDefault("20")
+        long failedAuthCapacity();
+
+        /**
+         * One failed authentication is forgiven per interval. 6 s: a refused address waits at most 6 s
+         * for its next try and has its whole budget back after 2 minutes, while guessing from one
+         * address is held to 10 keys a minute (14,400 a day): nothing against a random key.
+         */
+        @WithDefault("6s")
+        java.time.Duration failedAuthRefillInterval();
     }
 }

@@ -9,8 +9,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.quarkus.runtime.StartupEvent;
 import io.univinsight.taskapi.config.ApiAccessConfig;
 import io.univinsight.taskapi.service.ApiKeys;
+import io.univinsight.taskapi.service.FailedAuthLimiter;
 import io.univinsight.taskapi.service.RateLimiter;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -19,7 +21,9 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Guards /api: a valid key unless open mode is on (401 otherwise), then the caller's token
- * bucket (429 with Retry-After when empty). Health, metrics and OpenAPI stay open.
+ * bucket (429 with Retry-After when empty). While keys are required, a client address that spent
+ * its failed-authentication budget gets a 429 before its key is even looked at. Health, metrics and
+ * OpenAPI stay open.
  */
 @ApplicationScoped
 public class ApiAccessFilter {
@@ -29,6 +33,10 @@ public class ApiAccessFilter {
     ApiAccessConfig config;
     @Inject
     RateLimiter limiter;
+    @Inject
+    FailedAuthLimiter failedAuth;
+    @Inject
+    RequestCaller requestCaller;
 
     private ApiKeys keys;
 
@@ -52,13 +60,25 @@ public class ApiAccessFilter {
         }
         String caller;
         if (config.open()) {
-            caller = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+            caller = clientAddress(http);
+            requestCaller.identify(RequestCaller.OPEN);
         } else {
+            String address = clientAddress(http);
+            // Before the key is checked: a refused guesser gets this 429 for a right key too, so it learns nothing.
+            long refusedSeconds = failedAuth.secondsRefused(address);
+            if (refusedSeconds > 0) {
+                return tooManyFailures(refusedSeconds);
+            }
             caller = presentedKey(request);
             if (caller == null || !keys.accepts(caller)) {
+                long budgetSpentSeconds = failedAuth.failed(address);
+                if (budgetSpentSeconds > 0) {
+                    return tooManyFailures(budgetSpentSeconds); // failures at the same time spent the budget first
+                }
                 return problem(401, "Unauthorized", caller == null ? "an API key is required (X-API-Key or Authorization: Bearer)"
                         : "the API key is not valid", Map.of("WWW-Authenticate", "Bearer"));
             }
+            requestCaller.identify(ApiKeys.fingerprint(caller));
         }
         long waitSeconds = limiter.tryAcquire(caller);
         if (waitSeconds > 0) {
@@ -66,6 +86,20 @@ public class ApiAccessFilter {
                     Map.of("Retry-After", String.valueOf(waitSeconds)));
         }
         return null;
+    }
+
+    /**
+     * The peer of the connection, never X-Forwarded-For or Forwarded: a client chooses those headers
+     * freely, and would pick a fresh address for each guess.
+     */
+    private static String clientAddress(HttpServerRequest http) {
+        SocketAddress peer = http.connection() == null ? null : http.connection().remoteAddress();
+        return peer == null || peer.hostAddress() == null ? "unknown" : peer.hostAddress();
+    }
+
+    private static Response tooManyFailures(long waitSeconds) {
+        return problem(429, "Too many requests", "too many requests without a valid API key from this address; retry after "
+                + waitSeconds + " s", Map.of("Retry-After", String.valueOf(waitSeconds)));
     }
 
     private static String presentedKey(ContainerRequestContext request) {

@@ -55,12 +55,15 @@ public class TaskResource {
     io.univinsight.taskapi.config.ApiAccessConfig access;
     @Inject
     BulkAdmission bulkAdmission;
+    @Inject
+    RequestCaller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a crawl task",
             description = "202 once the task is durably on its priority topic; 200 with the existing task when the URL is already PENDING or RUNNING "
-                    + "(unless force=true); 503 with Retry-After when the queue is down. An Idempotency-Key makes a retried submit return the first answer.")
+                    + "(unless force=true); 503 with Retry-After when the queue is down. An Idempotency-Key makes a retried submit return the first answer; "
+                    + "each API key has its own Idempotency-Keys.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "task", value = SUBMIT_EXAMPLE)))
     public Response submit(InputStream stream, @Context HttpServerRequest http, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @QueryParam("force") @DefaultValue("false") boolean force) throws Exception {
@@ -68,7 +71,7 @@ public class TaskResource {
         if (idempotencyKey == null) {
             return answer(tasks.submit(TaskRequest.fromJson(body, json), force));
         }
-        IdempotentSubmit.Outcome outcome = idempotentSubmit.submit(idempotencyKey, body, force, this::keptProblem);
+        IdempotentSubmit.Outcome outcome = idempotentSubmit.submit(caller.scope(), idempotencyKey, body, force, this::keptProblem);
         if (!outcome.isReplay()) {
             return answer(outcome.submitted());
         }

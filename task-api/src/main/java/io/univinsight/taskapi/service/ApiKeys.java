@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -54,6 +55,11 @@ public final class ApiKeys {
             found |= MessageDigest.isEqual(key, candidate);
         }
         return found;
+    }
+
+    /** The hex SHA-256 of a key: tells callers apart where they are stored, and cannot be sent back as the key. */
+    public static String fingerprint(String key) {
+        return HexFormat.of().formatHex(digest(key));
     }
 
     private static byte[] digest(String key) {

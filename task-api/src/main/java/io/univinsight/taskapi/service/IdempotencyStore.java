@@ -25,8 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Remembers the first answer per Idempotency-Key in PostgreSQL (shared by every task-api
- * instance) for 24 hours. A key is claimed before the work starts, so two concurrent retries
+ * Remembers the first answer per Idempotency-Key of each caller in PostgreSQL (shared by every
+ * task-api instance) for 24 hours. A key is claimed before the work starts, so two concurrent retries
  * cannot both publish the task; after an unacknowledged send the claim keeps the task until a
  * retry learns its outcome.
  */
@@ -37,6 +37,13 @@ public class IdempotencyStore {
 
     @Inject
     DataSource dataSource;
+
+    /**
+     * An Idempotency-Key within its caller's scope (an API key's fingerprint, or "open"): callers
+     * that happen to choose the same key never see each other's answers.
+     */
+    public record ScopedKey(String caller, String key) {
+    }
 
     /** A stored answer: status, JSON body, Location. */
     public record StoredAnswer(int status, String body, String location) {
@@ -65,34 +72,37 @@ public class IdempotencyStore {
      * Claims the key for this request. Refuses a key reused for another request (422) or still in
      * progress (409).
      */
-    public Claim claim(String key, String requestBody) {
-        validate(key);
+    public Claim claim(ScopedKey scoped, String requestBody) {
+        validate(scoped.key());
         String hash = sha256(requestBody);
         return ReadQueries.jdbc(() -> {
             try (Connection c = dataSource.getConnection()) {
                 Instant now = Instant.now();
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_api_idempotency_keys"
-                        + " (idempotency_key, request_hash, status, created_at) VALUES (?, ?, 0, ?) ON CONFLICT DO NOTHING")) {
-                    insert.setString(1, key);
-                    insert.setString(2, hash);
-                    insert.setTimestamp(3, Timestamp.from(now));
+                        + " (caller, idempotency_key, request_hash, status, created_at) VALUES (?, ?, ?, 0, ?) ON CONFLICT DO NOTHING")) {
+                    insert.setString(1, scoped.caller());
+                    insert.setString(2, scoped.key());
+                    insert.setString(3, hash);
+                    insert.setTimestamp(4, Timestamp.from(now));
                     if (insert.executeUpdate() == 1) {
                         return new Claim(null, null);
                     }
                 }
                 try (PreparedStatement abandoned = c.prepareStatement("UPDATE task_api_idempotency_keys SET created_at = ?"
-                        + " WHERE idempotency_key = ? AND request_hash = ? AND status = " + IN_PROGRESS + " AND created_at < ?")) {
+                        + " WHERE caller = ? AND idempotency_key = ? AND request_hash = ? AND status = " + IN_PROGRESS + " AND created_at < ?")) {
                     abandoned.setTimestamp(1, Timestamp.from(now));
-                    abandoned.setString(2, key);
-                    abandoned.setString(3, hash);
-                    abandoned.setTimestamp(4, Timestamp.from(now.minus(ABANDONED)));
+                    abandoned.setString(2, scoped.caller());
+                    abandoned.setString(3, scoped.key());
+                    abandoned.setString(4, hash);
+                    abandoned.setTimestamp(5, Timestamp.from(now.minus(ABANDONED)));
                     if (abandoned.executeUpdate() == 1) {
                         return new Claim(null, null);
                     }
                 }
                 try (PreparedStatement select = c.prepareStatement("SELECT request_hash, status, body, location"
-                        + " FROM task_api_idempotency_keys WHERE idempotency_key = ?")) {
-                    select.setString(1, key);
+                        + " FROM task_api_idempotency_keys WHERE caller = ? AND idempotency_key = ?")) {
+                    select.setString(1, scoped.caller());
+                    select.setString(2, scoped.key());
                     try (ResultSet rs = select.executeQuery()) {
                         return decide(hash, rs.next() ? new StoredKey(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)) : null);
                     }
@@ -126,15 +136,16 @@ public class IdempotencyStore {
         return new Claim(new StoredAnswer(stored.status(), stored.body(), stored.location()), null);
     }
 
-    public void complete(String key, int status, String body, String location) {
+    public void complete(ScopedKey scoped, int status, String body, String location) {
         ReadQueries.jdbc(() -> {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement update = c.prepareStatement("UPDATE task_api_idempotency_keys SET status = ?, body = ?, location = ?"
-                         + " WHERE idempotency_key = ?")) {
+                         + " WHERE caller = ? AND idempotency_key = ?")) {
                 update.setInt(1, status);
                 update.setString(2, body);
                 update.setString(3, location);
-                update.setString(4, key);
+                update.setString(4, scoped.caller());
+                update.setString(5, scoped.key());
                 update.executeUpdate();
                 return null;
             }
@@ -146,13 +157,14 @@ public class IdempotencyStore {
      * key sends that task again instead of a new one, so a task that did reach the broker without
      * an acknowledgement is the one the client learns about (never a second task beside it).
      */
-    public void unacknowledged(String key, String taskJson) {
+    public void unacknowledged(ScopedKey scoped, String taskJson) {
         ReadQueries.jdbc(() -> {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement update = c.prepareStatement("UPDATE task_api_idempotency_keys SET status = " + UNACKNOWLEDGED
-                         + ", body = ? WHERE idempotency_key = ?")) {
+                         + ", body = ? WHERE caller = ? AND idempotency_key = ?")) {
                 update.setString(1, taskJson);
-                update.setString(2, key);
+                update.setString(2, scoped.caller());
+                update.setString(3, scoped.key());
                 update.executeUpdate();
                 return null;
             }
@@ -160,11 +172,13 @@ public class IdempotencyStore {
     }
 
     /** Frees the key after a failure before anything was sent (e.g. the database was down). */
-    public void release(String key) {
+    public void release(ScopedKey scoped) {
         ReadQueries.jdbc(() -> {
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement delete = c.prepareStatement("DELETE FROM task_api_idempotency_keys WHERE idempotency_key = ? AND status = 0")) {
-                delete.setString(1, key);
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM task_api_idempotency_keys"
+                         + " WHERE caller = ? AND idempotency_key = ? AND status = 0")) {
+                delete.setString(1, scoped.caller());
+                delete.setString(2, scoped.key());
                 delete.executeUpdate();
                 return null;
             }

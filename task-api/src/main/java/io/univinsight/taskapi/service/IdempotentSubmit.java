@@ -7,14 +7,15 @@ import io.univinsight.events.CrawlTask;
 import io.univinsight.events.EventJson;
 import io.univinsight.taskapi.error.ApiError;
 import io.univinsight.taskapi.error.Unavailable;
+import io.univinsight.taskapi.service.IdempotencyStore.ScopedKey;
 import io.univinsight.taskapi.service.IdempotencyStore.StoredAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * A submit with an Idempotency-Key: the key is claimed first, its first answer (a task or a
- * problem) is kept and replayed to every retry, and a task whose send was not acknowledged is sent
- * again with the same id instead of a second task.
+ * A submit with an Idempotency-Key, within its caller's scope: the key is claimed first, its first
+ * answer (a task or a problem) is kept and replayed to every retry, and a task whose send was not
+ * acknowledged is sent again with the same id instead of a second task.
  */
 @ApplicationScoped
 public class IdempotentSubmit {
@@ -38,7 +39,10 @@ public class IdempotentSubmit {
         }
     }
 
-    public Outcome submit(String key, String body, boolean force, ErrorAnswers errorAnswers) throws JsonProcessingException {
+    /** @param caller the scope of the caller's keys (see {@link IdempotencyStore.ScopedKey}) */
+    public Outcome submit(String caller, String idempotencyKey, String body, boolean force, ErrorAnswers errorAnswers)
+            throws JsonProcessingException {
+        ScopedKey key = new ScopedKey(caller, idempotencyKey);
         IdempotencyStore.Claim claim = idempotency.claim(key, body + "|force=" + force);
         if (claim.isReplay()) {
             return new Outcome(null, claim.answer());
@@ -80,7 +84,7 @@ public class IdempotentSubmit {
     }
 
     /** Nothing sent: the key is free again. A task possibly sent stays claimed until a retry learns its outcome. */
-    private void releaseOrKeep(String key, String sentTask) {
+    private void releaseOrKeep(ScopedKey key, String sentTask) {
         if (sentTask == null) {
             idempotency.release(key);
         }

@@ -29,4 +29,11 @@ class ApiKeysTests {
         assertTrue(e.getMessage().contains("k8s/base/secrets.yaml"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ApiKeys.of(List.of("good-key", "replace-me-later")));
     }
+
+    @Test
+    void aKeysFingerprintIsItsHexSha256AndNotTheKey() {
+        assertEquals("2c70e12b7a0646f92279f427c7b38e7334d8e5389cff167a1dc30e73f826b683", ApiKeys.fingerprint("key"));
+        assertEquals(64, ApiKeys.fingerprint("key-one").length());
+        assertFalse(ApiKeys.fingerprint("key-one").contains("key-one"));
+    }
 }

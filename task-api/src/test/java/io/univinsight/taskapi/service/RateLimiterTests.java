@@ -46,4 +46,29 @@ class RateLimiterTests {
 
         assertEquals(0, limiter.tryAcquire("key-a"));
     }
+
+    @Test
+    void anExhaustedCallerStaysLimitedWhileManyOtherCallersArrive() {
+        // One token a second: after the flood below, "a" may have a token back per second it took, never its whole bucket.
+        RateLimiter limiter = new RateLimiter(TestConfigs.access(100, 1, 2, Duration.ofSeconds(1)));
+        for (int i = 0; i < 100; i++) {
+            limiter.tryAcquire("a");
+        }
+        assertTrue(limiter.tryAcquire("a") > 0, "a spent its bucket");
+        long start = System.nanoTime();
+
+        for (int i = 0; i <= 100_000; i++) {
+            limiter.tryAcquire("rotating-address-" + i); // what an attacker rotating addresses sends
+        }
+
+        long secondsTaken = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        int granted = 0;
+        for (int i = 0; i < 100; i++) {
+            if (limiter.tryAcquire("a") == 0) {
+                granted++;
+            }
+        }
+        assertTrue(granted <= secondsTaken + 1, "a got " + granted + " requests after " + secondsTaken
+                + " s of other callers: its bucket was reset, not refilled");
+    }
 }

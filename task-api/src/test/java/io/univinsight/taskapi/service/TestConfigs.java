@@ -12,6 +12,15 @@ final class TestConfigs {
     }
 
     static ApiAccessConfig access(long rateCapacity, long refillPerSecond, int bulkConcurrency, Duration bulkMaxWait) {
+        return access(rateCapacity, refillPerSecond, 20, Duration.ofSeconds(6), bulkConcurrency, bulkMaxWait);
+    }
+
+    static ApiAccessConfig failedAuth(long capacity, Duration refillInterval) {
+        return access(500, 250, capacity, refillInterval, 2, Duration.ofSeconds(10));
+    }
+
+    private static ApiAccessConfig access(long rateCapacity, long refillPerSecond, long failedAuthCapacity, Duration failedAuthRefillInterval,
+                                          int bulkConcurrency, Duration bulkMaxWait) {
         return new ApiAccessConfig() {
             public Optional<List<String>> keys() {
                 return Optional.empty();
@@ -29,6 +38,14 @@ final class TestConfigs {
 
                     public long refillPerSecond() {
                         return refillPerSecond;
+                    }
+
+                    public long failedAuthCapacity() {
+                        return failedAuthCapacity;
+                    }
+
+                    public Duration failedAuthRefillInterval() {
+                        return failedAuthRefillInterval;
                     }
                 };
             }
