@@ -51,19 +51,37 @@ public final class ProcessMeasures {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        long segments;
-        try (var files = Files.walk(dir)) {
-            segments = files.filter(f -> f.getFileName().toString().endsWith(".log") && Files.isRegularFile(f)).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum() / (1024 * 1024);
-        } catch (IOException e) {
-            segments = -1;
-        }
+        long bytes = segmentBytes(dir);
+        long segments = bytes < 0 ? -1 : bytes / (1024 * 1024);
         return onDisk + " MB on disk (" + segments + " MB of log segments)";
+    }
+
+    /**
+     * Bytes of the Kafka log segments under {@code dir}. The broker renames and deletes files (its
+     * checkpoint .tmp files, rolled segments) while this walks, so a file gone mid-walk is skipped,
+     * never an error: this is a reading of a live directory.
+     */
+    static long segmentBytes(Path dir) {
+        long[] total = {0};
+        try {
+            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(java.nio.file.Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".log")) {
+                        total[0] += attrs.size();
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(java.nio.file.Path file, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE; // gone while we walked
+                }
+            });
+        } catch (IOException e) {
+            return -1;
+        }
+        return total[0];
     }
 
     /**
