@@ -290,6 +290,28 @@ class CrawlEventsPersistenceIT {
     }
 
     @Test
+    @Order(5)
+    void aPageOfAnotherUniversityListingAKnownEmailMovesNobody() throws Exception {
+        // Kim is at Merge University with an email of its own site (test 4); another site lists the same address.
+        CrawlResult elsewhere = result("http://people.elsewhere.example.org/directory", "Elsewhere University",
+                T0.plusSeconds(3000), List.of(new CrawlResult.Professor("Minjun Kim", "Dean", "mjkim@merge.example.edu",
+                        "Business", "http://people.elsewhere.example.org/kim", 0.9)), List.of());
+        try (EventProducer producer = new EventProducer(bootstrap)) {
+            producer.send(elsewhere);
+        }
+        ConsumerLag.awaitCaughtUp(bootstrap, "persistence", allTopics(), Duration.ofSeconds(60));
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            ProfessorRecord kim = ProfessorRecord.find("email", "mjkim@merge.example.edu").firstResult();
+            assertEquals("Merge University", kim.universityName, "only a page on the new university's own site moves a person");
+            assertEquals("Professor", kim.title, "another university's title does not overwrite this one's");
+            assertEquals("http://www.merge.example.edu/kim", kim.profileUrl);
+            assertEquals(0, ProfessorRecord.count("universityName", "Elsewhere University"), "one email, one row");
+            assertEquals(T0.plusSeconds(3000), kim.updatedAt, "the sighting still counts as seen");
+        });
+    }
+
+    @Test
     @Order(90)
     void replayingEveryTopicGivesTheSameTablesAndChangesNothingInTheLiveOnes() throws Exception {
         ConsumerLag.awaitCaughtUp(bootstrap, "persistence", allTopics(), Duration.ofSeconds(60));

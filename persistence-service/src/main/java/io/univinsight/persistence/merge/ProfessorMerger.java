@@ -9,6 +9,10 @@ import io.univinsight.identity.PersonIdentity;
 /**
  * One row per person per university: the same email, or the same normalised name at the same
  * university, is the same professor (and a sighting that matches two stored rows joins them).
+ *
+ * <p>An email is unique across universities, so a person seen at two universities is one row, and
+ * {@link Position} decides where they are: a page of another university cannot move them there
+ * unless the email belongs to that page's own site.
  */
 public final class ProfessorMerger {
     private ProfessorMerger() {
@@ -43,6 +47,7 @@ public final class ProfessorMerger {
             if (merged == items.get(group.get(0))) {
                 merged = merged.mergedWith(merged); // a copy, never the stored row itself
             }
+            Position.settle(merged, group.stream().map(items::get).toList());
             merged.id = survivor == null ? null : survivor.id;
             out.add(new MergedGroup<>(merged, survivor, folded, members));
         }

@@ -42,7 +42,7 @@ public final class ProfessorRow {
     /** This row with the other folded in; the id is the caller's to choose. */
     public ProfessorRow mergedWith(ProfessorRow other) {
         ProfessorRow m = new ProfessorRow();
-        // The university goes with the most recent sighting (an email may move with its owner).
+        // Newest university here; where the rows are at two universities, Position decides instead.
         boolean otherNewer = compare(other.updatedAt, updatedAt) > 0
                 || compare(other.updatedAt, updatedAt) == 0 && other.university.compareTo(university) > 0;
         m.university = otherNewer ? other.university : university;

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.jboss.logging.Logger;
+
 import io.univinsight.events.CrawlResult;
 import io.univinsight.identity.PaperIdentity;
 import io.univinsight.identity.PersonIdentity;
@@ -41,6 +43,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class ResultsWriter {
+    private static final Logger LOG = Logger.getLogger(ResultsWriter.class);
     private final TaskTable tasks = new TaskTable();
     private final ResultTable results = new ResultTable();
     private final ProfessorTable professors = new ProfessorTable();
@@ -119,6 +122,11 @@ public class ResultsWriter {
                 inserts.add(g.merged());
             } else if (!g.foldedIds().isEmpty() || g.merged().differsFrom(g.stored())) {
                 updates.add(g.merged());
+                if (!g.merged().university.equals(g.stored().university)) {
+                    // Only a listing on the new university's own domain moves a person (merge.Position).
+                    LOG.infof("professor %d (%s) moved from '%s' to '%s'; email on that university's own site: %b",
+                            g.merged().id, g.merged().emailValue(), g.stored().university, g.merged().university, g.merged().verified);
+                }
             }
         }
         professors.fold(c, folded);
