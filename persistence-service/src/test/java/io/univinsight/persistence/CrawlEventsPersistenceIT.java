@@ -397,10 +397,10 @@ class CrawlEventsPersistenceIT {
                 changes("Out Of Order University").stream().map(CrawlEventsPersistenceIT::withoutTask).toList());
         for (String university : List.of("In Order University", "Out Of Order University")) {
             QuarkusTransaction.requiringNew().run(() -> {
-                ProfessorRecord eve = ProfessorRecord.find("universityName = ?1 and normalizedName = ?2", university, "eve adams").firstResult();
+                ProfessorRecord eve = ProfessorRecord.find("universityName = ?1 and normalizedName = ?2", university, "adams eve").firstResult();
                 assertEquals(t2, eve.departedAt, university);
                 assertEquals(t1, eve.lastSeenAt, university);
-                ProfessorRecord dan = ProfessorRecord.find("universityName = ?1 and normalizedName = ?2", university, "dan brown").firstResult();
+                ProfessorRecord dan = ProfessorRecord.find("universityName = ?1 and normalizedName = ?2", university, "brown dan").firstResult();
                 assertNull(dan.departedAt, university);
                 assertEquals(t3, dan.lastSeenAt, university);
                 assertEquals("Professor", dan.title, university);
