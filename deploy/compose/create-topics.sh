@@ -16,4 +16,5 @@ KAFKA_TOPICS="${KAFKA_TOPICS:-/opt/kafka/bin/kafka-topics.sh}"
 "$KAFKA_TOPICS" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic crawl.persistence.dlq --partitions 3 --replication-factor 1 --config retention.ms=2592000000
 "$KAFKA_TOPICS" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic crawl.monitor.dlq --partitions 3 --replication-factor 1 --config retention.ms=2592000000
 "$KAFKA_TOPICS" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic crawl.task-cancellations --partitions 3 --replication-factor 1 --config cleanup.policy=compact
+"$KAFKA_TOPICS" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic crawl.page-state --partitions 12 --replication-factor 1 --config cleanup.policy=compact
 echo "UnivInsight topics ready on $BOOTSTRAP"

@@ -22,9 +22,23 @@ public record CrawlResult(
         Metrics metrics,
         Instant completedAt,
         String workerId,
-        int attempt) {
+        int attempt,
+        List<Professor> departed) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * A result without departures (every page new, or no directory page lost anyone). {@code departed}
+     * lists the professors a directory page listed on its previous visit and no longer lists now,
+     * with the page fetched and read completely this time; persistence marks them departed unless
+     * this same result saw them again elsewhere.
+     */
+    public CrawlResult(int schemaVersion, String taskId, String url, String universityName, String department,
+                       List<Professor> professors, List<Paper> papers, int pagesFetched, String extractionMethod,
+                       int accuracyScore, Metrics metrics, Instant completedAt, String workerId, int attempt) {
+        this(schemaVersion, taskId, url, universityName, department, professors, papers, pagesFetched, extractionMethod,
+                accuracyScore, metrics, completedAt, workerId, attempt, List.of());
+    }
 
     public record Professor(String name, String title, String email, String department,
                             String profileUrl, double confidence) {
@@ -35,7 +49,19 @@ public record CrawlResult(
                         String url, List<String> professorRefs) {
     }
 
+    /**
+     * How the crawl went. {@code cacheHit}: the start page was not downloaded again (304, or the same
+     * content as last time). {@code cacheHits}: pages of the task answered 304 or unchanged, whose
+     * records were taken from the last visit instead of extracted again; {@code bytesSaved}: the bytes
+     * those pages had last time and did not cost this time.
+     */
     public record Metrics(long totalMs, long fetchMs, long parseMs, long bytes, int httpStatus,
-                          int httpErrors, boolean cacheHit, long jsRenderingMs) {
+                          int httpErrors, boolean cacheHit, long jsRenderingMs, int cacheHits, long bytesSaved) {
+
+        /** Metrics of a crawl without conditional requests (no page cached). */
+        public Metrics(long totalMs, long fetchMs, long parseMs, long bytes, int httpStatus, int httpErrors,
+                       boolean cacheHit, long jsRenderingMs) {
+            this(totalMs, fetchMs, parseMs, bytes, httpStatus, httpErrors, cacheHit, jsRenderingMs, 0, 0);
+        }
     }
 }

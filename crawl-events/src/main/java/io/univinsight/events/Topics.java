@@ -17,6 +17,8 @@ public final class Topics {
     public static final String MONITOR_DLQ = "crawl.monitor.dlq";
     /** CANCELLED events by task id (compacted): every crawler instance reads all of it to skip cancelled tasks. */
     public static final String TASK_CANCELLATIONS = "crawl.task-cancellations";
+    /** {@link PageState} by page URL (compacted): validators and last records, materialised by every crawler. */
+    public static final String PAGE_STATE = "crawl.page-state";
 
     /**
      * Where a crawler starts on a task partition its group has never committed: the first task
@@ -86,6 +88,8 @@ public final class Topics {
         specs.add(spec(MONITOR_DLQ, 3, layout, "retention.ms", MONTH_MS));
         // Every crawler reads all cancellations at start: keep the latest per task.
         specs.add(spec(TASK_CANCELLATIONS, 3, layout, "cleanup.policy", "compact"));
+        // The latest state of each page: a recrawl's conditional GETs and cache hits survive restarts.
+        specs.add(spec(PAGE_STATE, tasks, layout, "cleanup.policy", "compact"));
         return specs;
     }
 

@@ -28,6 +28,7 @@ public final class TopicsConfigSource implements ConfigSource {
         names.put(PREFIX + "persistence-dlq", Topics.PERSISTENCE_DLQ);
         names.put(PREFIX + "monitor-dlq", Topics.MONITOR_DLQ);
         names.put(PREFIX + "task-cancellations", Topics.TASK_CANCELLATIONS);
+        names.put(PREFIX + "page-state", Topics.PAGE_STATE);
         return Map.copyOf(names);
     }
 

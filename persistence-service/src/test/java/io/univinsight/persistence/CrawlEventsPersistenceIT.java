@@ -312,6 +312,137 @@ class CrawlEventsPersistenceIT {
     }
 
     @Test
+    @Order(6)
+    void aProfessorNoLongerListedIsMarkedDepartedAndComesBackWhenListedAgain() throws Exception {
+        String university = "Changes University";
+        String site = "http://www.changes.example.edu/faculty";
+        Instant t1 = T0.plusSeconds(10_000);
+        Instant t2 = t1.plusSeconds(7 * 86_400);
+        Instant t3 = t2.plusSeconds(7 * 86_400);
+        CrawlResult.Professor ada = new CrawlResult.Professor("Ada Byron", "Assistant Professor", "ada@changes.example.edu", "CS", null, 0.9);
+        CrawlResult.Professor bob = new CrawlResult.Professor("Bob Smith", "Professor", "bob@changes.example.edu", "CS", null, 0.9);
+        CrawlResult.Professor adaPromoted = new CrawlResult.Professor("Ada Byron", "Associate Professor", "ada@changes.example.edu", "CS", null, 0.9);
+        CrawlResult first = result(site, university, t1, List.of(ada, bob), List.of());
+        // A second directory page of the same crawl dropped Ada too, but this result still lists her: she stays.
+        CrawlResult second = departing(result(site, university, t2, List.of(ada), List.of()), List.of(bob, ada));
+        CrawlResult third = result(site, university, t3, List.of(adaPromoted, bob),
+                List.of(new CrawlResult.Paper("Recrawling Politely", List.of("Ada Byron"), 2026, null, null, null, List.of("ada@changes.example.edu"))));
+
+        sendAndWait(first);
+        sendAndWait(second);
+        QuarkusTransaction.requiringNew().run(() -> {
+            ProfessorRecord b = ProfessorRecord.find("email", "bob@changes.example.edu").firstResult();
+            assertEquals(t2, b.departedAt, "no longer listed: departed at the result's time");
+            assertEquals(t1, b.lastSeenAt);
+            ProfessorRecord a = ProfessorRecord.find("email", "ada@changes.example.edu").firstResult();
+            assertNull(a.departedAt, "listed by the same result that reports her gone: active");
+            assertEquals(t2, a.lastSeenAt);
+            assertEquals(t1, a.firstSeenAt);
+        });
+        assertEquals(List.of("bob smith departed active->departed " + t2 + " " + second.taskId()), changes(university));
+
+        sendAndWait(third);
+        QuarkusTransaction.requiringNew().run(() -> {
+            ProfessorRecord b = ProfessorRecord.find("email", "bob@changes.example.edu").firstResult();
+            assertNull(b.departedAt, "listed again: active");
+            assertEquals(t3, b.lastSeenAt);
+            assertEquals(t1, b.firstSeenAt);
+            PaperRecord paper = PaperRecord.find("normalizedTitle", "recrawling politely").firstResult();
+            assertEquals(t3, paper.firstSeenAt);
+            assertEquals(t3, paper.lastSeenAt);
+        });
+        assertEquals(List.of("bob smith departed active->departed " + t2 + " " + second.taskId(),
+                "bob smith returned departed->active " + t3 + " " + third.taskId(),
+                "ada byron title Assistant Professor->Associate Professor " + t3 + " " + third.taskId()), changes(university));
+
+        sendAndWait(second); // redelivered: nothing changes
+        assertEquals(3, changes(university).size());
+        QuarkusTransaction.requiringNew().run(() ->
+                assertNull(ProfessorRecord.<ProfessorRecord>find("email", "bob@changes.example.edu").firstResult().departedAt));
+    }
+
+    @Test
+    @Order(7)
+    void outOfOrderDeliveryGivesTheSameDeparturesAndHistoryAsInOrder() throws Exception {
+        Instant t1 = T0.plusSeconds(100_000);
+        Instant t2 = t1.plusSeconds(3600);
+        Instant t3 = t2.plusSeconds(3600);
+        List<List<CrawlResult>> runs = new ArrayList<>();
+        for (String university : List.of("In Order University", "Out Of Order University")) {
+            String site = "http://" + university.toLowerCase().replace(' ', '-') + ".example.edu/people";
+            CrawlResult.Professor carol = new CrawlResult.Professor("Carol Jones", "Lecturer", null, "Math", null, 0.8);
+            CrawlResult.Professor dan = new CrawlResult.Professor("Dan Brown", "Assistant Professor", null, "Math", null, 0.8);
+            CrawlResult.Professor danPromoted = new CrawlResult.Professor("Dan Brown", "Professor", null, "Statistics", null, 0.8);
+            CrawlResult.Professor eve = new CrawlResult.Professor("Eve Adams", "Professor", null, "Math", null, 0.8);
+            runs.add(List.of(
+                    result(site, university, t1, List.of(carol, dan, eve), List.of()),
+                    departing(result(site, university, t2, List.of(carol), List.of()), List.of(dan, eve)),
+                    result(site, university, t3, List.of(carol, danPromoted), List.of())));
+        }
+        for (CrawlResult r : runs.get(0)) {
+            sendAndWait(r);
+        }
+        // Newest first: Eve's departure arrives before any listing of her, Dan's after his return.
+        for (CrawlResult r : List.of(runs.get(1).get(2), runs.get(1).get(1), runs.get(1).get(0))) {
+            sendAndWait(r);
+        }
+
+        List<String> inOrder = changes("In Order University");
+        // Names as keyed: accents, case and name order removed ("brown dan").
+        assertEquals(List.of("adams eve departed active->departed " + t2, "brown dan departed active->departed " + t2,
+                "brown dan department Math->Statistics " + t3, "brown dan returned departed->active " + t3,
+                "brown dan title Assistant Professor->Professor " + t3),
+                inOrder.stream().map(CrawlEventsPersistenceIT::withoutTask).toList());
+        assertEquals(inOrder.stream().map(CrawlEventsPersistenceIT::withoutTask).toList(),
+                changes("Out Of Order University").stream().map(CrawlEventsPersistenceIT::withoutTask).toList());
+        for (String university : List.of("In Order University", "Out Of Order University")) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                ProfessorRecord eve = ProfessorRecord.find("universityName = ?1 and normalizedName = ?2", university, "adams eve").firstResult();
+                assertEquals(t2, eve.departedAt, university);
+                assertEquals(t1, eve.lastSeenAt, university);
+                ProfessorRecord dan = ProfessorRecord.find("universityName = ?1 and normalizedName = ?2", university, "brown dan").firstResult();
+                assertNull(dan.departedAt, university);
+                assertEquals(t3, dan.lastSeenAt, university);
+                assertEquals("Professor", dan.title, university);
+            });
+        }
+    }
+
+    private void sendAndWait(CrawlResult r) throws Exception {
+        try (EventProducer producer = new EventProducer(bootstrap)) {
+            producer.send(r);
+        }
+        ConsumerLag.awaitCaughtUp(bootstrap, "persistence", allTopics(), Duration.ofSeconds(60));
+    }
+
+    /** "name field old->new changedAt task" for a university's history, oldest first. */
+    private List<String> changes(String university) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             var ps = c.prepareStatement("SELECT p.normalized_name, h.field, h.old_value, h.new_value, h.changed_at, h.task_id "
+                     + "FROM professor_changes h JOIN professors p ON p.id = h.professor_id WHERE p.university_name = ? "
+                     + "ORDER BY h.changed_at, h.field, p.normalized_name")) {
+            ps.setString(1, university);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + "->" + rs.getString(4) + " "
+                            + rs.getTimestamp(5).toInstant() + " " + rs.getString(6));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String withoutTask(String change) {
+        return change.substring(0, change.lastIndexOf(' '));
+    }
+
+    private static CrawlResult departing(CrawlResult r, List<CrawlResult.Professor> departed) {
+        return new CrawlResult(r.schemaVersion(), r.taskId(), r.url(), r.universityName(), r.department(), r.professors(), r.papers(),
+                r.pagesFetched(), r.extractionMethod(), r.accuracyScore(), r.metrics(), r.completedAt(), r.workerId(), r.attempt(), departed);
+    }
+
+    @Test
     @Order(90)
     void replayingEveryTopicGivesTheSameTablesAndChangesNothingInTheLiveOnes() throws Exception {
         ConsumerLag.awaitCaughtUp(bootstrap, "persistence", allTopics(), Duration.ofSeconds(60));

@@ -31,4 +31,6 @@ public class PaperRecord extends PanacheEntityBase {
     public Instant firstSeenAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Column(name = "last_seen_at")
+    public Instant lastSeenAt;
 }

@@ -33,6 +33,12 @@ public class ProfessorRecord extends PanacheEntityBase {
     public Float confidence;
     @Column(name = "first_seen_at")
     public Instant firstSeenAt;
+    /** The newest sighting's time (updated_at, the same maximum, is what the merge orders by). */
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Column(name = "last_seen_at")
+    public Instant lastSeenAt;
+    /** When a directory page that listed the professor stopped listing them; null while active. */
+    @Column(name = "departed_at")
+    public Instant departedAt;
 }

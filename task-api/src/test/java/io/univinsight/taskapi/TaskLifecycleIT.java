@@ -273,8 +273,8 @@ class TaskLifecycleIT {
 
     private long insertProfessor(String university, String department, String name, String email, String title) throws Exception {
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO professors"
-                + " (university_name, department, name, normalized_name, email, title, first_seen_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, now(), now()) RETURNING id")) {
+                + " (university_name, department, name, normalized_name, email, title, first_seen_at, updated_at, last_seen_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, now(), now(), now()) RETURNING id")) {
             st.setString(1, university);
             st.setString(2, department);
             st.setString(3, name);
@@ -289,7 +289,8 @@ class TaskLifecycleIT {
 
     private long insertPaper(String title, int year, String venue, String doi) throws Exception {
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO papers"
-                + " (title, normalized_title, published_year, venue, doi, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, now(), now()) RETURNING id")) {
+                + " (title, normalized_title, published_year, venue, doi, first_seen_at, updated_at, last_seen_at)"
+                + " VALUES (?, ?, ?, ?, ?, now(), now(), now()) RETURNING id")) {
             st.setString(1, title);
             st.setString(2, title.toLowerCase());
             st.setInt(3, year);

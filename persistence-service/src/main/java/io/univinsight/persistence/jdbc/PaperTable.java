@@ -45,7 +45,8 @@ public final class PaperTable {
                 .sighting("venue", r -> r.venue)
                 .sighting("url", r -> r.url)
                 .instant("first_seen_at", r -> r.firstSeenAt)
-                .instant("updated_at", r -> r.updatedAt);
+                .instant("updated_at", r -> r.updatedAt)
+                .instant("last_seen_at", r -> r.lastSeenAt);
     }
 
     /** Stored rows with one of the DOIs or one of the (normalised title, year) pairs, locked until commit. */
@@ -145,6 +146,7 @@ public final class PaperTable {
                 r.url = sighting(rs, "url");
                 r.firstSeenAt = instant(rs, "first_seen_at");
                 r.updatedAt = instant(rs, "updated_at");
+                r.lastSeenAt = instant(rs, "last_seen_at");
                 into.putIfAbsent(r.id, r);
             }
         }

@@ -42,7 +42,8 @@ public final class ProfessorTable {
                 .bool("is_verified", r -> r.verified)
                 .real("confidence", r -> r.confidence)
                 .instant("first_seen_at", r -> r.firstSeenAt)
-                .instant("updated_at", r -> r.updatedAt);
+                .instant("updated_at", r -> r.updatedAt)
+                .instant("last_seen_at", r -> r.lastSeenAt);
     }
 
     /** Stored rows with one of the emails or one of the (university, normalised name) pairs, locked until commit. */
@@ -58,22 +59,32 @@ public final class ProfessorTable {
         return new ArrayList<>(rows.values());
     }
 
-    /** Moves the paper links of folded rows to their survivor, then deletes the folded rows. */
+    /**
+     * Moves the paper links and sightings of folded rows to their survivor, then deletes the folded rows
+     * (their history goes with them: the survivor's is derived again from the moved sightings).
+     */
     public void fold(Connection c, Map<Long, Long> survivorOfFolded) throws SQLException {
         if (survivorOfFolded.isEmpty()) {
             return;
         }
         try (PreparedStatement relink = c.prepareStatement("INSERT INTO professor_papers (professor_id, paper_id) "
                 + "SELECT ?, paper_id FROM professor_papers WHERE professor_id = ? ON CONFLICT DO NOTHING");
+             PreparedStatement moveSightings = c.prepareStatement("INSERT INTO professor_sightings (professor_id, seen_at, task_id, "
+                     + "university_name, title, email, department, verified) SELECT ?, seen_at, task_id, university_name, title, email, "
+                     + "department, verified FROM professor_sightings WHERE professor_id = ? ON CONFLICT DO NOTHING");
              PreparedStatement delete = c.prepareStatement("DELETE FROM professors WHERE id = ?")) {
             for (Map.Entry<Long, Long> e : survivorOfFolded.entrySet()) {
                 relink.setLong(1, e.getValue());
                 relink.setLong(2, e.getKey());
                 relink.addBatch();
+                moveSightings.setLong(1, e.getValue());
+                moveSightings.setLong(2, e.getKey());
+                moveSightings.addBatch();
                 delete.setLong(1, e.getKey());
                 delete.addBatch();
             }
             relink.executeBatch();
+            moveSightings.executeBatch();
             delete.executeBatch();
         }
     }
@@ -131,6 +142,7 @@ public final class ProfessorTable {
                 r.confidence = rs.wasNull() ? null : confidence;
                 r.firstSeenAt = instant(rs, "first_seen_at");
                 r.updatedAt = instant(rs, "updated_at");
+                r.lastSeenAt = instant(rs, "last_seen_at");
                 into.putIfAbsent(r.id, r);
             }
         }

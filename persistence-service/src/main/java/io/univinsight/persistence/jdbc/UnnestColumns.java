@@ -35,6 +35,14 @@ final class UnnestColumns<R> {
         return add(new Column<>(name, "text", String.class, value, "%1$s"));
     }
 
+    /** A UUID, sent as text (read back with a cast). */
+    UnnestColumns<R> uuid(String name, Function<R, java.util.UUID> value) {
+        return add(new Column<>(name, "text", String.class, r -> {
+            java.util.UUID id = value.apply(r);
+            return id == null ? null : id.toString();
+        }, "%1$s::uuid"));
+    }
+
     UnnestColumns<R> integer(String name, Function<R, Integer> value) {
         return add(new Column<>(name, "int4", Integer.class, value, "%1$s"));
     }

@@ -20,6 +20,8 @@ public final class PaperRow {
     public Sighting url;
     public Instant firstSeenAt;
     public Instant updatedAt;
+    /** The newest sighting's time (first_seen_at is the earliest). */
+    public Instant lastSeenAt;
 
     /** The title {@link #titleKey} was computed from: normalising is the costly part of merging, so it is done once per title. */
     private Sighting titleKeyOf;
@@ -51,6 +53,7 @@ public final class PaperRow {
         m.url = Sighting.newest(url, other.url);
         m.firstSeenAt = ProfessorRow.compare(firstSeenAt, other.firstSeenAt) <= 0 ? firstSeenAt : other.firstSeenAt;
         m.updatedAt = ProfessorRow.compare(updatedAt, other.updatedAt) >= 0 ? updatedAt : other.updatedAt;
+        m.lastSeenAt = ProfessorRow.compare(lastSeenAt, other.lastSeenAt) >= 0 ? lastSeenAt : other.lastSeenAt;
         return m;
     }
 
@@ -58,6 +61,7 @@ public final class PaperRow {
         return !Objects.equals(doi, stored.doi) || !Objects.equals(year, stored.year) || !Objects.equals(title, stored.title)
                 || !Objects.equals(authors, stored.authors) || !Objects.equals(venue, stored.venue)
                 || !Objects.equals(url, stored.url) || !Objects.equals(firstSeenAt, stored.firstSeenAt)
-                || !Objects.equals(updatedAt, stored.updatedAt);
+                || !Objects.equals(updatedAt, stored.updatedAt)
+                || !Objects.equals(lastSeenAt, stored.lastSeenAt);
     }
 }

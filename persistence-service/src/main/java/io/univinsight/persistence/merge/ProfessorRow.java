@@ -7,7 +7,7 @@ import io.univinsight.identity.NameKeys;
 /**
  * A professors row, or one sighting of a professor in a result (id null). Merging two of them
  * is commutative and associative: newest non-empty value per field, verified if either is,
- * highest confidence, earliest first sighting, latest update.
+ * highest confidence, earliest first sighting, latest update and last sighting.
  */
 public final class ProfessorRow {
     public Long id;
@@ -21,6 +21,8 @@ public final class ProfessorRow {
     public Float confidence;
     public Instant firstSeenAt;
     public Instant updatedAt;
+    /** The newest sighting's time: what a departure is compared with (departed_at itself is derived in SQL). */
+    public Instant lastSeenAt;
 
     /** The name {@link #nameKey} was computed from: normalising is the costly part of merging, so it is done once per name. */
     private Sighting nameKeyOf;
@@ -59,6 +61,7 @@ public final class ProfessorRow {
                 : other.confidence == null ? confidence : Float.valueOf(Math.max(confidence, other.confidence));
         m.firstSeenAt = compare(firstSeenAt, other.firstSeenAt) <= 0 ? firstSeenAt : other.firstSeenAt;
         m.updatedAt = compare(updatedAt, other.updatedAt) >= 0 ? updatedAt : other.updatedAt;
+        m.lastSeenAt = compare(lastSeenAt, other.lastSeenAt) >= 0 ? lastSeenAt : other.lastSeenAt;
         return m;
     }
 
@@ -68,7 +71,8 @@ public final class ProfessorRow {
                 || !java.util.Objects.equals(email, stored.email) || !java.util.Objects.equals(title, stored.title)
                 || !java.util.Objects.equals(department, stored.department) || !java.util.Objects.equals(profileUrl, stored.profileUrl)
                 || verified != stored.verified || !java.util.Objects.equals(confidence, stored.confidence)
-                || !java.util.Objects.equals(firstSeenAt, stored.firstSeenAt) || !java.util.Objects.equals(updatedAt, stored.updatedAt);
+                || !java.util.Objects.equals(firstSeenAt, stored.firstSeenAt) || !java.util.Objects.equals(updatedAt, stored.updatedAt)
+                || !java.util.Objects.equals(lastSeenAt, stored.lastSeenAt);
     }
 
     static int compare(Instant a, Instant b) {

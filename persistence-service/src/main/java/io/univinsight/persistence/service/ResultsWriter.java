@@ -19,15 +19,19 @@ import io.univinsight.events.CrawlResult;
 import io.univinsight.identity.PaperIdentity;
 import io.univinsight.identity.PersonIdentity;
 import io.univinsight.persistence.jdbc.PaperTable;
+import io.univinsight.persistence.jdbc.ProfessorHistory;
 import io.univinsight.persistence.jdbc.ProfessorTable;
 import io.univinsight.persistence.jdbc.ResultTable;
+import io.univinsight.persistence.jdbc.SightingTable;
 import io.univinsight.persistence.jdbc.TaskTable;
+import io.univinsight.persistence.merge.Departure;
 import io.univinsight.persistence.merge.MergedGroup;
 import io.univinsight.persistence.metrics.RowsWritten;
 import io.univinsight.persistence.merge.PaperMerger;
 import io.univinsight.persistence.merge.PaperRow;
 import io.univinsight.persistence.merge.ProfessorMerger;
 import io.univinsight.persistence.merge.ProfessorRow;
+import io.univinsight.persistence.merge.ProfessorSighting;
 import io.univinsight.persistence.merge.Sighting;
 import io.univinsight.persistence.merge.UniversityEmail;
 import io.univinsight.persistence.state.TaskRow;
@@ -39,6 +43,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * adds one crawl_results and one crawl_metrics row; all their professors and papers are merged
  * with each other and with the stored rows in one pass, then written with a few set-based statements
  * (one per table and kind of change, whatever the batch size).
+ * Each listing of a professor is kept as a sighting and each departure a page reports as a departure;
+ * departed_at and the history of changes of the professors involved are then derived from those facts.
  * Writing the same batch again changes nothing.
  */
 @ApplicationScoped
@@ -48,6 +54,8 @@ public class ResultsWriter {
     private final ResultTable results = new ResultTable();
     private final ProfessorTable professors = new ProfessorTable();
     private final PaperTable papers = new PaperTable();
+    private final SightingTable sightings = new SightingTable();
+    private final ProfessorHistory history = new ProfessorHistory();
 
     public void write(Connection c, List<CrawlResult> batch, RowsWritten written) throws SQLException {
         List<ResultTable.Entry> entries = new ArrayList<>(batch.size());
@@ -74,13 +82,21 @@ public class ResultsWriter {
 
     private void writeProfessorsAndPapers(Connection c, List<ResultTable.Entry> entries, RowsWritten written) throws SQLException {
         List<ProfessorRow> professorSightings = new ArrayList<>();
+        List<UUID> sightingTasks = new ArrayList<>();
         List<PaperRow> paperSightings = new ArrayList<>();
         List<int[]> links = new ArrayList<>(); // {professor sighting, paper sighting}
+        List<Departure> departures = new ArrayList<>();
         for (ResultTable.Entry e : entries) {
+            int before = professorSightings.size();
             collect(e.result(), e.at(), professorSightings, paperSightings, links);
+            for (int i = before; i < professorSightings.size(); i++) {
+                sightingTasks.add(e.taskId());
+            }
+            collectDepartures(e, departures);
         }
         int[] professorGroup = new int[professorSightings.size()];
         List<ProfessorRow> professorRows = writeProfessors(c, professorSightings, professorGroup, written);
+        writeHistory(c, professorSightings, sightingTasks, professorRows, professorGroup, departures, written);
         int[] paperGroup = new int[paperSightings.size()];
         List<PaperRow> paperRows = writePapers(c, paperSightings, paperGroup, written);
         Set<List<Long>> pairs = new LinkedHashSet<>();
@@ -89,6 +105,60 @@ public class ResultsWriter {
         }
         papers.link(c, pairs.stream().map(p -> new long[] {p.get(0), p.get(1)}).toList());
         written.add("professor_papers", pairs.size());
+    }
+
+    /**
+     * Stores the batch's sightings (by the rows they merged into) and departures, then derives departed_at
+     * and the history of every professor they concern.
+     */
+    private void writeHistory(Connection c, List<ProfessorRow> professorSightings, List<UUID> sightingTasks,
+                              List<ProfessorRow> rows, int[] groupOf, List<Departure> departures, RowsWritten written)
+            throws SQLException {
+        Map<List<Object>, ProfessorRow> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < professorSightings.size(); i++) {
+            ProfessorRow s = professorSightings.get(i);
+            // One sighting per professor, time and task: a page listing a person twice is one listing.
+            byKey.merge(List.of(rows.get(groupOf[i]).id, s.lastSeenAt, sightingTasks.get(i)), s, ProfessorRow::mergedWith);
+        }
+        List<ProfessorSighting> seen = new ArrayList<>(byKey.size());
+        Set<Long> touched = new TreeSet<>();
+        byKey.forEach((key, s) -> {
+            seen.add(ProfessorSighting.of((Long) key.get(0), (UUID) key.get(2), s));
+            touched.add((Long) key.get(0));
+        });
+        sightings.insertSightings(c, seen);
+        written.add("professor_sightings", seen.size());
+        if (!departures.isEmpty()) {
+            sightings.insertDepartures(c, departures);
+            written.add("professor_departures", departures.size());
+            Set<String> emails = new TreeSet<>();
+            List<String> universities = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (Departure d : departures) {
+                if (d.email() != null) {
+                    emails.add(d.email());
+                }
+                universities.add(d.university());
+                names.add(d.normalizedName());
+            }
+            professors.lockMatching(c, emails, universities, names).forEach(r -> touched.add(r.id));
+        }
+        history.derive(c, touched);
+    }
+
+    /** The professors a directory page of this result stopped listing, by the keys the merge matches on. */
+    private static void collectDepartures(ResultTable.Entry e, List<Departure> out) {
+        CrawlResult r = e.result();
+        if (r.departed() == null || r.departed().isEmpty()) {
+            return;
+        }
+        String siteHost = UniversityEmail.siteHost(r.url());
+        for (CrawlResult.Professor p : r.departed()) {
+            ProfessorRow s = p == null ? null : professorSighting(r, siteHost, p, e.at());
+            if (s != null) {
+                out.add(new Departure(e.taskId(), e.at(), s.university, s.normalizedName(), s.emailValue()));
+            }
+        }
     }
 
     /** Merges and writes professors; returns the row of each group and fills the group of each sighting. */
@@ -233,6 +303,7 @@ public class ResultsWriter {
         s.confidence = (float) p.confidence();
         s.firstSeenAt = at;
         s.updatedAt = at;
+        s.lastSeenAt = at;
         return s;
     }
 
@@ -250,6 +321,7 @@ public class ResultsWriter {
         s.url = Sighting.of(p.url(), at);
         s.firstSeenAt = at;
         s.updatedAt = at;
+        s.lastSeenAt = at;
         return s;
     }
 }

@@ -100,17 +100,17 @@ public final class UpsertBenchmark {
                 professors.append("Bench University u,").append("dept ").append(j).append(',').append("Person").append(i).append(" Family").append(j)
                         .append(',').append("family").append(j).append(" person").append(i).append(',').append("u").append(i).append('.').append(j)
                         .append("@bench.example.edu,Professor,http://bench.example.edu/p/").append(i).append('/').append(j)
-                        .append(",true,0.9,").append(at).append(',').append(at).append('\n');
+                        .append(",true,0.9,").append(at).append(',').append(at).append(',').append(at).append('\n');
                 papers.append("Paper u ").append(i).append(' ').append(j).append(",paper u ").append(i).append(' ').append(j)
                         .append(",Person").append(i).append(" Family").append(j).append(',').append(2000 + j).append(",Venue,10.5555/u.")
-                        .append(i).append('.').append(j).append(",,").append(at).append(',').append(at).append('\n');
+                        .append(i).append('.').append(j).append(",,").append(at).append(',').append(at).append(',').append(at).append('\n');
             }
         }
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
         long start = System.nanoTime();
         copy.copyIn("COPY professors (university_name, department, name, normalized_name, email, title, profile_url, is_verified, "
-                + "confidence, first_seen_at, updated_at) FROM STDIN (FORMAT csv)", new StringReader(professors.toString()));
-        copy.copyIn("COPY papers (title, normalized_title, authors, published_year, venue, doi, url, first_seen_at, updated_at) "
+                + "confidence, first_seen_at, updated_at, last_seen_at) FROM STDIN (FORMAT csv)", new StringReader(professors.toString()));
+        copy.copyIn("COPY papers (title, normalized_title, authors, published_year, venue, doi, url, first_seen_at, updated_at, last_seen_at) "
                 + "FROM STDIN (FORMAT csv)", new StringReader(papers.toString()));
         c.commit();
         return (System.nanoTime() - start) / 1e9;

@@ -22,6 +22,11 @@ public final class TableDump {
         QUERIES.put("professor_papers", "SELECT pr.university_name || '/' || pr.normalized_name || ' -> ' "
                 + "|| COALESCE(pa.doi, pa.normalized_title || '/' || COALESCE(pa.published_year::text, '')) "
                 + "FROM professor_papers l JOIN professors pr ON pr.id = l.professor_id JOIN papers pa ON pa.id = l.paper_id");
+        QUERIES.put("professor_sightings", "SELECT pr.university_name || '/' || pr.normalized_name || ' ' || (to_jsonb(s) - 'professor_id')::text "
+                + "FROM professor_sightings s JOIN professors pr ON pr.id = s.professor_id");
+        QUERIES.put("professor_departures", "SELECT to_jsonb(d)::text FROM professor_departures d");
+        QUERIES.put("professor_changes", "SELECT pr.university_name || '/' || pr.normalized_name || ' ' || (to_jsonb(h) - 'id' - 'professor_id')::text "
+                + "FROM professor_changes h JOIN professors pr ON pr.id = h.professor_id");
     }
 
     private TableDump() {

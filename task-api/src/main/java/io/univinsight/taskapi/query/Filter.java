@@ -20,6 +20,14 @@ public final class Filter {
         return this;
     }
 
+    /** Adds a condition without parameters when {@code apply} (e.g. "departedAt is null"). */
+    public Filter and(boolean apply, String condition) {
+        if (apply) {
+            conditions.add(condition);
+        }
+        return this;
+    }
+
     /** A copy with one more condition and its parameters (e.g. where a page starts). */
     Filter with(String condition, Map<String, Object> more) {
         Filter copy = new Filter();

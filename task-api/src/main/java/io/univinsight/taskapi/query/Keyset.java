@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.univinsight.schema.TaskRecord;
+import io.univinsight.schema.UniversityChangeRecord;
 import io.univinsight.taskapi.error.InvalidRequest;
 
 /** A listing's order and where the page after a cursor starts: keyset paging, stable while rows are added. */
@@ -40,6 +41,22 @@ public interface Keyset<T> {
             } catch (IllegalArgumentException e) {
                 throw InvalidRequest.of("cursor", "is not a cursor this API gave out");
             }
+        }
+    };
+
+    /** Newest first (changes: when it happened, then the row's key). */
+    Keyset<UniversityChangeRecord> NEWEST_CHANGES_FIRST = new Keyset<>() {
+        public String orderBy() {
+            return "changedAt desc, id desc";
+        }
+
+        public Filter after(Filter filter, Cursor cursor) {
+            return filter.with("(changedAt < :cAt or (changedAt = :cAt and id < :cId))",
+                    Map.of("cAt", ListingFilters.instant("cursor", cursor.sortValue()), "cId", cursor.id()));
+        }
+
+        public Cursor cursorOf(UniversityChangeRecord last) {
+            return new Cursor(last.changedAt.toString(), last.id);
         }
     };
 

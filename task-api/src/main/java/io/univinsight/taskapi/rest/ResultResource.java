@@ -1,8 +1,10 @@
 package io.univinsight.taskapi.rest;
 
+import java.time.Instant;
 import java.util.Locale;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.univinsight.taskapi.error.InvalidRequest;
@@ -32,12 +34,27 @@ public class ResultResource {
 
     @GET
     @Path("/professors")
-    @Operation(summary = "Professors: filters university, department, title (contains), q (name contains); cursor pagination; X-Total-Count")
+    @Operation(summary = "Professors: filters university, department, title (contains), q (name contains), active (true: not departed,"
+            + " false: departed); cursor pagination; X-Total-Count")
     public Response professors(@QueryParam("university") String university, @QueryParam("department") String department,
-                               @QueryParam("title") String title, @QueryParam("q") String q, @QueryParam("cursor") String cursor,
-                               @QueryParam("limit") String limit) {
-        return Pages.ok(results.professors(ListingFilters.professors(university, department, title, q), cursor, QueryNumbers.limit(limit)),
-                "/api/professors");
+                               @QueryParam("title") String title, @QueryParam("q") String q,
+                               @Parameter(description = "true: only active professors; false: only departed ones; other values are a 400")
+                               @QueryParam("active") String active,
+                               @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        return Pages.ok(results.professors(ListingFilters.professors(university, department, title, q, active), cursor,
+                QueryNumbers.limit(limit)), "/api/professors");
+    }
+
+    @GET
+    @Path("/changes")
+    @Operation(summary = "What changed at a university since a time, newest first: joined (first seen), departed, returned,"
+            + " changed (title, email, department or university, with old and new value) and new_paper; cursor pagination; X-Total-Count")
+    public Response changes(@Parameter(description = "University name; all universities when absent") @QueryParam("university") String university,
+                            @Parameter(description = "ISO-8601 instant (2026-01-31T00:00:00Z) or date (2026-01-31, UTC); default: 7 days ago")
+                            @QueryParam("since") String since,
+                            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        return Pages.ok(results.changes(ListingFilters.changes(university, ListingFilters.since(since, Instant.now())), cursor,
+                QueryNumbers.limit(limit)), "/api/changes");
     }
 
     @GET

@@ -7,6 +7,7 @@ import java.util.List;
 import io.quarkus.panache.common.Sort;
 import io.univinsight.schema.PaperRecord;
 import io.univinsight.schema.ProfessorRecord;
+import io.univinsight.schema.UniversityChangeRecord;
 import io.univinsight.taskapi.error.NotFound;
 import io.univinsight.taskapi.query.CursorPage;
 import io.univinsight.taskapi.query.Filter;
@@ -32,6 +33,12 @@ public class ResultService {
     public CursorPage<ProfessorView> professors(Filter filter, String cursor, int limit) {
         return ReadQueries.run(() -> CursorPage.read(em, ProfessorRecord.class, filter, Keyset.byId((ProfessorRecord p) -> p.id), cursor,
                 limit, MAX_LIMIT)).map(rows -> rows.stream().map(ProfessorView::of).toList());
+    }
+
+    /** What happened (see {@link ChangeView}), newest first. */
+    public CursorPage<ChangeView> changes(Filter filter, String cursor, int limit) {
+        return ReadQueries.run(() -> CursorPage.read(em, UniversityChangeRecord.class, filter, Keyset.NEWEST_CHANGES_FIRST, cursor,
+                limit, MAX_LIMIT)).map(rows -> rows.stream().map(ChangeView::of).toList());
     }
 
     public CursorPage<PaperView> papers(Filter filter, String cursor, int limit) {

@@ -35,7 +35,8 @@ public final class HostileInput {
     public static Map<String, List<String>> queryParameters() {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("/api/tasks", List.of("status", "university", "priority", "createdFrom", "createdTo", "cursor", "limit"));
-        params.put("/api/professors", List.of("university", "department", "title", "q", "cursor", "limit"));
+        params.put("/api/professors", List.of("university", "department", "title", "q", "active", "cursor", "limit"));
+        params.put("/api/changes", List.of("university", "since", "cursor", "limit"));
         params.put("/api/papers", List.of("doi", "yearFrom", "yearTo", "venue", "q", "university", "cursor", "limit"));
         params.put("/api/professors/export", List.of("university", "format"));
         params.put("/api/papers/export", List.of("format"));

@@ -1,0 +1,87 @@
+package io.univinsight.persistence.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.TreeSet;
+
+/**
+ * Derives, for some professors, departed_at and their professor_changes rows from the stored facts
+ * (professor_sightings, professor_departures), never from the order results arrived in: the same
+ * facts give the same rows, so out-of-order delivery and a replay of the topics converge.
+ *
+ * <p>Rules, in time order per professor: a departure that the same moment's listing does not contradict
+ * is an absence; the first absence after a listing is a {@code departed} change, the first listing after
+ * an absence a {@code returned} one. departed_at is the newest departure if it is newer than the last
+ * sighting. Title and department changes come from the listings at the university the professor is at
+ * now (another university's page never sets them, merge.Position), email changes from every listing,
+ * university changes from the first listing and then each listing on a university's own site.
+ */
+public final class ProfessorHistory {
+    private static final String NIL = "'00000000-0000-0000-0000-000000000000'::uuid";
+
+    private static final String SET_DEPARTED = "UPDATE professors p SET departed_at = x.departed_at FROM ("
+            + " SELECT t.id, CASE WHEN max(d.departed_at) > t.last_seen_at THEN max(d.departed_at) END AS departed_at"
+            + " FROM professors t LEFT JOIN professor_departures d ON d.email = t.email"
+            + "   OR (d.university_name = t.university_name AND d.normalized_name = t.normalized_name)"
+            + " WHERE t.id = ANY (?::int8[]) GROUP BY t.id, t.last_seen_at) x"
+            + " WHERE p.id = x.id AND p.departed_at IS DISTINCT FROM x.departed_at";
+
+    private static final String WANTED = "WITH touched AS ("
+            + " SELECT id, university_name, normalized_name, email FROM professors WHERE id = ANY (?::int8[])),"
+            + " seen AS (SELECT s.*, min(s.seen_at) OVER (PARTITION BY s.professor_id) AS first_seen_at"
+            + "   FROM professor_sightings s JOIN touched t ON t.id = s.professor_id),"
+            + " claims AS (SELECT t.id AS professor_id, d.departed_at AS at, min(d.task_id::text)::uuid AS task_id"
+            + "   FROM touched t JOIN professor_departures d ON d.email = t.email"
+            + "     OR (d.university_name = t.university_name AND d.normalized_name = t.normalized_name)"
+            + "   GROUP BY t.id, d.departed_at),"
+            + " presence AS (SELECT professor_id, at, listed, task_id,"
+            + "   lag(listed) OVER (PARTITION BY professor_id ORDER BY at) AS was_listed FROM ("
+            + "     SELECT professor_id, seen_at AS at, true AS listed, min(task_id::text)::uuid AS task_id FROM seen GROUP BY professor_id, seen_at"
+            + "     UNION ALL SELECT c.professor_id, c.at, false, c.task_id FROM claims c"
+            + "     WHERE NOT EXISTS (SELECT 1 FROM seen s WHERE s.professor_id = c.professor_id AND s.seen_at = c.at)) e),"
+            + " positions AS (SELECT * FROM seen s WHERE s.verified OR s.seen_at = s.first_seen_at),"
+            + " at_current AS (SELECT s.* FROM seen s JOIN touched t ON t.id = s.professor_id AND s.university_name = t.university_name),"
+            + " valued AS ("
+            + "   SELECT 'title' AS field, professor_id, seen_at, task_id, title::text AS value FROM at_current WHERE title IS NOT NULL"
+            + "   UNION ALL SELECT 'department', professor_id, seen_at, task_id, department FROM at_current WHERE department IS NOT NULL"
+            + "   UNION ALL SELECT 'email', professor_id, seen_at, task_id, email FROM seen WHERE email IS NOT NULL"
+            + "   UNION ALL SELECT 'university', professor_id, seen_at, task_id, university_name FROM positions),"
+            + " steps AS (SELECT field, professor_id, seen_at, task_id, value, lag(value) OVER ("
+            + "   PARTITION BY field, professor_id ORDER BY seen_at, value COLLATE \"C\", task_id) AS previous FROM valued),"
+            + " wanted AS ("
+            + "   SELECT professor_id, field, previous AS old_value, value AS new_value, seen_at AS changed_at,"
+            + "     NULLIF(task_id, " + NIL + ") AS task_id FROM steps WHERE previous <> value"
+            + "   UNION ALL SELECT professor_id, CASE WHEN listed THEN 'returned' ELSE 'departed' END,"
+            + "     CASE WHEN listed THEN 'departed' ELSE 'active' END, CASE WHEN listed THEN 'active' ELSE 'departed' END,"
+            + "     at, NULLIF(task_id, " + NIL + ") FROM presence WHERE was_listed <> listed) ";
+
+    /** Rows of the professors that the facts no longer give (a fact that arrived late moved a change). */
+    private static final String DELETE_STALE = WANTED + "DELETE FROM professor_changes c WHERE c.professor_id = ANY (?::int8[])"
+            + " AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.professor_id = c.professor_id AND w.field = c.field"
+            + "   AND w.changed_at = c.changed_at AND w.old_value IS NOT DISTINCT FROM c.old_value"
+            + "   AND w.new_value IS NOT DISTINCT FROM c.new_value AND w.task_id IS NOT DISTINCT FROM c.task_id)";
+    private static final String INSERT_NEW = WANTED + "INSERT INTO professor_changes (professor_id, field, old_value, new_value,"
+            + " changed_at, task_id) SELECT professor_id, field, old_value, new_value, changed_at, task_id FROM wanted"
+            + " ORDER BY professor_id, changed_at, field ON CONFLICT DO NOTHING";
+
+    /** Brings departed_at and the history of these professors in line with their sightings and departures. */
+    public void derive(Connection c, Collection<Long> professorIds) throws SQLException {
+        if (professorIds.isEmpty()) {
+            return;
+        }
+        Object[] ids = new TreeSet<>(professorIds).toArray();
+        try (PreparedStatement departed = c.prepareStatement(SET_DEPARTED);
+             PreparedStatement stale = c.prepareStatement(DELETE_STALE);
+             PreparedStatement fresh = c.prepareStatement(INSERT_NEW)) {
+            departed.setArray(1, c.createArrayOf("int8", ids));
+            departed.executeUpdate();
+            stale.setArray(1, c.createArrayOf("int8", ids));
+            stale.setArray(2, c.createArrayOf("int8", ids));
+            stale.executeUpdate();
+            fresh.setArray(1, c.createArrayOf("int8", ids));
+            fresh.executeUpdate();
+        }
+    }
+}
