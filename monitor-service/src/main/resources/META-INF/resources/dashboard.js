@@ -14,6 +14,13 @@
 
   function ms(v) { return v >= 10000 ? (v / 1000).toFixed(1) + " s" : v + " ms"; }
 
+  function bytes(v) {
+    var units = ["B", "KB", "MB", "GB", "TB"];
+    var i = 0;
+    while (v >= 1024 && i < units.length - 1) { v = v / 1024; i++; }
+    return (i === 0 ? String(v) : v.toFixed(1)) + " " + units[i];
+  }
+
   function cell(row, raw, text, testId, numeric) {
     var td = document.createElement("td");
     if (numeric) { td.className = "num"; }
@@ -44,6 +51,10 @@
     setValue(byTestId("metric-success_rate"), m.success_rate, (m.success_rate * 100).toFixed(1) + "%");
     ["avg_processing_ms", "p50_processing_ms", "p95_processing_ms"]
       .forEach(function (k) { setValue(byTestId("metric-" + k), m[k], ms(m[k])); });
+    // Pages answered 304 or unchanged, as a share of all pages of the tasks.
+    setValue(byTestId("metric-cache_hit_rate"), m.cache_hit_rate, (m.cache_hit_rate * 100).toFixed(1) + "%");
+    setValue(byTestId("metric-cache_hits"), m.cache_hits, m.cache_hits + " of " + m.pages_fetched + " pages");
+    setValue(byTestId("metric-bytes_saved"), m.bytes_saved, bytes(m.bytes_saved));
   }
 
   function renderQueue(q) {

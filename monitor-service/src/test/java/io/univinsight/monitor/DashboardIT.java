@@ -385,6 +385,59 @@ class DashboardIT {
         throw new AssertionError("the stream ended without a frame");
     }
 
+    /**
+     * Cache hits (pages answered 304 or unchanged) reach the view, Prometheus and the page. Runs last:
+     * it adds results, so it asserts on what they add to the totals before them.
+     */
+    @Test
+    @Order(100)
+    void cacheHitsShowAsARateAndBytesSaved() throws Exception {
+        JsonNode before = getDashboard().get("metrics");
+        long pages = before.get("pages_fetched").asLong() + 50;
+        long hits = before.get("cache_hits").asLong() + 45;
+        long saved = before.get("bytes_saved").asLong() + 3_000_000;
+        send(Topics.RESULTS, "cache-1", cachedResult("cache-1", 40, 40, 2_500_000));
+        send(Topics.RESULTS, "cache-2", cachedResult("cache-2", 10, 5, 500_000));
+        send(Topics.RESULTS, "cache-1", cachedResult("cache-1", 40, 40, 2_500_000)); // redelivered: counts once
+        awaitDashboard(d -> d.at("/metrics/pages_fetched").asLong() == pages && d.at("/metrics/cache_hits").asLong() == hits);
+        double rate = Math.round((double) hits / pages * 10000) / 10000.0;
+        JsonNode m = getDashboard().get("metrics");
+        assertEquals(pages, m.get("pages_fetched").asLong());
+        assertEquals(hits, m.get("cache_hits").asLong());
+        assertEquals(saved, m.get("bytes_saved").asLong());
+        assertEquals(rate, m.get("cache_hit_rate").asDouble());
+
+        Map<String, Double> expected = Map.of("univinsight_cache_hits_total", (double) hits,
+                "univinsight_pages_fetched_total", (double) pages,
+                "univinsight_cache_bytes_saved_total", (double) saved,
+                "univinsight_cache_hit_ratio", rate);
+        Map<String, Double> seen = Map.of();
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline) && !seen.entrySet().containsAll(expected.entrySet())) {
+            Thread.sleep(250);
+            seen = PrometheusText.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        }
+        for (var e : expected.entrySet()) {
+            assertEquals(e.getValue(), seen.get(e.getKey()), e.getKey());
+        }
+        // A counter (the exposition names its family with or without _total, by format version).
+        assertTrue(java.util.regex.Pattern.compile("(?m)^# TYPE univinsight_cache_hits(_total)? counter$")
+                .matcher(given().get("/q/metrics").asString()).find(), "univinsight_cache_hits_total is a counter");
+
+        if (HeadlessChromium.installed()) {
+            Document page = HeadlessChromium.renderedDom(root.toURI().resolve("?live=0").toString());
+            assertEquals(String.valueOf(rate), testId(page, "metric-cache_hit_rate").attr("data-value"));
+            assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", rate * 100), testId(page, "metric-cache_hit_rate").text());
+            assertEquals(String.valueOf(saved), testId(page, "metric-bytes_saved").attr("data-value"));
+            assertEquals(hits + " of " + pages + " pages", testId(page, "metric-cache_hits").text());
+        }
+    }
+
+    private static CrawlResult cachedResult(String task, int pages, int hits, long saved) {
+        return new CrawlResult(1, task, "http://u/", "Cache U", null, List.of(), List.of(), pages, "directory", 90,
+                new CrawlResult.Metrics(1, 1, 1, 1, 200, 0, hits > 0, 0, hits, saved), Instant.now(), "w1", 1);
+    }
+
     private JsonNode getDashboard() throws Exception {
         HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(root.toURI().resolve("api/dashboard")).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());

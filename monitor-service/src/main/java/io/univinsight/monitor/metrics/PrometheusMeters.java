@@ -41,6 +41,10 @@ import jakarta.inject.Inject;
  * univinsight_university_tasks{university,status} gauge tasks per university: status total (submitted) or completed (stored a result)
  * univinsight_university_professors{university}   gauge professors found per university (a redelivered result counts once)
  * univinsight_university_papers{university}       gauge papers found per university
+ * univinsight_pages_fetched_total             counter  pages of the tasks with a result (cache hits included)
+ * univinsight_cache_hits_total                counter  pages answered 304 or with an unchanged body (not downloaded or extracted again)
+ * univinsight_cache_bytes_saved_total         counter  bytes those pages had last time, not downloaded again
+ * univinsight_cache_hit_ratio                 gauge    cache hits / pages, 0 before any page
  * </pre>
  * Per-university series cover the universities the dashboard lists (the {@value TopUniversities#LIMIT} with the most
  * tasks, see TopUniversities), to bound their number.
@@ -62,6 +66,10 @@ public class PrometheusMeters {
     private final AtomicLong workers = new AtomicLong();
     private final AtomicLong healthLevel = new AtomicLong();
     private volatile double successRatio = 1.0;
+    private final AtomicLong pagesFetched = new AtomicLong();
+    private final AtomicLong cacheHits = new AtomicLong();
+    private final AtomicLong bytesSaved = new AtomicLong();
+    private volatile double cacheHitRatio;
     /** How many completed durations the histogram has been fed (DurationStats.count()). */
     private long durationsFed;
 
@@ -92,6 +100,15 @@ public class PrometheusMeters {
                 .description("completed / (completed + failed); 1 before any task finished").register(registry);
         Gauge.builder("univinsight.health.level", healthLevel, AtomicLong::get)
                 .description("Crawl health: 0 healthy, 1 degraded, 2 critical").register(registry);
+        // Sums over distinct results only grow (a redelivered result counts once): counters, so rate() works.
+        FunctionCounter.builder("univinsight.pages.fetched", pagesFetched, AtomicLong::get)
+                .description("Pages of the tasks with a result, cache hits included").register(registry);
+        FunctionCounter.builder("univinsight.cache.hits", cacheHits, AtomicLong::get)
+                .description("Pages answered 304 or with an unchanged body: not downloaded or extracted again").register(registry);
+        FunctionCounter.builder("univinsight.cache.bytes.saved", bytesSaved, AtomicLong::get)
+                .description("Bytes the cache hits had last time and did not cost again").register(registry);
+        Gauge.builder("univinsight.cache.hit.ratio", this, m -> m.cacheHitRatio)
+                .description("Cache hits / pages over every result; 0 before any page").register(registry);
         universityTasks = MultiGauge.builder("univinsight.university.tasks")
                 .description("Tasks per university: total submitted, or completed with a stored result").register(registry);
         universityProfessors = MultiGauge.builder("univinsight.university.professors")
@@ -121,6 +138,10 @@ public class PrometheusMeters {
         }
         workers.set(d.workers().size());
         successRatio = m.successRate();
+        pagesFetched.set(m.pagesFetched());
+        cacheHits.set(m.cacheHits());
+        bytesSaved.set(m.bytesSaved());
+        cacheHitRatio = m.cacheHitRate();
         if (!HealthRules.WARMING_UP.equals(d.health().status())) { // while warming up, the last verdict stands
             healthLevel.set(HealthRules.Status.valueOf(d.health().status().toUpperCase(java.util.Locale.ROOT)).ordinal());
         }

@@ -26,7 +26,25 @@ public record Dashboard(Health health, Metrics metrics, List<Worker> workers, Qu
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Metrics(long totalTasks, long pending, long running, long retrying, long completed, long failed,
                           long cancelled, double successRate, long avgProcessingMs, long p50ProcessingMs,
-                          long p95ProcessingMs, long professorsFound, long papersFound) {
+                          long p95ProcessingMs, long professorsFound, long papersFound,
+                          long pagesFetched, long cacheHits, double cacheHitRate, long bytesSaved) {
+
+        /** Without cache figures (none yet). */
+        public Metrics(long totalTasks, long pending, long running, long retrying, long completed, long failed,
+                       long cancelled, double successRate, long avgProcessingMs, long p50ProcessingMs,
+                       long p95ProcessingMs, long professorsFound, long papersFound) {
+            this(totalTasks, pending, running, retrying, completed, failed, cancelled, successRate, avgProcessingMs,
+                    p50ProcessingMs, p95ProcessingMs, professorsFound, papersFound, 0, 0, 0.0, 0);
+        }
+
+        /**
+         * With the cache figures over every result: pages of the tasks, pages answered 304 or unchanged,
+         * their share of the pages (hits / pages, 0 before any page) and the bytes they did not download again.
+         */
+        public Metrics withCache(long pages, long hits, double hitRate, long saved) {
+            return new Metrics(totalTasks, pending, running, retrying, completed, failed, cancelled, successRate, avgProcessingMs,
+                    p50ProcessingMs, p95ProcessingMs, professorsFound, papersFound, pages, hits, hitRate, saved);
+        }
     }
 
     /** A worker heard from within the last 15 s. */

@@ -55,6 +55,11 @@ public class MetricsStores {
         return d == null ? DurationStats.empty() : d;
     }
 
+    public CacheStats cacheTotals() {
+        CacheStats c = keyValue(MetricsTopology.CACHE_TOTALS, MetricsTopology.ALL);
+        return c == null ? CacheStats.empty() : c;
+    }
+
     public Map<String, Long> tasksByUniversity() {
         Map<String, Long> tasks = new LinkedHashMap<>();
         this.<Long>forEach(MetricsTopology.TASKS_BY_UNIVERSITY, tasks::put);

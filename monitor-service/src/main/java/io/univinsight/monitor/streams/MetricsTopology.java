@@ -27,8 +27,8 @@ import jakarta.enterprise.inject.Produces;
 /**
  * The metrics view as one Kafka Streams topology. State stores (queried over REST):
  * latest status per task, task counts per status and per university, processing times,
- * one-hour windows of finished tasks, per-university results, and the latest heartbeat of
- * each worker. Every store is changelog-backed, so a restart rebuilds the same numbers.
+ * one-hour windows of finished tasks, per-university results, the latest heartbeat of
+ * each worker, and cache hits over every result. Every store is changelog-backed, so a restart rebuilds the same numbers.
  */
 @ApplicationScoped
 public class MetricsTopology {
@@ -40,6 +40,7 @@ public class MetricsTopology {
     public static final String HOURLY = "hourly-finished";
     public static final String UNIVERSITIES = "university-stats";
     public static final String WORKERS = "workers";
+    public static final String CACHE_TOTALS = "cache-totals";
     /** The single key of the system-wide aggregates (durations, hourly windows). */
     public static final String ALL = "all";
     public static final String UNKNOWN_UNIVERSITY = "(unknown)";
@@ -86,10 +87,10 @@ public class MetricsTopology {
                                 .withRetention(Duration.ofDays(2)));
 
         // One result per task, however often it is redelivered, then summed per university.
-        builder.stream(Topics.RESULTS, Consumed.with(Serdes.String(), resultSerde))
+        KTable<String, CrawlResult> results = builder.stream(Topics.RESULTS, Consumed.with(Serdes.String(), resultSerde))
                 .filter((taskId, r) -> taskId != null && r != null)
-                .toTable(Materialized.with(Serdes.String(), resultSerde))
-                .groupBy((taskId, r) -> KeyValue.pair(universityOf(r.universityName()), r), Grouped.with(Serdes.String(), resultSerde))
+                .toTable(Materialized.with(Serdes.String(), resultSerde));
+        results.groupBy((taskId, r) -> KeyValue.pair(universityOf(r.universityName()), r), Grouped.with(Serdes.String(), resultSerde))
                 .aggregate(UniversityStats::empty, (u, r, s) -> s.plus(r), (u, r, s) -> s.minus(r),
                         Materialized.<String, UniversityStats, KeyValueStore<Bytes, byte[]>>as(UNIVERSITIES)
                                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(UniversityStats.class)));
@@ -97,6 +98,14 @@ public class MetricsTopology {
         builder.table(Topics.WORKER_HEARTBEATS, Consumed.with(Serdes.String(), heartbeatSerde),
                 Materialized.<String, WorkerHeartbeat, KeyValueStore<Bytes, byte[]>>as(WORKERS)
                         .withKeySerde(Serdes.String()).withValueSerde(heartbeatSerde));
+
+        // Cache hits and bytes saved over every distinct result. Added last, with its own names, so the
+        // generated names of the operators above (and their internal topics) stay as they were.
+        results.groupBy((taskId, r) -> KeyValue.pair(ALL, r), Grouped.<String, CrawlResult>as("cache-totals-all")
+                        .withKeySerde(Serdes.String()).withValueSerde(resultSerde))
+                .aggregate(CacheStats::empty, (k, r, s) -> s.plus(r), (k, r, s) -> s.minus(r),
+                        Materialized.<String, CacheStats, KeyValueStore<Bytes, byte[]>>as(CACHE_TOTALS)
+                                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(CacheStats.class)));
         return builder.build();
     }
 

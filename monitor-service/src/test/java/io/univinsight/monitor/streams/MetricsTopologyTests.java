@@ -217,6 +217,25 @@ class MetricsTopologyTests {
         assertEquals(new UniversityStats(1, 1, 1), universities().get("Uni A"));
     }
 
+    @Test
+    void cacheHitsAndBytesSavedAreSummedOverDistinctResults() {
+        results.pipeInput("t1", cached("t1", 40, 30, 120_000, true), T0);
+        results.pipeInput("t2", cached("t2", 10, 0, 0, false), T0);
+        results.pipeInput("t1", cached("t1", 40, 30, 120_000, true), T0); // redelivered: counts once
+        results.pipeInput("t3", result("t3", "Uni B", 0, 0), T0); // a crawler without conditional GET: 1 page, no hit
+        KeyValueStore<String, CacheStats> cache = driver.getKeyValueStore(MetricsTopology.CACHE_TOTALS);
+        assertEquals(new CacheStats(3, 51, 30, 120_000), cache.get(MetricsTopology.ALL));
+        assertEquals(30.0 / 51, cache.get(MetricsTopology.ALL).hitRate(), 1e-12);
+        // A later result of the same task replaces the first one's figures.
+        results.pipeInput("t2", cached("t2", 10, 10, 5_000, true), T0);
+        assertEquals(new CacheStats(3, 51, 40, 125_000), cache.get(MetricsTopology.ALL));
+    }
+
+    private static CrawlResult cached(String task, int pages, int hits, long saved, boolean startPageHit) {
+        return new CrawlResult(1, task, "http://u/", "Uni A", null, List.of(), List.of(), pages, "directory", 90,
+                new CrawlResult.Metrics(1, 1, 1, 1, 200, 0, startPageHit, 0, hits, saved), T0, "w1", 1);
+    }
+
     private KeyValueStore<String, UniversityStats> universities() {
         return driver.getKeyValueStore(MetricsTopology.UNIVERSITIES);
     }

@@ -67,6 +67,7 @@ public class IdempotentSubmit {
                     submitted = tasks.send(task);
                 }
             }
+            tasks.scheduleRecrawl(TaskRequest.fromJson(body, json));
             idempotency.complete(key, submitted.status(), json.writeValueAsString(submitted.task()), submitted.task().location());
             return new Outcome(submitted, null);
         } catch (ApiError e) {

@@ -5,9 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.univinsight.taskapi.error.InvalidRequest;
 
-/** The body of POST /api/tasks; priority, maxDepth and maxPages are optional. */
+/**
+ * The body of POST /api/tasks; priority, maxDepth, maxPages and recrawlEvery are optional.
+ * recrawlEvery ("7d", "12h", "P7D") also schedules this start URL to be crawled again at that interval.
+ */
 public record TaskRequest(String url, String universityName, String department, String priority,
-                          Integer maxDepth, Integer maxPages) {
+                          Integer maxDepth, Integer maxPages, String recrawlEvery) {
+
+    /** A request without a recrawl schedule. */
+    public TaskRequest(String url, String universityName, String department, String priority, Integer maxDepth, Integer maxPages) {
+        this(url, universityName, department, priority, maxDepth, maxPages, null);
+    }
 
     /** Reads a submit body; an empty one is a 400, a malformed one a JsonProcessingException (also a 400). */
     public static TaskRequest fromJson(String body, ObjectMapper json) throws JsonProcessingException {

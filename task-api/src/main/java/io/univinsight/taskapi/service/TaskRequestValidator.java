@@ -51,6 +51,13 @@ public final class TaskRequestValidator {
         if (r.maxPages() != null && (r.maxPages() < 1 || r.maxPages() > 1000)) {
             errors.add(new FieldError("maxPages", "must be between 1 and 1000"));
         }
+        if (r.recrawlEvery() != null) {
+            try {
+                RecrawlInterval.parse(r.recrawlEvery());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("recrawlEvery", e.getMessage()));
+            }
+        }
         return errors;
     }
 

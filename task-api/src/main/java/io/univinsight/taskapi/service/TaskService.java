@@ -44,6 +44,8 @@ public class TaskService {
     TaskPublisher publisher;
     @Inject
     RecentSubmissions recent;
+    @Inject
+    RecrawlSchedules schedules;
 
     /** A submit's answer: 202 with a new task, or 200 with the active task of the same URL. */
     public record Submitted(int status, TaskView task) {
@@ -61,7 +63,23 @@ public class TaskService {
 
     public Submitted submit(TaskRequest request, boolean force) {
         Optional<Submitted> active = activeFor(request, force);
-        return active.isPresent() ? active.get() : send(newTask(request));
+        Submitted submitted = active.isPresent() ? active.get() : send(newTask(request));
+        scheduleRecrawl(request);
+        return submitted;
+    }
+
+    /**
+     * A valid request with recrawlEvery schedules its start URL (replacing an earlier schedule of
+     * it), whether it became a new task or found one already active.
+     */
+    public void scheduleRecrawl(TaskRequest request) {
+        if (request.recrawlEvery() == null) {
+            return;
+        }
+        schedules.scheduleStartUrl(request.universityName().strip(), request.url().strip(), blankToNull(request.department()),
+                request.maxDepth() == null ? TaskRequestValidator.DEFAULT_MAX_DEPTH : request.maxDepth(),
+                request.maxPages() == null ? TaskRequestValidator.DEFAULT_MAX_PAGES : request.maxPages(),
+                Priority.parse(request.priority()), RecrawlInterval.parse(request.recrawlEvery()), Instant.now());
     }
 
     /** Checks the request (400 when invalid); the 200 answer when its URL already has an active task (unless forced). */
@@ -115,6 +133,7 @@ public class TaskService {
         List<LineError> errors = new ArrayList<>();
         List<CrawlTask> tasks = new ArrayList<>();
         List<Integer> taskLines = new ArrayList<>();
+        List<TaskRequest> taskRequests = new ArrayList<>();
         for (BulkParser.Line line : lines) {
             if (line.error() != null) {
                 errors.add(new LineError(line.number(), line.error().field(), line.error().reason()));
@@ -127,6 +146,7 @@ public class TaskService {
             }
             tasks.add(toTask(line.request()));
             taskLines.add(line.number());
+            taskRequests.add(line.request());
         }
         List<Exception> outcomes = publisher.publishAll(tasks);
         List<AcceptedLine> accepted = new ArrayList<>();
@@ -134,6 +154,7 @@ public class TaskService {
             CrawlTask task = tasks.get(i);
             if (outcomes.get(i) == null) {
                 recent.remember(TaskView.pending(task));
+                scheduleRecrawl(taskRequests.get(i));
                 accepted.add(new AcceptedLine(taskLines.get(i), task.taskId(), task.url()));
             } else {
                 errors.add(new LineError(taskLines.get(i), "queue", "not accepted: the task queue is unavailable"));

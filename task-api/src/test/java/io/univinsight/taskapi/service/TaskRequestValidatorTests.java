@@ -39,6 +39,13 @@ class TaskRequestValidatorTests {
     }
 
     @Test
+    void aRecrawlIntervalMustBeOneHourToOneYear() {
+        assertTrue(TaskRequestValidator.validate(new TaskRequest(URL, "Example University", null, null, null, null, "7d")).isEmpty());
+        List<FieldError> errors = TaskRequestValidator.validate(new TaskRequest(URL, "Example University", null, null, null, null, "30m"));
+        assertEquals(List.of("recrawlEvery"), errors.stream().map(FieldError::field).toList());
+    }
+
+    @Test
     void theLimitsAreInclusive() {
         assertTrue(TaskRequestValidator.validate(new TaskRequest(URL, "u".repeat(100), "d".repeat(200), "low", 0, 1)).isEmpty());
         assertEquals(List.of(new FieldError("universityName", "must be at most 100 characters")),
