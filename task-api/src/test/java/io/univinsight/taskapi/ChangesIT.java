@@ -13,6 +13,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -35,6 +36,30 @@ class ChangesIT {
 
     @Inject
     DataSource db;
+
+    /** What a test inserted: deleted after it, since the other ITs of this app share the database and count rows. */
+    private final List<Long> insertedProfessors = new ArrayList<>();
+    private final List<Long> insertedPapers = new ArrayList<>();
+
+    @AfterEach
+    void deleteWhatTheTestInserted() throws Exception {
+        try (Connection c = db.getConnection()) {
+            for (String sql : List.of("DELETE FROM professor_papers WHERE professor_id = ANY (?)",
+                    "DELETE FROM professor_changes WHERE professor_id = ANY (?)",
+                    "DELETE FROM professors WHERE id = ANY (?)")) {
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    st.setArray(1, c.createArrayOf("bigint", insertedProfessors.toArray()));
+                    st.executeUpdate();
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM papers WHERE id = ANY (?)")) {
+                st.setArray(1, c.createArrayOf("bigint", insertedPapers.toArray()));
+                st.executeUpdate();
+            }
+        }
+        insertedProfessors.clear();
+        insertedPapers.clear();
+    }
 
     @Test
     void changesListJoinsDeparturesRankChangesAndNewPapersSinceATimeNewestFirst() throws Exception {
@@ -109,6 +134,7 @@ class ChangesIT {
             st.setTimestamp(8, departed == null ? null : Timestamp.from(departed));
             var rs = st.executeQuery();
             rs.next();
+            insertedProfessors.add(rs.getLong(1));
             return rs.getLong(1);
         }
     }
@@ -135,6 +161,7 @@ class ChangesIT {
             st.setTimestamp(5, Timestamp.from(firstSeen));
             var rs = st.executeQuery();
             rs.next();
+            insertedPapers.add(rs.getLong(1));
             return rs.getLong(1);
         }
     }
