@@ -26,7 +26,7 @@ if [[ "$what" == all || "$what" == recrawl ]]; then
   for _ in $(seq 100); do grep -q '^ready' "$out" && break; sleep 0.1; done
   mapfile -t starts < <(grep '^http' "$out")
   echo "== (a) first crawl vs unchanged recrawl: $hosts hosts x $((profiles + 1)) pages = $((hosts * (profiles + 1))) pages (fixture_hosts.mjs) =="
-  java -Xmx1g -XX:+UseParallelGC -cp "$cp" io.univinsight.crawler.bench.RecrawlBench "${starts[@]}"
+  java -Xmx1g -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -cp "$cp" io.univinsight.crawler.bench.RecrawlBench "${starts[@]}"
   kill $fix 2>/dev/null || true
 fi
 if [[ "$what" == all || "$what" == memory ]]; then

@@ -137,7 +137,7 @@ public final class RecrawlBench {
             }
 
             public String client() {
-                return "http-client";
+                return System.getProperty("bench.fetch.client", "http-client"); // url-connection: faster, tarpit-prone
             }
         };
         String agent = "UnivInsightBot/bench (+https://github.com/univinsight/univinsight)";
