@@ -31,5 +31,8 @@ if [[ "$what" == all || "$what" == recrawl ]]; then
 fi
 if [[ "$what" == all || "$what" == memory ]]; then
   echo "== (b) page-state store memory: the whole topic read into RocksDB (broker in a child JVM, not counted) =="
-  java -Xmx512m -XX:+UseParallelGC -cp "$cp" io.univinsight.crawler.bench.PageStateMemoryBench "${1:-1000000}"
+  # The heap is committed and touched up front (-Xms = -Xmx, AlwaysPreTouch), so the RSS delta is what the
+  # store adds off the heap; the heap it adds is the live-set delta. Two malloc arenas, as usual for RocksDB.
+  MALLOC_ARENA_MAX=2 java -Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:+UseParallelGC -cp "$cp" \
+    io.univinsight.crawler.bench.PageStateMemoryBench "${1:-1000000}"
 fi

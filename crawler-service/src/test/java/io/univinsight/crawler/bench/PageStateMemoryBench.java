@@ -78,8 +78,12 @@ public final class PageStateMemoryBench {
             System.out.printf("process RSS: before %.1f MB, after reading %.1f MB, after look-ups %.1f MB -> delta %.1f MB (heap and off-heap)%n",
                     rssBefore / 1e6, rssRead / 1e6, rssAfter / 1e6, (Math.max(rssRead, rssAfter) - rssBefore) / 1e6);
             System.out.printf("RocksDB's own accounting (memtables + block cache + table readers): %.1f MB%n", store.nativeMemoryBytes() / 1e6);
-            System.out.printf("memory per crawler for %,d URLs: %.1f MB (largest RSS delta; goal <= 200 MB)%n", urls,
-                    (Math.max(rssRead, rssAfter) - rssBefore) / 1e6);
+            long rssDelta = Math.max(rssRead, rssAfter) - rssBefore;
+            long heapDelta = Math.max(0, Math.max(heapRead, heapAfter) - heapBefore);
+            System.out.printf("heap committed: %.0f MB (fixed with -Xms = -Xmx and pre-touched, run.sh), so the RSS delta is off-heap%n",
+                    Runtime.getRuntime().totalMemory() / 1e6);
+            System.out.printf("memory per crawler for %,d URLs: %.1f MB (largest RSS delta %.1f MB + live heap delta %.1f MB; goal <= 200 MB)%n",
+                    urls, (rssDelta + heapDelta) / 1e6, rssDelta / 1e6, heapDelta / 1e6);
             reader.stop();
             thread.join(10_000);
             store.close();
