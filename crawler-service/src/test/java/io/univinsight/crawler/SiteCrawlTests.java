@@ -135,10 +135,15 @@ class SiteCrawlTests {
     }
 
     static SiteCrawl crawler(UrlFilters filters) {
+        return crawler(filters, io.univinsight.crawler.pagestate.PageStates.NONE);
+    }
+
+    static SiteCrawl crawler(UrlFilters filters, io.univinsight.crawler.pagestate.PageStates pageStates) {
         PageFetcher fetcher = new PageFetcher(PageFetcherTests.limits(Duration.ofSeconds(5), 5 << 20, 5), "UnivInsightBot/test",
                 new AddressPolicy(List.of("127.0.0.1/32")), HostResolver.SYSTEM);
         RobotsRules robots = new RobotsRules(fetcher, "UnivInsightBot/test", Duration.ofHours(1), Clock.systemUTC());
-        return new SiteCrawl(fetcher, robots, new HostThrottle(1), Duration.ofMillis(1), ExtractionPipeline.defaults(), filters);
+        return new SiteCrawl(fetcher, robots, new HostThrottle(1), io.univinsight.crawler.fetch.PolitenessDelays.uniform(Duration.ofMillis(1)),
+                ExtractionPipeline.defaults(), filters, pageStates);
     }
 
     static CrawlTask task(String url, int maxDepth, int maxPages) {

@@ -37,6 +37,8 @@ public interface CrawlerConfig {
 
     Cancellations cancellations();
 
+    PageStateStorage pageState();
+
     /** How long in-flight tasks may take to finish on shutdown before they are handed back (redelivered). */
     @WithDefault("20s")
     Duration shutdownGrace();
@@ -116,6 +118,28 @@ public interface CrawlerConfig {
         /** Cancelled task ids remembered per instance; the oldest are forgotten first. */
         @WithDefault("100000")
         int capacity();
+    }
+
+    /** The local copy of the page-state topic (validators, body hash, last links and records per page). */
+    interface PageStateStorage {
+        /** Off: every visit is a plain GET and nothing is remembered. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** RocksDB folder, one per running crawler; default: the temp folder and the worker id (a restart with the same id resumes). */
+        Optional<String> dir();
+
+        /** Block cache (index and filters included): the bulk of the store's memory. */
+        @WithDefault("16777216")
+        long cacheBytes();
+
+        /** Each of the two write buffers. */
+        @WithDefault("8388608")
+        long writeBufferBytes();
+
+        /** How long start-up waits for the topic to be read to its end before taking tasks. */
+        @WithDefault("60s")
+        Duration catchUpTimeout();
     }
 
     interface Extraction {

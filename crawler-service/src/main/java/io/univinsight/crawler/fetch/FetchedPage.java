@@ -1,8 +1,20 @@
 package io.univinsight.crawler.fetch;
 
-/** A fetched response: where it ended after redirects, its status, type, charset and body. */
+/**
+ * A fetched response: where it ended after redirects, its status, type, charset and body, its
+ * validators (ETag, Last-Modified; null when absent) and whether the body was cut at the size limit.
+ * A 304 (not modified) has an empty body.
+ */
 public record FetchedPage(String requestedUrl, String finalUrl, int status, String contentType, String charset,
-                          byte[] body, long fetchMs) {
+                          byte[] body, long fetchMs, String etag, String lastModified, boolean truncated) {
+
+    public FetchedPage(String requestedUrl, String finalUrl, int status, String contentType, String charset, byte[] body, long fetchMs) {
+        this(requestedUrl, finalUrl, status, contentType, charset, body, fetchMs, null, null, false);
+    }
+
+    public boolean notModified() {
+        return status == 304;
+    }
 
     public boolean isHtml() {
         return isHtml(contentType);

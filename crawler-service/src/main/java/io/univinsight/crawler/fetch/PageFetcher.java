@@ -74,25 +74,43 @@ public class PageFetcher {
 
     /** Like {@link #fetch(String)}, but a response that is not HTML/XHTML fails (reason not-html) before its body is read. */
     public FetchedPage fetchHtml(String url) throws FetchFailure {
-        return fetch(url, true, limits.maxBodyBytes());
+        return fetch(url, true, limits.maxBodyBytes(), java.util.Map.of());
+    }
+
+    /**
+     * Like {@link #fetchHtml(String)}, sending the given conditional headers (If-None-Match,
+     * If-Modified-Since; see {@link ConditionalRequest}) on every hop: a 304 comes back as a
+     * page with status 304 and no body, for the caller to take from what it remembers.
+     */
+    public FetchedPage fetchHtml(String url, java.util.Map<String, String> conditionalHeaders) throws FetchFailure {
+        return fetch(url, true, limits.maxBodyBytes(), conditionalHeaders);
     }
 
     private FetchedPage fetch(String url, boolean htmlOnly, int maxBytes) throws FetchFailure {
+        return fetch(url, htmlOnly, maxBytes, java.util.Map.of());
+    }
+
+    private FetchedPage fetch(String url, boolean htmlOnly, int maxBytes, java.util.Map<String, String> conditionalHeaders) throws FetchFailure {
         try {
-            return fetchHops(url, htmlOnly, maxBytes);
+            return fetchHops(url, htmlOnly, maxBytes, conditionalHeaders);
         } finally {
             FetchDeadline.clear();
         }
     }
 
-    private FetchedPage fetchHops(String url, boolean htmlOnly, int maxBytes) throws FetchFailure {
+    private FetchedPage fetchHops(String url, boolean htmlOnly, int maxBytes, java.util.Map<String, String> conditionalHeaders) throws FetchFailure {
         long started = System.nanoTime();
         String current = url;
         for (int hop = 0; hop <= limits.maxRedirects(); hop++) {
             checkTarget(current);
             FetchDeadline.start(limits.timeout()); // each hop, headers and body, within the timeout (https sockets)
-            Connection.Response response = execute(current, maxBytes);
+            Connection.Response response = execute(current, maxBytes, conditionalHeaders);
             int status = response.statusCode();
+            if (status == 304 && !conditionalHeaders.isEmpty()) {
+                long fetchMs = (System.nanoTime() - started) / 1_000_000;
+                return new FetchedPage(url, current, status, response.contentType(), response.charset(), new byte[0], fetchMs,
+                        response.header("ETag"), response.header("Last-Modified"), false);
+            }
             if (status >= 300 && status < 400 && response.hasHeader("Location")) {
                 current = resolveRedirect(current, response.header("Location"));
                 continue;
@@ -109,7 +127,9 @@ public class PageFetcher {
             }
             byte[] body = readBody(response, current);
             long fetchMs = (System.nanoTime() - started) / 1_000_000;
-            return new FetchedPage(url, current, status, response.contentType(), response.charset(), body, fetchMs);
+            // Jsoup stops reading at maxBytes: a body that long may have been cut there.
+            return new FetchedPage(url, current, status, response.contentType(), response.charset(), body, fetchMs,
+                    response.header("ETag"), response.header("Last-Modified"), body.length >= maxBytes);
         }
         throw FetchFailure.permanent("too-many-redirects", "more than " + limits.maxRedirects() + " redirects from " + url);
     }
@@ -119,9 +139,10 @@ public class PageFetcher {
         guard.check(url);
     }
 
-    private Connection.Response execute(String url, int maxBytes) throws FetchFailure {
+    private Connection.Response execute(String url, int maxBytes, java.util.Map<String, String> conditionalHeaders) throws FetchFailure {
         try {
             Connection connection = Jsoup.connect(url);
+            conditionalHeaders.forEach(connection::header);
             if (url.regionMatches(true, 0, "https:", 0, 6)) {
                 connection.sslSocketFactory(tlsSockets); // https: the connection itself checks its address
             }

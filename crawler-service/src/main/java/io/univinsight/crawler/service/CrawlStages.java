@@ -10,6 +10,7 @@ import io.univinsight.crawler.fetch.HostThrottle;
 import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.fetch.PolitenessDelays;
 import io.univinsight.crawler.fetch.RobotsRules;
+import io.univinsight.crawler.pagestate.PageStates;
 import io.univinsight.crawler.scope.UrlFilters;
 import io.univinsight.extraction.ExtractionPipeline;
 
@@ -19,10 +20,15 @@ public final class CrawlStages {
     }
 
     public static SiteCrawl siteCrawl(CrawlerConfig config, HostResolver resolver) {
+        return siteCrawl(config, resolver, PageStates.NONE);
+    }
+
+    /** The crawl stages remembering pages in pageStates (conditional GETs and cache hits). */
+    public static SiteCrawl siteCrawl(CrawlerConfig config, HostResolver resolver, PageStates pageStates) {
         PageFetcher fetcher = fetcher(config, resolver);
         return new SiteCrawl(fetcher, robots(config, fetcher), new HostThrottle(config.politeness().maxConnectionsPerHost()),
                 politeness(config), ExtractionPipeline.of(config.extraction().extractors(), config.extraction().params()),
-                UrlFilters.of(config.scope().urlFilters(), config.scope().params()));
+                UrlFilters.of(config.scope().urlFilters(), config.scope().params()), pageStates);
     }
 
     static PolitenessDelays politeness(CrawlerConfig config) {

@@ -20,6 +20,10 @@ import io.univinsight.crawler.messaging.CancelledTasks;
 import io.univinsight.crawler.messaging.EventPublisher;
 import io.univinsight.crawler.messaging.TaskConsumer;
 import io.univinsight.crawler.messaging.TaskSource;
+import io.univinsight.crawler.pagestate.PageStateReader;
+import io.univinsight.crawler.pagestate.PageStateStore;
+import io.univinsight.crawler.pagestate.PageStates;
+import io.univinsight.crawler.pagestate.PublishedPageStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -45,12 +49,14 @@ public class CrawlerWorker {
     private ScheduledExecutorService heartbeats;
     private CancelledTasks cancellations;
     private Thread cancellationThread;
+    private PageStateStore pageStore;
+    private PageStateReader pageStateReader;
+    private Thread pageStateThread;
 
     void start(@Observes StartupEvent startup) {
         ResolutionPinning.requireCaching();
         String workerId = config.workerId().orElseGet(CrawlerWorker::defaultWorkerId);
         stats = new WorkerStats(workerId);
-        SiteCrawl crawl = CrawlStages.siteCrawl(config, HostResolver.SYSTEM);
         String bootstrap = String.valueOf(kafkaConfig.get("bootstrap.servers"));
         // The consumer settings of the kafka.* configuration (session timeout, security, ...), as
         // KAFKA_SESSION_TIMEOUT_MS and the like set them for every Kafka client of the service.
@@ -62,6 +68,7 @@ public class CrawlerWorker {
         });
         kafka.put("bootstrap.servers", bootstrap);
         events = new EventPublisher(bootstrap, workerId);
+        SiteCrawl crawl = CrawlStages.siteCrawl(config, HostResolver.SYSTEM, openPageStates(kafka, workerId));
         cancellations = new CancelledTasks(kafka, config.cancellations().capacity());
         cancellationThread = new Thread(cancellations, "cancellations");
         cancellationThread.setDaemon(true);
@@ -79,6 +86,48 @@ public class CrawlerWorker {
                 config.politeness().ownServerDelay(), config.politeness().ownServers().orElse(List.of()),
                 config.politeness().maxConnectionsPerHost(), config.ssrf().allowedNetworks().orElse(List.of()),
                 config.scope().urlFilters(), ResolutionPinning.positiveCacheSeconds());
+    }
+
+    /**
+     * The local page-state store, read from the topic before the first task (bounded wait) so that a
+     * restarted crawler sends its validators from its first fetch on.
+     */
+    private PageStates openPageStates(Map<String, Object> kafka, String workerId) {
+        if (!config.pageState().enabled()) {
+            return PageStates.NONE;
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of(config.pageState().dir()
+                .orElseGet(() -> System.getProperty("java.io.tmpdir") + "/univinsight-page-state-" + workerId.replaceAll("[^A-Za-z0-9._-]", "_")));
+        pageStore = new PageStateStore(dir, config.pageState().cacheBytes(), config.pageState().writeBufferBytes());
+        pageStateReader = new PageStateReader(kafka, pageStore, (record, reason) -> {
+            try {
+                events.deadLetter(record, reason);
+            } catch (EventPublisher.PublishException e) {
+                LOG.warnf("unreadable page state not dead-lettered: %s", e.getMessage());
+            }
+        });
+        pageStateThread = new Thread(pageStateReader, "page-state");
+        pageStateThread.setDaemon(true);
+        pageStateThread.start();
+        try {
+            if (!pageStateReader.awaitCaughtUp(config.pageState().catchUpTimeout())) {
+                LOG.warn("page-state topic not read to its end yet; starting anyway (some pages fetched in full)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.infof("page-state store %s: ~%d pages", dir, pageStore.estimatedPages());
+        return new PublishedPageStates(pageStore, new PublishedPageStates.Topic() {
+            @Override
+            public void send(io.univinsight.events.PageState state) {
+                events.pageState(state);
+            }
+
+            @Override
+            public void flush() {
+                events.flush();
+            }
+        });
     }
 
     /** Cancellations already on the topic are known before the first task starts (bounded wait: Kafka may be slow). */
@@ -103,6 +152,15 @@ public class CrawlerWorker {
             Thread.currentThread().interrupt();
         }
         cancellations.stop();
+        if (pageStateReader != null) {
+            pageStateReader.stop();
+            try {
+                pageStateThread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            pageStore.close();
+        }
         heartbeats.shutdownNow();
         beat();
         events.close();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,18 +19,21 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import crawlercommons.robots.BaseRobotRules;
+import io.univinsight.crawler.fetch.ConditionalRequest;
 import io.univinsight.crawler.fetch.FetchFailure;
 import io.univinsight.crawler.fetch.FetchedPage;
 import io.univinsight.crawler.fetch.HostThrottle;
 import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.fetch.PolitenessDelays;
 import io.univinsight.crawler.fetch.RobotsRules;
+import io.univinsight.crawler.pagestate.PageStates;
 import io.univinsight.crawler.scope.CrawlScope;
 import io.univinsight.crawler.scope.LinkCandidate;
 import io.univinsight.crawler.scope.UrlFilters;
 import io.univinsight.crawler.scope.UrlNormalizer;
 import io.univinsight.events.CrawlResult;
 import io.univinsight.events.CrawlTask;
+import io.univinsight.events.PageState;
 import io.univinsight.extraction.ExtractionPipeline;
 import io.univinsight.extraction.ExtractionResult;
 import io.univinsight.extraction.LinkClassifier;
@@ -45,6 +49,11 @@ import io.univinsight.identity.PersonIdentity;
  * profiles, publication lists and further directory pages, breadth first, up to maxDepth and
  * maxPages, each URL once, politely and within robots.txt. A failure of the start page fails
  * the task; a failure of a later page is counted and skipped.
+ *
+ * <p>Revisits: a page with a stored state is fetched with its validators; a 304 or an unchanged
+ * body is a cache hit, whose stored links are followed (through the same URL filters, robots.txt,
+ * politeness and SSRF guard as any link) and whose stored records count as found again. A new or
+ * changed page is extracted and its new state remembered.
  */
 public class SiteCrawl {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SiteCrawl.class);
@@ -54,6 +63,7 @@ public class SiteCrawl {
     private final PolitenessDelays politeness;
     private final ExtractionPipeline pipeline;
     private final UrlFilters urlFilters;
+    private final PageStates pageStates;
     private final LinkClassifier links = new LinkClassifier();
 
     public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, Duration politenessDelay, ExtractionPipeline pipeline,
@@ -63,21 +73,33 @@ public class SiteCrawl {
 
     public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, PolitenessDelays politeness, ExtractionPipeline pipeline,
                      UrlFilters urlFilters) {
+        this(fetcher, robots, throttle, politeness, pipeline, urlFilters, PageStates.NONE);
+    }
+
+    public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, PolitenessDelays politeness, ExtractionPipeline pipeline,
+                     UrlFilters urlFilters, PageStates pageStates) {
         this.fetcher = fetcher;
         this.robots = robots;
         this.throttle = throttle;
         this.politeness = politeness;
         this.pipeline = pipeline;
         this.urlFilters = urlFilters;
+        this.pageStates = pageStates;
     }
 
-    /** What one crawl found and how it went. */
+    /** What one crawl found and how it went; departed as in {@link CrawlResult#departed()}. */
     public record Outcome(List<CrawlResult.Professor> professors, List<CrawlResult.Paper> papers, int pagesFetched,
                           int httpErrors, long fetchMs, long parseMs, long bytes, int startStatus, List<String> extractors,
-                          int accuracyScore) {
+                          int accuracyScore, boolean startCacheHit, int cacheHits, long bytesSaved,
+                          List<CrawlResult.Professor> departed) {
     }
 
     private record Target(String url, int depth) {
+    }
+
+    /** A link decided once per task: its normalised URL, or refused (url null); pagination costs no depth. */
+    private record LinkDecision(String url, boolean nextPage) {
+        static final LinkDecision REFUSED = new LinkDecision(null, false);
     }
 
     public Outcome crawl(CrawlTask task) throws FetchFailure, InterruptedException {
@@ -88,7 +110,6 @@ public class SiteCrawl {
         String host = CrawlScope.serverOf(URI.create(start));
         Deque<Target> frontier = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
-        Set<String> decidedLinks = new HashSet<>();
         frontier.add(new Target(start, 0));
         seen.add(start);
         Map<String, CrawlResult.Professor> professors = new LinkedHashMap<>();
@@ -102,17 +123,31 @@ public class SiteCrawl {
         long fetchMs = 0;
         long parseMs = 0;
         long bytes = 0;
+        int cacheHits = 0;
+        long bytesSaved = 0;
+        boolean startCacheHit = false;
+        Departures departures = new Departures();
+        Map<String, LinkDecision> decidedLinks = new HashMap<>();
         while (!frontier.isEmpty() && pages < task.maxPages()) {
             Target target = frontier.poll();
             boolean isStart = pages == 0 && target.url().equals(start);
+            PageState previous = pageStates.find(target.url()).orElse(null);
+            Map<String, String> conditional = ConditionalRequest.headersFor(previous);
             FetchedPage page;
+            CacheVerdict verdict;
+            String sha256;
             try {
                 BaseRobotRules rules = throttle.call(host, politeness.delayFor(host), () -> robots.rulesFor(target.url()));
                 if (!rules.isAllowed(target.url())) {
                     throw FetchFailure.permanent("robots", "robots.txt disallows " + target.url());
                 }
                 Duration delay = max(politeness.delayFor(host), RobotsRules.crawlDelay(rules));
-                page = throttle.call(host, delay, () -> fetcher.fetchHtml(target.url()));
+                page = throttle.call(host, delay, () -> fetcher.fetchHtml(target.url(), conditional));
+                sha256 = page.notModified() ? null : CacheVerdict.sha256(page.body());
+                verdict = CacheVerdict.of(previous, page, sha256);
+                if (verdict == CacheVerdict.UNUSABLE) {
+                    throw FetchFailure.permanent("http-304", target.url() + " answered 304 to a request that had no validators");
+                }
             } catch (FetchFailure f) {
                 if (isStart) {
                     throw f;
@@ -123,75 +158,159 @@ public class SiteCrawl {
             }
             if (isStart) {
                 startStatus = page.status();
+                startCacheHit = verdict.isHit();
             }
             pages++;
             fetchMs += page.fetchMs();
             bytes += page.body().length;
+            if (verdict.isHit()) {
+                cacheHits++;
+                if (verdict == CacheVerdict.NOT_MODIFIED) {
+                    bytesSaved += previous.bytes();
+                } else if (validatorsChanged(previous, page)) {
+                    pageStates.remember(withValidators(previous, page));
+                }
+                for (CrawlResult.Professor p : nonNull(previous.professors())) {
+                    professors.merge(PersonIdentity.key(p.email(), p.name()), p, SiteCrawl::mergeProfessor);
+                }
+                for (CrawlResult.Paper p : nonNull(previous.papers())) {
+                    papers.merge(PaperIdentity.key(p.doi(), p.title(), p.year()), p, SiteCrawl::mergePaper);
+                }
+                if (target.depth() < task.maxDepth()) {
+                    enqueueStored(nonNull(previous.links()), scope, target.depth(), frontier, seen);
+                }
+                continue;
+            }
             long parseStarted = System.nanoTime();
             Document doc = parse(page);
             ExtractionResult found = pipeline.extract(doc, new PageContext(page.finalUrl(), task.universityName(), task.department()));
             parseMs += (System.nanoTime() - parseStarted) / 1_000_000;
             extractors.addAll(found.extractorsApplied());
             String pageOwner = found.professors().size() == 1 ? PersonIdentity.ref(found.professors().get(0).email(), found.professors().get(0).name()) : null;
+            List<CrawlResult.Professor> pageProfessors = new ArrayList<>();
             for (ExtractedProfessor p : found.professors()) {
                 // The event carries the confidence; where it was seen stays in the debug log.
                 LOG.debugf("task %s: %s (%.2f) by %s at %s on %s", task.taskId(), p.name(), p.confidence(), p.extractor(),
                         p.evidence(), page.finalUrl());
-                professors.merge(PersonIdentity.key(p.email(), p.name()), toEvent(p), SiteCrawl::mergeProfessor);
+                CrawlResult.Professor professor = toEvent(p);
+                pageProfessors.add(professor);
+                professors.merge(PersonIdentity.key(p.email(), p.name()), professor, SiteCrawl::mergeProfessor);
             }
             int records = found.professors().size() + found.papers().size();
             scoreSum += (long) found.accuracyScore() * records;
             scoredRecords += records;
+            List<CrawlResult.Paper> pagePapers = new ArrayList<>();
             for (ExtractedPaper p : found.papers()) {
                 CrawlResult.Paper paper = toEvent(p, pageOwner);
+                pagePapers.add(paper);
                 papers.merge(PaperIdentity.key(p.doi(), p.title(), p.year()), paper, SiteCrawl::mergePaper);
             }
-            if (target.depth() < task.maxDepth()) {
-                enqueueLinks(doc, scope, target.depth(), frontier, seen, decidedLinks);
+            // The page's links are kept whatever its depth, so a later, deeper task can follow them from the cache.
+            List<String> pageLinks = enqueueLinks(doc, scope, target.depth(), target.depth() < task.maxDepth(), frontier, seen, decidedLinks);
+            String kind = PageKind.of(found);
+            if (verdict == CacheVerdict.CHANGED) {
+                departures.compare(previous, kind, !page.truncated(), pageProfessors);
             }
+            pageStates.remember(new PageState(PageState.SCHEMA_VERSION, target.url(), page.etag(), page.lastModified(), sha256,
+                    page.body().length, java.time.Instant.now(), kind, pageLinks, pageProfessors, pagePapers));
         }
-        return new Outcome(new ArrayList<>(professors.values()), new ArrayList<>(papers.values()), pages, httpErrors,
+        pageStates.flush(); // the states are on the topic before the result that counted them
+        List<CrawlResult.Professor> all = new ArrayList<>(professors.values());
+        return new Outcome(all, new ArrayList<>(papers.values()), pages, httpErrors,
                 fetchMs, parseMs, bytes, startStatus, new ArrayList<>(extractors),
-                scoredRecords == 0 ? 0 : (int) Math.round((double) scoreSum / scoredRecords));
+                scoredRecords == 0 ? 0 : (int) Math.round((double) scoreSum / scoredRecords),
+                startCacheHit, cacheHits, bytesSaved, departures.departed(all));
+    }
+
+    private static boolean validatorsChanged(PageState previous, FetchedPage page) {
+        return !java.util.Objects.equals(previous.etag(), page.etag()) || !java.util.Objects.equals(previous.lastModified(), page.lastModified());
+    }
+
+    /** The same page (same body) with the validators the server gives it now. */
+    private static PageState withValidators(PageState previous, FetchedPage page) {
+        return new PageState(PageState.SCHEMA_VERSION, previous.url(), page.etag(), page.lastModified(), previous.contentSha256(),
+                previous.bytes(), java.time.Instant.now(), previous.pageKind(), previous.links(), previous.professors(), previous.papers());
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /**
-     * Queues the page's links that the URL filter chain accepts, each URL once per task. Every
-     * page of a site repeats its menus and footer: a link (href and anchor text) decided once is
-     * not normalised and classified again on later pages.
+     * Queues the stored links of an unchanged page. Their anchor texts are the same as when they were
+     * accepted (the page is), so the classifier's verdict then holds; every URL filter that depends
+     * on the task (same site, start folder, length) decides again for this task's scope.
      */
-    private void enqueueLinks(Document doc, CrawlScope scope, int depth, Deque<Target> frontier, Set<String> seen, Set<String> decided) {
+    private void enqueueStored(List<String> stored, CrawlScope scope, int depth, Deque<Target> frontier, Set<String> seen) {
+        for (String url : stored) {
+            if (seen.contains(url)) {
+                continue;
+            }
+            LinkCandidate link;
+            try {
+                URI uri = URI.create(url);
+                if (uri.getHost() == null) {
+                    continue;
+                }
+                LinkKind kind = links.classify("", url);
+                link = new LinkCandidate(url, uri, "", kind == LinkKind.OTHER ? LinkKind.PROFILE : kind);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (urlFilters.refusal(link, scope) != null) {
+                continue;
+            }
+            seen.add(url);
+            frontier.add(new Target(url, link.kind() == LinkKind.NEXT_PAGE ? depth : depth + 1));
+        }
+    }
+
+    /**
+     * The page's links that the URL filter chain accepts (its PageState.links), queued when follow is
+     * set, each URL once per task. Every page of a site repeats its menus and footer: a link (href
+     * and anchor text) decided once is not normalised and classified again on later pages.
+     */
+    private List<String> enqueueLinks(Document doc, CrawlScope scope, int depth, boolean follow, Deque<Target> frontier, Set<String> seen,
+                                      Map<String, LinkDecision> decided) {
         String base = doc.location();
+        java.util.LinkedHashSet<String> accepted = new java.util.LinkedHashSet<>();
         for (Element a : doc.select("a[href]")) {
             String href = a.attr("href");
             String text = a.text();
             // Absolute and root-relative hrefs mean the same on every page; others depend on the page's folder.
             String key = (href.startsWith("/") || href.contains("://") ? href : base + " " + href) + "\n" + text;
-            if (!decided.add(key)) {
+            LinkDecision decision = decided.computeIfAbsent(key, k -> decide(a, text, scope));
+            if (decision.url() == null || !accepted.add(decision.url())) {
                 continue;
             }
-            String absolute = a.absUrl("href");
-            if (absolute.isEmpty()) {
-                continue;
+            if (follow && seen.add(decision.url())) {
+                // Further pages of a directory are the same listing: they do not cost depth.
+                frontier.add(new Target(decision.url(), decision.nextPage() ? depth : depth + 1));
             }
-            LinkCandidate link;
-            try {
-                String url = UrlNormalizer.normalize(absolute);
-                URI uri = URI.create(url);
-                if (uri.getHost() == null) {
-                    continue;
-                }
-                link = new LinkCandidate(url, uri, text, links.classify(text, url));
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            if (seen.contains(link.url()) || urlFilters.refusal(link, scope) != null) {
-                continue;
-            }
-            seen.add(link.url());
-            // Further pages of a directory are the same listing: they do not cost depth.
-            frontier.add(new Target(link.url(), link.kind() == LinkKind.NEXT_PAGE ? depth : depth + 1));
         }
+        return new ArrayList<>(accepted);
+    }
+
+    private LinkDecision decide(Element a, String text, CrawlScope scope) {
+        String absolute = a.absUrl("href");
+        if (absolute.isEmpty()) {
+            return LinkDecision.REFUSED;
+        }
+        LinkCandidate link;
+        try {
+            String url = UrlNormalizer.normalize(absolute);
+            URI uri = URI.create(url);
+            if (uri.getHost() == null) {
+                return LinkDecision.REFUSED;
+            }
+            link = new LinkCandidate(url, uri, text, links.classify(text, url));
+        } catch (IllegalArgumentException e) {
+            return LinkDecision.REFUSED;
+        }
+        if (urlFilters.refusal(link, scope) != null) {
+            return LinkDecision.REFUSED;
+        }
+        return new LinkDecision(link.url(), link.kind() == LinkKind.NEXT_PAGE);
     }
 
     /** Decodes with the header's charset, else the page's meta charset, else UTF-8 (Jsoup's rules). */

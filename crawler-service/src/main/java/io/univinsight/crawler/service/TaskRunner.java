@@ -52,8 +52,9 @@ public class TaskRunner implements TaskHandler {
             events.result(toResult(task, outcome, totalMs, worker));
             events.status(TaskStatusChanged.of(task, TaskStatus.COMPLETED, worker, null));
             success = true;
-            LOG.infof("task %s completed: %d pages, %d professors, %d papers in %d ms", task.taskId(), outcome.pagesFetched(),
-                    outcome.professors().size(), outcome.papers().size(), totalMs);
+            LOG.infof("task %s completed: %d pages (%d cache hits), %d professors, %d papers, %d departed in %d ms", task.taskId(),
+                    outcome.pagesFetched(), outcome.cacheHits(), outcome.professors().size(), outcome.papers().size(),
+                    outcome.departed().size(), totalMs);
         } catch (FetchFailure f) {
             if (f.isTransient() && task.attempt() < maxAttempts) {
                 Duration backoff = backoff(task.attempt());
@@ -102,9 +103,9 @@ public class TaskRunner implements TaskHandler {
 
     private static CrawlResult toResult(CrawlTask task, SiteCrawl.Outcome o, long totalMs, String worker) {
         CrawlResult.Metrics metrics = new CrawlResult.Metrics(totalMs, o.fetchMs(), o.parseMs(), o.bytes(), o.startStatus(),
-                o.httpErrors(), false, 0);
+                o.httpErrors(), o.startCacheHit(), 0, o.cacheHits(), o.bytesSaved());
         return new CrawlResult(CrawlResult.SCHEMA_VERSION, task.taskId(), task.url(), task.universityName(), task.department(),
                 o.professors(), o.papers(), o.pagesFetched(), String.join("+", o.extractors()),
-                o.accuracyScore(), metrics, Instant.now(), worker, task.attempt());
+                o.accuracyScore(), metrics, Instant.now(), worker, task.attempt(), o.departed());
     }
 }

@@ -83,6 +83,47 @@ public final class FixtureServer implements AutoCloseable {
         return route(path, ex -> send(ex, 200, type, body.getBytes(StandardCharsets.UTF_8)));
     }
 
+    private final java.util.concurrent.atomic.AtomicLong okResponses = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong notModifiedResponses = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong bodyBytes = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * An HTML page with an ETag (hash of its current body) and a fixed Last-Modified that answers
+     * a matching If-None-Match (or, without one, a matching If-Modified-Since) with 304; the body
+     * is asked again on every request, so a test may change it. Counts 200s, 304s and body bytes.
+     */
+    public FixtureServer conditionalHtml(String path, java.util.function.Supplier<String> html) {
+        return route(path, ex -> {
+            byte[] body = html.get().getBytes(StandardCharsets.UTF_8);
+            String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "-" + body.length + "\"";
+            String lastModified = "Mon, 05 Jan 2026 00:00:00 GMT";
+            ex.getResponseHeaders().set("ETag", etag);
+            ex.getResponseHeaders().set("Last-Modified", lastModified);
+            String ifNoneMatch = ex.getRequestHeaders().getFirst("If-None-Match");
+            if (etag.equals(ifNoneMatch) || (ifNoneMatch == null && lastModified.equals(ex.getRequestHeaders().getFirst("If-Modified-Since")))) {
+                notModifiedResponses.incrementAndGet();
+                ex.sendResponseHeaders(304, -1);
+                return;
+            }
+            okResponses.incrementAndGet();
+            bodyBytes.addAndGet(body.length);
+            send(ex, 200, "text/html; charset=utf-8", body);
+        });
+    }
+
+    /** 200s, 304s and body bytes served by the conditional pages so far. */
+    public long okResponses() {
+        return okResponses.get();
+    }
+
+    public long notModifiedResponses() {
+        return notModifiedResponses.get();
+    }
+
+    public long bodyBytes() {
+        return bodyBytes.get();
+    }
+
     public List<Hit> hits() {
         return List.copyOf(hits);
     }
