@@ -21,7 +21,22 @@ public record PageState(
         String pageKind,
         List<String> links,
         List<CrawlResult.Professor> professors,
-        List<CrawlResult.Paper> papers) {
+        List<CrawlResult.Paper> papers,
+        List<String> extractors,
+        int accuracyScore) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * A state without how its records were found. {@code extractors} and {@code accuracyScore} are the
+     * page's extraction method and score, so a task whose pages all come from the cache reports the
+     * same method and score as the visit that extracted them (a state written before they existed
+     * reads as none and 0).
+     */
+    public PageState(int schemaVersion, String url, String etag, String lastModified, String contentSha256, long bytes,
+                     Instant fetchedAt, String pageKind, List<String> links, List<CrawlResult.Professor> professors,
+                     List<CrawlResult.Paper> papers) {
+        this(schemaVersion, url, etag, lastModified, contentSha256, bytes, fetchedAt, pageKind, links, professors, papers,
+                List.of(), 0);
+    }
 }

@@ -108,6 +108,9 @@ class RecrawlIT {
             // The records of the last visit count as found again.
             assertEquals(names(first.professors()), names(second.professors()));
             assertEquals(titles(first.papers()), titles(second.papers()));
+            assertTrue(first.accuracyScore() > 0, "the first crawl was scored");
+            assertEquals(first.accuracyScore(), second.accuracyScore(), "scored as when its pages were extracted");
+            assertEquals(first.extractionMethod(), second.extractionMethod());
             assertTrue(second.departed().isEmpty());
         }
     }

@@ -176,6 +176,11 @@ public class SiteCrawl {
                 for (CrawlResult.Paper p : nonNull(previous.papers())) {
                     papers.merge(PaperIdentity.key(p.doi(), p.title(), p.year()), p, SiteCrawl::mergePaper);
                 }
+                // Scored as when it was extracted: a recrawl of an unchanged site reports the same method and score.
+                extractors.addAll(nonNull(previous.extractors()));
+                int storedRecords = nonNull(previous.professors()).size() + nonNull(previous.papers()).size();
+                scoreSum += (long) previous.accuracyScore() * storedRecords;
+                scoredRecords += storedRecords;
                 if (target.depth() < task.maxDepth()) {
                     enqueueStored(nonNull(previous.links()), scope, target.depth(), frontier, seen);
                 }
@@ -212,7 +217,8 @@ public class SiteCrawl {
                 departures.compare(previous, kind, !page.truncated(), pageProfessors);
             }
             pageStates.remember(new PageState(PageState.SCHEMA_VERSION, target.url(), page.etag(), page.lastModified(), sha256,
-                    page.body().length, java.time.Instant.now(), kind, pageLinks, pageProfessors, pagePapers));
+                    page.body().length, java.time.Instant.now(), kind, pageLinks, pageProfessors, pagePapers,
+                    List.copyOf(found.extractorsApplied()), found.accuracyScore()));
         }
         pageStates.flush(); // the states are on the topic before the result that counted them
         List<CrawlResult.Professor> all = new ArrayList<>(professors.values());
@@ -229,7 +235,8 @@ public class SiteCrawl {
     /** The same page (same body) with the validators the server gives it now. */
     private static PageState withValidators(PageState previous, FetchedPage page) {
         return new PageState(PageState.SCHEMA_VERSION, previous.url(), page.etag(), page.lastModified(), previous.contentSha256(),
-                previous.bytes(), java.time.Instant.now(), previous.pageKind(), previous.links(), previous.professors(), previous.papers());
+                previous.bytes(), java.time.Instant.now(), previous.pageKind(), previous.links(), previous.professors(), previous.papers(),
+                previous.extractors(), previous.accuracyScore());
     }
 
     private static <T> List<T> nonNull(List<T> list) {
