@@ -1,21 +1,10 @@
 package io.univinsight.crawler.messaging;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import io.univinsight.events.JsonSerde;
@@ -32,16 +21,11 @@ public class CancelledTasks implements Runnable {
     private static final Logger LOG = Logger.getLogger(CancelledTasks.class);
     private static final JsonSerde<TaskStatusChanged> STATUS = new JsonSerde<>(TaskStatusChanged.class);
 
-    private final Map<String, Object> kafkaConfig;
-    private final String topic;
     private final Map<String, Boolean> ids;
-    private volatile boolean running = true;
-    private volatile boolean caughtUp;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private final CompactedTopicTail tail;
 
     public CancelledTasks(Map<String, Object> kafkaConfig, String topic, int capacity) {
-        this.kafkaConfig = kafkaConfig;
-        this.topic = topic;
+        this.tail = new CompactedTopicTail("cancellations", kafkaConfig, Map.of(), topic, records -> records.forEach(this::apply));
         this.ids = new LinkedHashMap<>(1024, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -68,69 +52,16 @@ public class CancelledTasks implements Runnable {
 
     /** Waits until the topic has been read up to where it ended when reading started; false on timeout. */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!caughtUp && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        return caughtUp;
+        return tail.awaitCaughtUp(timeout);
     }
 
     @Override
     public void run() {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "cancellations-" + Long.toHexString(System.nanoTime()));
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer = c;
-            List<TopicPartition> partitions = assignAll(c);
-            if (partitions == null) {
-                return;
-            }
-            Map<TopicPartition, Long> ends = c.endOffsets(partitions);
-            while (running) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    apply(r);
-                }
-                if (!caughtUp) {
-                    caughtUp = partitions.stream().allMatch(tp -> c.position(tp) >= ends.get(tp));
-                }
-            }
-        } catch (WakeupException e) {
-            // stop() was called
-        } catch (RuntimeException e) {
-            LOG.error("cancellation reader stopped; cancelled tasks may run", e);
-        }
+        tail.run();
     }
 
     public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-    }
-
-    /** Every partition of the topic, waiting for it to exist; null when stopped first. */
-    private List<TopicPartition> assignAll(KafkaConsumer<String, byte[]> c) {
-        while (running) {
-            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
-            if (infos != null && !infos.isEmpty()) {
-                List<TopicPartition> partitions = new ArrayList<>();
-                infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
-                c.assign(partitions);
-                c.seekToBeginning(partitions);
-                return partitions;
-            }
-            LOG.warnf("topic %s not found yet; cancellations are not seen until it exists", topic);
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
+        tail.stop();
     }
 
     private void apply(ConsumerRecord<String, byte[]> r) {

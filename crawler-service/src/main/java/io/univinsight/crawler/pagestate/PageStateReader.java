@@ -1,23 +1,16 @@
 package io.univinsight.crawler.pagestate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
+import io.univinsight.crawler.messaging.CompactedTopicTail;
 import io.univinsight.events.JsonSerde;
 import io.univinsight.events.PageState;
 import io.univinsight.events.Topics;
@@ -38,19 +31,31 @@ public class PageStateReader implements Runnable {
         void send(ConsumerRecord<String, byte[]> record, String reason);
     }
 
-    private final Map<String, Object> kafkaConfig;
-    private final String topic;
+    /** Bounded fetch buffers: reading a million pages at start must not cost the heap they would fill. */
+    private static final Map<String, Object> BOUNDED_FETCHES = Map.of(
+            ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 << 20,
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1 << 20,
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+
     private final PageStateStore store;
     private final DeadLetters deadLetters;
-    private volatile boolean running = true;
-    private volatile boolean caughtUp;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private final CompactedTopicTail tail;
 
     public PageStateReader(Map<String, Object> kafkaConfig, String topic, PageStateStore store, DeadLetters deadLetters) {
-        this.kafkaConfig = kafkaConfig;
-        this.topic = topic;
         this.store = store;
         this.deadLetters = deadLetters;
+        this.tail = new CompactedTopicTail("page-state", kafkaConfig, BOUNDED_FETCHES, topic, new CompactedTopicTail.Sink() {
+            @Override
+            public Long resumeAt(int partition) {
+                Long last = store.offsets().get(partition); // a restart resumes after what the store applied
+                return last == null ? null : last + 1;
+            }
+
+            @Override
+            public void accept(ConsumerRecords<String, byte[]> records) {
+                store.apply(updates(records));
+            }
+        });
     }
 
     public PageStateReader(Map<String, Object> kafkaConfig, PageStateStore store, DeadLetters deadLetters) {
@@ -59,52 +64,16 @@ public class PageStateReader implements Runnable {
 
     /** Waits until the topic has been read up to where it ended when reading started; false on timeout. */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!caughtUp && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        return caughtUp;
+        return tail.awaitCaughtUp(timeout);
     }
 
     @Override
     public void run() {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "page-state-" + Long.toHexString(System.nanoTime()));
-        // Bounded fetch buffers: reading a million pages at start must not cost the heap they would fill.
-        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 << 20);
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1 << 20);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer = c;
-            List<TopicPartition> partitions = assignAll(c);
-            if (partitions == null) {
-                return;
-            }
-            Map<TopicPartition, Long> ends = c.endOffsets(partitions);
-            while (running) {
-                ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
-                    store.apply(updates(records));
-                }
-                if (!caughtUp) {
-                    caughtUp = partitions.stream().allMatch(tp -> c.position(tp) >= ends.get(tp));
-                }
-            }
-        } catch (WakeupException e) {
-            // stop() was called
-        } catch (RuntimeException e) {
-            LOG.error("page-state reader stopped; pages of other crawlers are fetched without validators", e);
-        }
+        tail.run();
     }
 
     public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
+        tail.stop();
     }
 
     private List<PageStateStore.Update> updates(ConsumerRecords<String, byte[]> records) {
@@ -136,35 +105,5 @@ public class PageStateReader implements Runnable {
         } catch (RuntimeException e) {
             return e.getMessage();
         }
-    }
-
-    /** Every partition of the topic from where the store stopped, waiting for the topic to exist; null when stopped first. */
-    private List<TopicPartition> assignAll(KafkaConsumer<String, byte[]> c) {
-        while (running) {
-            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
-            if (infos != null && !infos.isEmpty()) {
-                List<TopicPartition> partitions = new ArrayList<>();
-                infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
-                c.assign(partitions);
-                Map<Integer, Long> applied = store.offsets();
-                for (TopicPartition tp : partitions) {
-                    Long last = applied.get(tp.partition());
-                    if (last == null) {
-                        c.seekToBeginning(List.of(tp));
-                    } else {
-                        c.seek(tp, last + 1);
-                    }
-                }
-                return partitions;
-            }
-            LOG.warnf("topic %s not found yet; pages are fetched without validators until it exists", topic);
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
     }
 }
