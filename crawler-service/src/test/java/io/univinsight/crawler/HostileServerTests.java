@@ -31,7 +31,7 @@ import io.univinsight.crawler.fetch.RobotsRules;
 
 /**
  * Servers that attack the fetcher: one that sends its status line and headers a byte a second
- * (a tarpit: HttpURLConnection's per-read timeout never fires), and a 3 MB robots.txt, of which
+ * (a tarpit: a per-read timeout never fires), and a 3 MB robots.txt, of which
  * only the configured limit is read.
  */
 class HostileServerTests {

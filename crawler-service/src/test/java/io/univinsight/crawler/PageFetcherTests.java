@@ -44,10 +44,6 @@ class PageFetcherTests {
             public int maxRedirects() {
                 return maxRedirects;
             }
-
-            public String client() {
-                return "http-client";
-            }
         };
     }
 
@@ -127,12 +123,13 @@ class PageFetcherTests {
     }
 
     /**
-     * DNS rebinding over https: the guard's lookup answers a public address, the connection's own
-     * lookup the internal one. The TLS socket factory checks the address actually connected to,
-     * so the internal host never even accepts a TCP connection.
+     * DNS rebinding: the guard's lookup answers a public address, the connection goes to the
+     * internal one. The socket checks the address actually connected to, over http and https, so
+     * the internal host never even accepts a TCP connection.
      */
-    @Test
-    void anHttpsConnectionIsCheckedOnTheAddressItConnectsTo() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"http", "https"})
+    void aConnectionIsCheckedOnTheAddressItConnectsTo(String scheme) throws Exception {
         try (java.net.ServerSocket internalHost = new java.net.ServerSocket(0, 10, InetAddress.getByName("127.0.0.2"))) {
             AtomicInteger accepted = new AtomicInteger();
             Thread acceptor = new Thread(() -> {
@@ -148,11 +145,63 @@ class PageFetcherTests {
             PageFetcher rebound = new PageFetcher(LIMITS, "test", new AddressPolicy(List.of()), host -> new InetAddress[] {
                     InetAddress.getByName("93.184.216.34")});
             FetchFailure f = assertThrows(FetchFailure.class,
-                    () -> rebound.fetch("https://127.0.0.2:" + internalHost.getLocalPort() + "/"));
+                    () -> rebound.fetch(scheme + "://127.0.0.2:" + internalHost.getLocalPort() + "/"));
             assertEquals("blocked-address", f.reason(), f.getMessage());
             assertFalse(f.isTransient());
             Thread.sleep(200);
             assertEquals(0, accepted.get(), "the internal host accepted a connection");
+        }
+    }
+
+    /** Pages of one host share one kept-alive connection: a recrawl of 304s pays no TCP handshake per page. */
+    @Test
+    void pagesOfOneHostShareOneConnection() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        java.net.Socket s = server.accept();
+                        connections.incrementAndGet();
+                        Thread answer = new Thread(() -> answerKeptAlive(s));
+                        answer.setDaemon(true);
+                        answer.start();
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            PageFetcher fetcher = demoFetcher(LIMITS);
+            for (int i = 0; i < 5; i++) {
+                FetchedPage page = fetcher.fetchHtml("http://127.0.0.1:" + server.getLocalPort() + "/p" + i + ".html");
+                assertEquals("<p>kept</p>", new String(page.body(), StandardCharsets.UTF_8));
+            }
+            assertEquals(1, connections.get(), "five pages over one connection");
+        }
+    }
+
+    /** Answers every request on the socket with a small page, keeping the connection open. */
+    private static void answerKeptAlive(java.net.Socket socket) {
+        byte[] answer = ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 11\r\n\r\n<p>kept</p>")
+                .getBytes(StandardCharsets.US_ASCII);
+        try (socket) {
+            java.io.InputStream in = socket.getInputStream();
+            while (true) {
+                int matched = 0;
+                while (matched < 4) { // the request head, up to the empty line
+                    int c = in.read();
+                    if (c < 0) {
+                        return;
+                    }
+                    matched = (c == '\r' || c == '\n') ? matched + 1 : 0;
+                }
+                socket.getOutputStream().write(answer);
+                socket.getOutputStream().flush();
+            }
+        } catch (java.io.IOException closed) {
+            // the client hung up
         }
     }
 

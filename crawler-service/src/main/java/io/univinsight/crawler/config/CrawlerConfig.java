@@ -69,16 +69,6 @@ public interface CrawlerConfig {
 
         @WithDefault("5")
         int maxRedirects();
-
-        /**
-         * Jsoup's HTTP client for http URLs: "http-client" (java.net.http; its timeout bounds the wait for the
-         * status line and headers, so a server trickling its headers a byte at a time cannot hold a worker) or
-         * "url-connection" (HttpURLConnection: faster on loopback, but its timeout is per read, so such a
-         * server holds the worker for as long as it trickles). https always uses HttpURLConnection with the
-         * guarded socket factory. An explicit -Djsoup.useHttpClient wins.
-         */
-        @WithDefault("http-client")
-        String client();
     }
 
     interface Retry {

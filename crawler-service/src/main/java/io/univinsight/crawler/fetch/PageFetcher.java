@@ -1,80 +1,67 @@
 package io.univinsight.crawler.fetch;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
 import java.util.Locale;
+import java.util.Map;
 
-import org.jsoup.Connection;
-import org.jsoup.Jsoup;
+import javax.net.ssl.X509TrustManager;
 
 import io.univinsight.crawler.config.CrawlerConfig;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
- * Fetches one URL with Jsoup, following at most N redirects itself so that every hop is
- * checked by the SSRF guard: the scheme, credentials, and every address the host resolves to.
- * Bodies are cut at the size limit while reading (Jsoup stops reading there); gzip is Jsoup's;
- * the charset is the header's, else the page's meta (decided when parsing).
- *
- * <p>DNS rebinding: for https the TLS socket factory checks the address the socket connects to
- * ({@link GuardedSslSocketFactory}), so the check is on the connection itself. For http the guard
- * resolves through {@link HostResolver#SYSTEM}, i.e. the JVM's address cache, and Jsoup's
- * connection resolves the same name through that same cache right after; see
- * {@link ResolutionPinning} for what this does and does not guarantee.
+ * Fetches one URL, following at most N redirects itself so that every hop is checked by the SSRF
+ * guard: the scheme, credentials, and every address the host resolves to; the connection itself is
+ * checked again on the address it connects to ({@link GuardedSocketFactory}), which closes the
+ * DNS-rebinding window between the two lookups. Connections are kept alive and shared
+ * ({@link HttpClients}). Bodies are cut at the size limit while reading (gzip is inflated first, so
+ * the limit counts inflated bytes); the charset is the header's, else the page's meta (decided when
+ * parsing). Each hop, headers and body, has the fetch timeout in all.
  */
 public class PageFetcher {
-    /** Whether -Djsoup.useHttpClient was given at start: then it wins over crawler.fetch.client. */
-    private static final boolean CLIENT_PROPERTY_GIVEN = System.getProperty("jsoup.useHttpClient") != null;
+    private static final String ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
 
     private final CrawlerConfig.Fetch limits;
     private final String userAgent;
     private final SsrfGuard guard;
-    private final GuardedSslSocketFactory tlsSockets;
+    private final OkHttpClient client;
 
     public PageFetcher(CrawlerConfig.Fetch limits, String userAgent, AddressPolicy addresses, HostResolver resolver) {
+        this(limits, userAgent, addresses, resolver, null);
+    }
+
+    /** With a trust manager of its own for https (tests against a throwaway certificate); null: the JDK's. */
+    public PageFetcher(CrawlerConfig.Fetch limits, String userAgent, AddressPolicy addresses, HostResolver resolver,
+                       X509TrustManager trust) {
         this.limits = limits;
         this.userAgent = userAgent;
         this.guard = new SsrfGuard(addresses, resolver);
-        this.tlsSockets = new GuardedSslSocketFactory(addresses);
-        useClient(limits.client());
-    }
-
-    /**
-     * Jsoup picks its executor from the jsoup.useHttpClient property on every request. Its
-     * HttpURLConnection executor fetched ~1.5x the pages per second on loopback
-     * (bench/crawler/run.sh), but HttpURLConnection's timeout is per read: a server sending its
-     * status line and headers a byte a second holds the fetch (and the worker) forever. The
-     * java.net.http executor's timeout bounds the wait for the headers, so it is the default.
-     * Both resolve names through the JVM cache. The body is bounded either way by Jsoup's total
-     * timeout and maxBodySize (which counts inflated bytes of a gzip body).
-     */
-    static void useClient(String client) {
-        if (CLIENT_PROPERTY_GIVEN) {
-            return;
-        }
-        String name = client == null ? "http-client" : client.strip().toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "http-client" -> System.setProperty("jsoup.useHttpClient", "true");
-            case "url-connection" -> System.setProperty("jsoup.useHttpClient", "false");
-            default -> throw new IllegalArgumentException("crawler.fetch.client must be http-client or url-connection, not '" + client + "'");
-        }
+        this.client = HttpClients.crawlerClient(limits, addresses, resolver, trust);
     }
 
     /** Fetches and returns any successful (2xx) response, whatever its type (robots.txt); failures are classified. */
     public FetchedPage fetch(String url) throws FetchFailure {
-        return fetch(url, false, limits.maxBodyBytes());
+        return fetch(url, false, limits.maxBodyBytes(), Map.of());
     }
 
     /** Like {@link #fetch(String)}, reading at most maxBytes of the body (robots.txt has its own, smaller limit). */
     public FetchedPage fetch(String url, int maxBytes) throws FetchFailure {
-        return fetch(url, false, Math.min(maxBytes, limits.maxBodyBytes()));
+        return fetch(url, false, Math.min(maxBytes, limits.maxBodyBytes()), Map.of());
     }
 
     /** Like {@link #fetch(String)}, but a response that is not HTML/XHTML fails (reason not-html) before its body is read. */
     public FetchedPage fetchHtml(String url) throws FetchFailure {
-        return fetch(url, true, limits.maxBodyBytes(), java.util.Map.of());
+        return fetch(url, true, limits.maxBodyBytes(), Map.of());
     }
 
     /**
@@ -82,54 +69,41 @@ public class PageFetcher {
      * If-Modified-Since; see {@link ConditionalRequest}) on every hop: a 304 comes back as a
      * page with status 304 and no body, for the caller to take from what it remembers.
      */
-    public FetchedPage fetchHtml(String url, java.util.Map<String, String> conditionalHeaders) throws FetchFailure {
+    public FetchedPage fetchHtml(String url, Map<String, String> conditionalHeaders) throws FetchFailure {
         return fetch(url, true, limits.maxBodyBytes(), conditionalHeaders);
     }
 
-    private FetchedPage fetch(String url, boolean htmlOnly, int maxBytes) throws FetchFailure {
-        return fetch(url, htmlOnly, maxBytes, java.util.Map.of());
-    }
-
-    private FetchedPage fetch(String url, boolean htmlOnly, int maxBytes, java.util.Map<String, String> conditionalHeaders) throws FetchFailure {
-        try {
-            return fetchHops(url, htmlOnly, maxBytes, conditionalHeaders);
-        } finally {
-            FetchDeadline.clear();
-        }
-    }
-
-    private FetchedPage fetchHops(String url, boolean htmlOnly, int maxBytes, java.util.Map<String, String> conditionalHeaders) throws FetchFailure {
+    private FetchedPage fetch(String url, boolean htmlOnly, int maxBytes, Map<String, String> conditionalHeaders) throws FetchFailure {
         long started = System.nanoTime();
         String current = url;
         for (int hop = 0; hop <= limits.maxRedirects(); hop++) {
             checkTarget(current);
-            FetchDeadline.start(limits.timeout()); // each hop, headers and body, within the timeout (https sockets)
-            Connection.Response response = execute(current, maxBytes, conditionalHeaders);
-            int status = response.statusCode();
-            if (status == 304 && !conditionalHeaders.isEmpty()) {
-                long fetchMs = (System.nanoTime() - started) / 1_000_000;
-                return new FetchedPage(url, current, status, response.contentType(), response.charset(), new byte[0], fetchMs,
-                        response.header("ETag"), response.header("Last-Modified"), false);
+            try (Response response = execute(current, conditionalHeaders)) {
+                int status = response.code();
+                String contentType = response.header("Content-Type");
+                if (status == 304 && !conditionalHeaders.isEmpty()) {
+                    return new FetchedPage(url, current, status, contentType, charset(response), new byte[0], millisSince(started),
+                            response.header("ETag"), response.header("Last-Modified"), false);
+                }
+                if (status >= 300 && status < 400 && response.header("Location") != null) {
+                    current = resolveRedirect(current, response.header("Location"));
+                    continue;
+                }
+                if (status == 429 || status >= 500) {
+                    throw new FetchFailure(FetchFailure.Kind.TRANSIENT, "http-" + status, current, status);
+                }
+                if (status >= 400) {
+                    throw new FetchFailure(FetchFailure.Kind.PERMANENT, "http-" + status, current, status);
+                }
+                if (htmlOnly && !FetchedPage.isHtml(contentType)) {
+                    // closing the unread body costs no download (a PDF, an image)
+                    throw new FetchFailure(FetchFailure.Kind.PERMANENT, "not-html", current + " is " + contentType, status);
+                }
+                byte[] body = readBody(response.body(), current, maxBytes);
+                // reading stops at maxBytes: a body that long may have been cut there
+                return new FetchedPage(url, current, status, contentType, charset(response), body, millisSince(started),
+                        response.header("ETag"), response.header("Last-Modified"), body.length >= maxBytes);
             }
-            if (status >= 300 && status < 400 && response.hasHeader("Location")) {
-                current = resolveRedirect(current, response.header("Location"));
-                continue;
-            }
-            if (status == 429 || status >= 500) {
-                throw new FetchFailure(FetchFailure.Kind.TRANSIENT, "http-" + status, current, status);
-            }
-            if (status >= 400) {
-                throw new FetchFailure(FetchFailure.Kind.PERMANENT, "http-" + status, current, status);
-            }
-            if (htmlOnly && !FetchedPage.isHtml(response.contentType())) {
-                discardBody(response);
-                throw new FetchFailure(FetchFailure.Kind.PERMANENT, "not-html", current + " is " + response.contentType(), status);
-            }
-            byte[] body = readBody(response, current);
-            long fetchMs = (System.nanoTime() - started) / 1_000_000;
-            // Jsoup stops reading at maxBytes: a body that long may have been cut there.
-            return new FetchedPage(url, current, status, response.contentType(), response.charset(), body, fetchMs,
-                    response.header("ETag"), response.header("Last-Modified"), body.length >= maxBytes);
         }
         throw FetchFailure.permanent("too-many-redirects", "more than " + limits.maxRedirects() + " redirects from " + url);
     }
@@ -139,49 +113,73 @@ public class PageFetcher {
         guard.check(url);
     }
 
-    private Connection.Response execute(String url, int maxBytes, java.util.Map<String, String> conditionalHeaders) throws FetchFailure {
+    private Response execute(String url, Map<String, String> conditionalHeaders) throws FetchFailure {
+        Request.Builder request;
         try {
-            Connection connection = Jsoup.connect(url);
-            conditionalHeaders.forEach(connection::header);
-            if (url.regionMatches(true, 0, "https:", 0, 6)) {
-                connection.sslSocketFactory(tlsSockets); // https: the connection itself checks its address
-            }
-            return connection
-                    .userAgent(userAgent)
-                    .timeout((int) limits.timeout().toMillis())
-                    .maxBodySize(maxBytes)
-                    .followRedirects(false)
-                    .ignoreHttpErrors(true)
-                    .ignoreContentType(true)
-                    .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
-                    .execute();
-        } catch (GuardedSslSocketFactory.BlockedAddressException e) {
-            throw FetchFailure.permanent("blocked-address", url + " connects to " + e.getMessage());
-        } catch (SocketTimeoutException e) {
-            throw FetchFailure.transientFailure("timeout", url);
-        } catch (ConnectException e) {
-            throw FetchFailure.transientFailure("connection", url + " (" + e.getClass().getSimpleName() + ")");
-        } catch (IOException e) {
-            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof GuardedSslSocketFactory.BlockedAddressException) {
-                    throw FetchFailure.permanent("blocked-address", url + " connects to " + t.getMessage());
-                }
-            }
-            throw FetchFailure.transientFailure(isTimeout(e) ? "timeout" : "io", url + ": " + e);
+            request = new Request.Builder().url(url);
         } catch (IllegalArgumentException e) {
             throw FetchFailure.permanent("bad-url", url + ": " + e.getMessage());
         }
+        request.header("User-Agent", userAgent).header("Accept", ACCEPT);
+        // A validator a server sent with bytes a header may not carry is not sent back: the content hash still tells an unchanged page.
+        conditionalHeaders.forEach((name, value) -> {
+            if (isSendable(value)) {
+                request.header(name, value);
+            }
+        });
+        try {
+            return client.newCall(request.build()).execute();
+        } catch (IOException e) {
+            throw classify(e, url);
+        }
     }
 
-    private static byte[] readBody(Connection.Response response, String url) throws FetchFailure {
-        try {
-            return response.bodyAsBytes();
-        } catch (java.io.UncheckedIOException e) {
+    private static FetchFailure classify(IOException e, String url) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GuardedSocketFactory.BlockedAddressException) {
+                return FetchFailure.permanent("blocked-address", url + " connects to " + t.getMessage());
+            }
+        }
+        if (isTimeout(e)) {
+            return FetchFailure.transientFailure("timeout", url);
+        }
+        if (e instanceof ConnectException) {
+            return FetchFailure.transientFailure("connection", url + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return FetchFailure.transientFailure("dns", "cannot resolve the host of " + url);
+        }
+        return FetchFailure.transientFailure("io", url + ": " + e);
+    }
+
+    private static byte[] readBody(ResponseBody body, String url, int maxBytes) throws FetchFailure {
+        try (InputStream in = body.byteStream()) {
+            return in.readNBytes(maxBytes);
+        } catch (IOException e) {
             throw FetchFailure.transientFailure(isTimeout(e) ? "timeout" : "io", url + " (reading the body): " + e);
         }
     }
 
-    /** Jsoup's HTTP clients report a timeout as various IOExceptions; any of them in the chain counts. */
+    /** The charset the Content-Type names, when the JVM knows it; else null (the page's meta decides). */
+    private static String charset(Response response) {
+        String contentType = response.header("Content-Type");
+        MediaType type = contentType == null ? null : MediaType.parse(contentType);
+        Charset charset = type == null ? null : type.charset(null);
+        return charset == null ? null : charset.name();
+    }
+
+    /** A header value OkHttp will send: printable ASCII and tabs only. */
+    private static boolean isSendable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A timeout shows as SocketTimeoutException (connect, read) or OkHttp's InterruptedIOException "timeout" (the call's). */
     private static boolean isTimeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
@@ -193,13 +191,8 @@ public class PageFetcher {
         return false;
     }
 
-    /** Closes the unread body so a skipped page (PDF, image) costs no download. */
-    private static void discardBody(Connection.Response response) {
-        try {
-            response.bodyStream().close();
-        } catch (IOException | RuntimeException ignored) {
-            // nothing more to free
-        }
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     private static String resolveRedirect(String from, String location) throws FetchFailure {

@@ -15,7 +15,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.univinsight.crawler.config.CrawlerConfig;
 import io.univinsight.crawler.fetch.HostResolver;
-import io.univinsight.crawler.fetch.ResolutionPinning;
 import io.univinsight.crawler.messaging.CancelledTasks;
 import io.univinsight.crawler.messaging.EventPublisher;
 import io.univinsight.crawler.messaging.TaskConsumer;
@@ -54,7 +53,6 @@ public class CrawlerWorker {
     private Thread pageStateThread;
 
     void start(@Observes StartupEvent startup) {
-        ResolutionPinning.requireCaching();
         String workerId = config.workerId().orElseGet(CrawlerWorker::defaultWorkerId);
         stats = new WorkerStats(workerId);
         String bootstrap = String.valueOf(kafkaConfig.get("bootstrap.servers"));
@@ -82,10 +80,10 @@ public class CrawlerWorker {
         heartbeats = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "heartbeat"));
         heartbeats.scheduleAtFixedRate(this::beat, 0, 5, TimeUnit.SECONDS);
         LOG.infof("crawler %s started: concurrency %d, politeness %s (%s for own servers %s) and %d connection(s) per host, allowed private networks %s, "
-                + "URL filters %s, DNS answers pinned %d s", workerId, config.concurrency(), config.politeness().delay(),
+                + "URL filters %s", workerId, config.concurrency(), config.politeness().delay(),
                 config.politeness().ownServerDelay(), config.politeness().ownServers().orElse(List.of()),
                 config.politeness().maxConnectionsPerHost(), config.ssrf().allowedNetworks().orElse(List.of()),
-                config.scope().urlFilters(), ResolutionPinning.positiveCacheSeconds());
+                config.scope().urlFilters());
     }
 
     /**

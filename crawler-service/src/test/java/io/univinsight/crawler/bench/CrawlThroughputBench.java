@@ -139,10 +139,6 @@ public final class CrawlThroughputBench {
             public int maxRedirects() {
                 return 5;
             }
-
-            public String client() {
-                return System.getProperty("bench.fetch.client", "http-client"); // url-connection: the faster, tarpit-prone one
-            }
         };
         String agent = "UnivInsightBot/bench (+https://github.com/univinsight/univinsight)";
         PageFetcher fetcher = new PageFetcher(limits, agent, new AddressPolicy(List.of("127.0.0.1/32")), HostResolver.SYSTEM);

@@ -135,10 +135,6 @@ public final class RecrawlBench {
             public int maxRedirects() {
                 return 5;
             }
-
-            public String client() {
-                return System.getProperty("bench.fetch.client", "http-client"); // url-connection: faster, tarpit-prone
-            }
         };
         String agent = "UnivInsightBot/bench (+https://github.com/univinsight/univinsight)";
         PageFetcher fetcher = new PageFetcher(limits, agent, new AddressPolicy(List.of("127.0.0.0/8")), HostResolver.SYSTEM);
