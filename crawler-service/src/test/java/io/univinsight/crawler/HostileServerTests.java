@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,6 +27,7 @@ import io.univinsight.crawler.fetch.FetchedPage;
 import io.univinsight.crawler.fetch.HostResolver;
 import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.fetch.RobotsRules;
+import io.univinsight.crawler.testing.RawHttp;
 
 /**
  * Servers that attack the fetcher: one that sends its status line and headers a byte a second
@@ -103,15 +103,7 @@ class HostileServerTests {
         Thread t = new Thread(() -> {
             while (running) {
                 try (Socket s = server.accept()) {
-                    InputStream in = s.getInputStream();
-                    int matched = 0;
-                    while (matched < 4) { // the request head, up to the empty line
-                        int c = in.read();
-                        if (c < 0) {
-                            break;
-                        }
-                        matched = (c == '\r' || c == '\n') ? matched + 1 : 0;
-                    }
+                    RawHttp.skipRequestHead(s.getInputStream());
                     answer.write(s.getOutputStream());
                 } catch (Exception e) {
                     // the client hung up

@@ -24,6 +24,7 @@ import io.univinsight.crawler.fetch.FetchedPage;
 import io.univinsight.crawler.fetch.HostResolver;
 import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.testing.FixtureServer;
+import io.univinsight.crawler.testing.RawHttp;
 
 /**
  * SSRF refusals decided by resolution alone (no packet leaves for a blocked address), a redirect
@@ -187,16 +188,7 @@ class PageFetcherTests {
         byte[] answer = ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 11\r\n\r\n<p>kept</p>")
                 .getBytes(StandardCharsets.US_ASCII);
         try (socket) {
-            java.io.InputStream in = socket.getInputStream();
-            while (true) {
-                int matched = 0;
-                while (matched < 4) { // the request head, up to the empty line
-                    int c = in.read();
-                    if (c < 0) {
-                        return;
-                    }
-                    matched = (c == '\r' || c == '\n') ? matched + 1 : 0;
-                }
+            while (RawHttp.skipRequestHead(socket.getInputStream())) {
                 socket.getOutputStream().write(answer);
                 socket.getOutputStream().flush();
             }
