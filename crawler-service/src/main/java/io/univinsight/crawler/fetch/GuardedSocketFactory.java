@@ -64,9 +64,10 @@ final class GuardedSocketFactory extends SocketFactory {
         return connected(new InetSocketAddress(host, port));
     }
 
+    /** The local address asked for is not bound: the guard only cares where the socket goes. */
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return connected(new InetSocketAddress(host, port));
+        return createSocket(host, port);
     }
 
     @Override
@@ -76,7 +77,7 @@ final class GuardedSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-        return connected(new InetSocketAddress(address, port));
+        return createSocket(address, port);
     }
 
     private Socket connected(InetSocketAddress target) throws IOException {

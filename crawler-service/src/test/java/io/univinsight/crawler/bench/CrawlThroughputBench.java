@@ -3,7 +3,6 @@ package io.univinsight.crawler.bench;
 import io.univinsight.extraction.bench.BenchPages;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +16,6 @@ import java.util.concurrent.Future;
 
 import com.sun.net.httpserver.HttpServer;
 
-import io.univinsight.crawler.config.CrawlerConfig;
-import io.univinsight.crawler.fetch.AddressPolicy;
-import io.univinsight.crawler.fetch.HostResolver;
 import io.univinsight.crawler.fetch.HostThrottle;
 import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.fetch.RobotsRules;
@@ -127,22 +123,8 @@ public final class CrawlThroughputBench {
     }
 
     private static SiteCrawl crawler(List<String> extractors) {
-        CrawlerConfig.Fetch limits = new CrawlerConfig.Fetch() {
-            public Duration timeout() {
-                return Duration.ofSeconds(10);
-            }
-
-            public int maxBodyBytes() {
-                return 5 << 20;
-            }
-
-            public int maxRedirects() {
-                return 5;
-            }
-        };
-        String agent = "UnivInsightBot/bench (+https://github.com/univinsight/univinsight)";
-        PageFetcher fetcher = new PageFetcher(limits, agent, new AddressPolicy(List.of("127.0.0.1/32")), HostResolver.SYSTEM);
-        RobotsRules robots = new RobotsRules(fetcher, agent, Duration.ofHours(1), Clock.systemUTC());
+        PageFetcher fetcher = BenchFetching.fetcher("127.0.0.1/32");
+        RobotsRules robots = BenchFetching.robots(fetcher);
         return new SiteCrawl(fetcher, robots, new HostThrottle(1), Duration.ZERO, ExtractionPipeline.of(extractors), UrlFilters.defaults());
     }
 }

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +17,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.univinsight.crawler.config.CrawlerConfig;
-import io.univinsight.crawler.fetch.AddressPolicy;
-import io.univinsight.crawler.fetch.HostResolver;
 import io.univinsight.crawler.fetch.HostThrottle;
 import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.fetch.PolitenessDelays;
@@ -123,22 +119,8 @@ public final class RecrawlBench {
     }
 
     private static SiteCrawl crawler(PublishedPageStates states) {
-        CrawlerConfig.Fetch limits = new CrawlerConfig.Fetch() {
-            public Duration timeout() {
-                return Duration.ofSeconds(10);
-            }
-
-            public int maxBodyBytes() {
-                return 5 << 20;
-            }
-
-            public int maxRedirects() {
-                return 5;
-            }
-        };
-        String agent = "UnivInsightBot/bench (+https://github.com/univinsight/univinsight)";
-        PageFetcher fetcher = new PageFetcher(limits, agent, new AddressPolicy(List.of("127.0.0.0/8")), HostResolver.SYSTEM);
-        RobotsRules robots = new RobotsRules(fetcher, agent, Duration.ofHours(1), Clock.systemUTC());
+        PageFetcher fetcher = BenchFetching.fetcher("127.0.0.0/8");
+        RobotsRules robots = BenchFetching.robots(fetcher);
         return new SiteCrawl(fetcher, robots, new HostThrottle(1), PolitenessDelays.uniform(Duration.ZERO), ExtractionPipeline.defaults(),
                 UrlFilters.defaults(), states);
     }
