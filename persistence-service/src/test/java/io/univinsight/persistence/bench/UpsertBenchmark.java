@@ -138,7 +138,9 @@ public final class UpsertBenchmark {
 
     private static void truncate(Connection c) throws Exception {
         try (Statement s = c.createStatement()) {
-            s.execute("TRUNCATE professor_papers, professors, papers, crawl_metrics, crawl_results, crawl_tasks");
+            // every table of the write path, the history tables of V4 included
+            s.execute("TRUNCATE professor_papers, professor_sightings, professor_departures, professor_changes, professors, papers, "
+                    + "crawl_metrics, crawl_results, crawl_tasks");
         }
         c.commit();
     }
