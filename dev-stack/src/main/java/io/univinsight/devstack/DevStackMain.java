@@ -83,9 +83,10 @@ public final class DevStackMain {
         List<String> ids = demo.submitAll();
         List<JsonNode> tasks = demo.awaitAll(ids, Duration.ofMinutes(5));
         for (JsonNode t : tasks) {
-            System.out.printf("task %s %-9s pages %-3s professors %-3s papers %-3s %s%n", t.path("taskId").asText(),
-                    t.path("status").asText(), t.path("pagesFetched").asText(), t.path("professorsCount").asText(),
-                    t.path("papersCount").asText(), t.path("lastError").asText(""));
+            // "from cache": pages answered 304 or unchanged since the last crawl (a second ./univ demo shows them)
+            System.out.printf("task %s %-9s pages %-3s (from cache %-3s) professors %-3s papers %-3s %s%n", t.path("taskId").asText(),
+                    t.path("status").asText(), t.path("pagesFetched").asText(), t.path("cacheHits").asText("0"),
+                    t.path("professorsCount").asText(), t.path("papersCount").asText(), t.path("lastError").asText(""));
         }
         int professors = demo.printTables();
         if (started) {

@@ -93,7 +93,7 @@ class CrawlEventsPersistenceIT {
                         new CrawlResult.Professor("Alan Turing", "Associate Professor", null, "Mathematics", null, 0.8)),
                 List.of(new CrawlResult.Paper("On Computable Numbers", List.of("Alan Turing"), 1936, "Proc. LMS", "10.1112/PLMS/s2-42.1.230", null, List.of("Alan Turing")),
                         new CrawlResult.Paper("Notes on the Analytical Engine", List.of("Ada Lovelace"), 1843, null, null, null, List.of("ada@uni.example.edu"))),
-                7, "directory+profile", 85, new CrawlResult.Metrics(5000, 3000, 200, 123456, 200, 1, false, 0),
+                7, "directory+profile", 85, new CrawlResult.Metrics(5000, 3000, 200, 123456, 200, 1, false, 0, 3, 45000),
                 T0.plusSeconds(5), "w1", 1);
 
         try (EventProducer events = new EventProducer(bootstrap)) {
@@ -117,6 +117,9 @@ class CrawlEventsPersistenceIT {
 
         QuarkusTransaction.requiringNew().run(() -> {
             assertEquals(1, ResultRecord.count("taskId", UUID.fromString(taskId)));
+            ResultRecord stored = ResultRecord.find("taskId", UUID.fromString(taskId)).firstResult();
+            assertEquals(3, stored.cacheHits, "pages taken from the last visit");
+            assertEquals(45000, stored.bytesSaved);
             assertEquals(1, MetricsRecord.count("taskId", UUID.fromString(taskId)));
             assertEquals(2, ProfessorRecord.count("universityName", UNIVERSITY));
             ProfessorRecord ada = ProfessorRecord.find("email", "ada@uni.example.edu").firstResult();

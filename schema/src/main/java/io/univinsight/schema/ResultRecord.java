@@ -26,6 +26,12 @@ public class ResultRecord extends PanacheEntityBase {
     public int papersCount;
     @Column(name = "pages_fetched")
     public int pagesFetched;
+    /** Pages of the task answered 304 or with unchanged content, taken from the last visit. */
+    @Column(name = "cache_hits")
+    public int cacheHits;
+    /** The bytes those pages had last time and did not cost this time. */
+    @Column(name = "bytes_saved")
+    public long bytesSaved;
     @Column(name = "accuracy_score")
     public Integer accuracyScore;
     @Column(name = "extraction_method")

@@ -107,6 +107,23 @@ class TaskLifecycleIT {
         given().contentType(ContentType.JSON).post("/api/tasks/" + UUID.randomUUID() + "/cancel").then().statusCode(404);
     }
 
+    /** A recrawled task says how many of its pages came from the page-state store and what they saved. */
+    @Test
+    void aTaskShowsItsCacheHitsAndBytesSaved() throws Exception {
+        UUID id = UUID.randomUUID();
+        insertTask(id, "https://cached.example.edu/faculty", "COMPLETED", "Cache U", "normal", Instant.now());
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO crawl_results (task_id, "
+                + "professors_count, papers_count, pages_fetched, accuracy_score, extraction_method, created_at, cache_hits, bytes_saved) "
+                + "VALUES (?, 4, 9, 12, 80, 'directory', now(), 11, 250000)")) {
+            st.setObject(1, id);
+            st.executeUpdate();
+        }
+        given().get("/api/tasks/" + id).then().statusCode(200)
+                .body("pagesFetched", org.hamcrest.Matchers.is(12))
+                .body("cacheHits", org.hamcrest.Matchers.is(11))
+                .body("bytesSaved", org.hamcrest.Matchers.is(250000));
+    }
+
     @Test
     void onlyAFailedTaskCanBeRetriedAsANewTask() throws Exception {
         UUID failed = UUID.randomUUID();

@@ -1,0 +1,6 @@
+-- Issue 15: how many of a task's pages came from the page-state store (304, or the same content as
+-- last time) and the bytes they did not cost, kept with the result so GET /api/tasks/{id} can say it.
+-- Results stored before this migration count 0.
+ALTER TABLE crawl_results
+    ADD COLUMN cache_hits  INT    NOT NULL DEFAULT 0,
+    ADD COLUMN bytes_saved BIGINT NOT NULL DEFAULT 0;
