@@ -23,9 +23,27 @@ public record CrawlResult(
         Instant completedAt,
         String workerId,
         int attempt,
-        List<Professor> departed) {
+        List<Professor> departed,
+        String emptyReason) {
 
     public static final int SCHEMA_VERSION = 1;
+    /** {@link #emptyReason()}: no page of the task listed a person. */
+    public static final String EMPTY_NO_PEOPLE_FOUND = "no-people-found";
+    /** {@link #emptyReason()}: a page looked built by a script in the browser, which this crawler does not run. */
+    public static final String EMPTY_RENDER_NEEDED = "render-needed";
+
+    /**
+     * A result with departures and no reason for being empty. {@code emptyReason} (null when some
+     * professor was found) says why a task found no professor: {@link #EMPTY_NO_PEOPLE_FOUND} or
+     * {@link #EMPTY_RENDER_NEEDED}.
+     */
+    public CrawlResult(int schemaVersion, String taskId, String url, String universityName, String department,
+                       List<Professor> professors, List<Paper> papers, int pagesFetched, String extractionMethod,
+                       int accuracyScore, Metrics metrics, Instant completedAt, String workerId, int attempt,
+                       List<Professor> departed) {
+        this(schemaVersion, taskId, url, universityName, department, professors, papers, pagesFetched, extractionMethod,
+                accuracyScore, metrics, completedAt, workerId, attempt, departed, null);
+    }
 
     /**
      * A result without departures (every page new, or no directory page lost anyone). {@code departed}

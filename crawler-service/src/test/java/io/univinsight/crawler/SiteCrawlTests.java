@@ -129,6 +129,22 @@ class SiteCrawlTests {
         assertTrue(outcome.professors().stream().anyMatch(p -> "김민준".equals(p.name())), outcome.professors().toString());
     }
 
+    /** A task that found nobody says why: a page built by a script (render-needed), or no person anywhere. */
+    @Test
+    void aTaskThatFindsNobodySaysWhy() throws Exception {
+        site.html("/lab/people/", "<html><head><title>People | Robotics Lab</title></head><body><h1>Our people</h1>"
+                + "<ul id=\"people-list\"></ul><script>fetch('/lab/people.json').then(r => r.json()).then(render)</script></body></html>");
+        SiteCrawl.Outcome scripted = crawler(UrlFilters.defaults()).crawl(task(site.base() + "/lab/people/", 0, 5));
+        assertEquals(0, scripted.professors().size());
+        assertEquals("render-needed", scripted.emptyReason());
+
+        SiteCrawl.Outcome news = crawler(UrlFilters.defaults()).crawl(task(site.base() + "/news/", 0, 5));
+        assertEquals("no-people-found", news.emptyReason());
+
+        SiteCrawl.Outcome found = crawler(UrlFilters.defaults()).crawl(task(site.base() + "/dept/faculty/", 0, 5));
+        assertEquals(null, found.emptyReason(), "people were found");
+    }
+
     private Map<String, Long> paths() {
         return site.hits().stream().filter(h -> !h.path().equals("/robots.txt"))
                 .collect(Collectors.groupingBy(FixtureServer.Hit::path, Collectors.counting()));

@@ -120,6 +120,7 @@ class CrawlEventsPersistenceIT {
             ResultRecord stored = ResultRecord.find("taskId", UUID.fromString(taskId)).firstResult();
             assertEquals(3, stored.cacheHits, "pages taken from the last visit");
             assertEquals(45000, stored.bytesSaved);
+            assertNull(stored.emptyReason, "professors were found");
             assertEquals(1, MetricsRecord.count("taskId", UUID.fromString(taskId)));
             assertEquals(2, ProfessorRecord.count("universityName", UNIVERSITY));
             ProfessorRecord ada = ProfessorRecord.find("email", "ada@uni.example.edu").firstResult();

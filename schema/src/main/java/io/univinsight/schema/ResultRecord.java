@@ -32,6 +32,9 @@ public class ResultRecord extends PanacheEntityBase {
     /** The bytes those pages had last time and did not cost this time. */
     @Column(name = "bytes_saved")
     public long bytesSaved;
+    /** Why the task found no professor (no-people-found, render-needed); null when it found some. */
+    @Column(name = "empty_reason")
+    public String emptyReason;
     @Column(name = "accuracy_score")
     public Integer accuracyScore;
     @Column(name = "extraction_method")

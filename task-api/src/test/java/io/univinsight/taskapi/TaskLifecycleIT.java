@@ -107,21 +107,40 @@ class TaskLifecycleIT {
         given().contentType(ContentType.JSON).post("/api/tasks/" + UUID.randomUUID() + "/cancel").then().statusCode(404);
     }
 
-    /** A recrawled task says how many of its pages came from the page-state store and what they saved. */
+    /**
+     * A recrawled task says how many of its pages came from the page-state store and what they saved;
+     * a task that found nobody says why.
+     */
     @Test
-    void aTaskShowsItsCacheHitsAndBytesSaved() throws Exception {
-        UUID id = UUID.randomUUID();
-        insertTask(id, "https://cached.example.edu/faculty", "COMPLETED", "Cache U", "normal", Instant.now());
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO crawl_results (task_id, "
-                + "professors_count, papers_count, pages_fetched, accuracy_score, extraction_method, created_at, cache_hits, bytes_saved) "
-                + "VALUES (?, 4, 9, 12, 80, 'directory', now(), 11, 250000)")) {
-            st.setObject(1, id);
-            st.executeUpdate();
-        }
-        given().get("/api/tasks/" + id).then().statusCode(200)
+    void aTaskShowsItsCacheHitsAndWhyItFoundNobody() throws Exception {
+        UUID cached = UUID.randomUUID();
+        insertTask(cached, "https://cached.example.edu/faculty", "COMPLETED", "Cache U", "normal", Instant.now());
+        insertResult(cached, 4, 12, 11, 250000, null);
+        UUID scripted = UUID.randomUUID();
+        insertTask(scripted, "https://cached.example.edu/lab", "COMPLETED", "Cache U", "normal", Instant.now());
+        insertResult(scripted, 0, 1, 0, 0, "render-needed");
+        given().get("/api/tasks/" + cached).then().statusCode(200)
                 .body("pagesFetched", org.hamcrest.Matchers.is(12))
                 .body("cacheHits", org.hamcrest.Matchers.is(11))
-                .body("bytesSaved", org.hamcrest.Matchers.is(250000));
+                .body("bytesSaved", org.hamcrest.Matchers.is(250000))
+                .body("emptyReason", org.hamcrest.Matchers.nullValue());
+        given().get("/api/tasks/" + scripted).then().statusCode(200)
+                .body("professorsCount", org.hamcrest.Matchers.is(0))
+                .body("emptyReason", org.hamcrest.Matchers.is("render-needed"));
+    }
+
+    private void insertResult(UUID task, int professors, int pages, int cacheHits, long bytesSaved, String emptyReason) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO crawl_results (task_id, "
+                + "professors_count, papers_count, pages_fetched, accuracy_score, extraction_method, created_at, cache_hits, bytes_saved, "
+                + "empty_reason) VALUES (?, ?, 0, ?, 80, 'directory', now(), ?, ?, ?)")) {
+            st.setObject(1, task);
+            st.setInt(2, professors);
+            st.setInt(3, pages);
+            st.setInt(4, cacheHits);
+            st.setLong(5, bytesSaved);
+            st.setString(6, emptyReason);
+            st.executeUpdate();
+        }
     }
 
     @Test

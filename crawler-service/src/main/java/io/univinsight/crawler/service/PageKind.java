@@ -12,8 +12,18 @@ public final class PageKind {
     public static final String PROFILE = "profile";
     public static final String PUBLICATIONS = "publications";
     public static final String OTHER = "other";
+    /** No records, and the page looks built by a script in the browser ({@link ScriptBuiltPages}). */
+    public static final String SCRIPT_BUILT = "script-built";
 
     private PageKind() {
+    }
+
+    /** As {@link #of(ExtractionResult)}, telling a page without records that looks script-built apart. */
+    public static String of(ExtractionResult found, org.jsoup.nodes.Document doc) {
+        if (found.professors().isEmpty() && found.papers().isEmpty() && ScriptBuiltPages.looksScriptBuilt(doc)) {
+            return SCRIPT_BUILT;
+        }
+        return of(found);
     }
 
     public static String of(ExtractionResult found) {

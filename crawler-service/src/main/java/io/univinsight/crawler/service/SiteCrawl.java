@@ -91,7 +91,15 @@ public class SiteCrawl {
     public record Outcome(List<CrawlResult.Professor> professors, List<CrawlResult.Paper> papers, int pagesFetched,
                           int httpErrors, long fetchMs, long parseMs, long bytes, int startStatus, List<String> extractors,
                           int accuracyScore, boolean startCacheHit, int cacheHits, long bytesSaved,
-                          List<CrawlResult.Professor> departed) {
+                          List<CrawlResult.Professor> departed, String emptyReason) {
+    }
+
+    /** Why a task found no professor: some page looked built by a script (this crawler runs none), else none was there. */
+    static String emptyReason(int professorsFound, int scriptBuiltPages) {
+        if (professorsFound > 0) {
+            return null;
+        }
+        return scriptBuiltPages > 0 ? CrawlResult.EMPTY_RENDER_NEEDED : CrawlResult.EMPTY_NO_PEOPLE_FOUND;
     }
 
     private record Target(String url, int depth) {
@@ -126,6 +134,7 @@ public class SiteCrawl {
         int cacheHits = 0;
         long bytesSaved = 0;
         boolean startCacheHit = false;
+        int scriptBuiltPages = 0;
         Departures departures = new Departures();
         Map<String, LinkDecision> decidedLinks = new HashMap<>();
         while (!frontier.isEmpty() && pages < task.maxPages()) {
@@ -165,6 +174,9 @@ public class SiteCrawl {
             bytes += page.body().length;
             if (verdict.isHit()) {
                 cacheHits++;
+                if (PageKind.SCRIPT_BUILT.equals(previous.pageKind())) {
+                    scriptBuiltPages++;
+                }
                 if (verdict == CacheVerdict.NOT_MODIFIED) {
                     bytesSaved += previous.bytes();
                 } else if (validatorsChanged(previous, page)) {
@@ -212,7 +224,10 @@ public class SiteCrawl {
             }
             // The page's links are kept whatever its depth, so a later, deeper task can follow them from the cache.
             List<String> pageLinks = enqueueLinks(doc, scope, target.depth(), target.depth() < task.maxDepth(), frontier, seen, decidedLinks);
-            String kind = PageKind.of(found);
+            String kind = PageKind.of(found, doc);
+            if (PageKind.SCRIPT_BUILT.equals(kind)) {
+                scriptBuiltPages++;
+            }
             if (verdict == CacheVerdict.CHANGED) {
                 departures.compare(previous, kind, !page.truncated(), pageProfessors);
             }
@@ -225,7 +240,7 @@ public class SiteCrawl {
         return new Outcome(all, new ArrayList<>(papers.values()), pages, httpErrors,
                 fetchMs, parseMs, bytes, startStatus, new ArrayList<>(extractors),
                 scoredRecords == 0 ? 0 : (int) Math.round((double) scoreSum / scoredRecords),
-                startCacheHit, cacheHits, bytesSaved, departures.departed(all));
+                startCacheHit, cacheHits, bytesSaved, departures.departed(all), emptyReason(all.size(), scriptBuiltPages));
     }
 
     private static boolean validatorsChanged(PageState previous, FetchedPage page) {

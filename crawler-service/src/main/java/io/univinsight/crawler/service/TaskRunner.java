@@ -106,6 +106,6 @@ public class TaskRunner implements TaskHandler {
                 o.httpErrors(), o.startCacheHit(), 0, o.cacheHits(), o.bytesSaved());
         return new CrawlResult(CrawlResult.SCHEMA_VERSION, task.taskId(), task.url(), task.universityName(), task.department(),
                 o.professors(), o.papers(), o.pagesFetched(), String.join("+", o.extractors()),
-                o.accuracyScore(), metrics, Instant.now(), worker, task.attempt(), o.departed());
+                o.accuracyScore(), metrics, Instant.now(), worker, task.attempt(), o.departed(), o.emptyReason());
     }
 }

@@ -20,7 +20,8 @@ public final class ResultTable {
 
     public void insert(Connection c, Collection<Entry> entries) throws SQLException {
         try (PreparedStatement results = c.prepareStatement("INSERT INTO crawl_results (task_id, professors_count, papers_count, "
-                + "pages_fetched, accuracy_score, extraction_method, created_at, cache_hits, bytes_saved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "pages_fetched, accuracy_score, extraction_method, created_at, cache_hits, bytes_saved, empty_reason) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (task_id) DO NOTHING");
              PreparedStatement metrics = c.prepareStatement("INSERT INTO crawl_metrics (task_id, total_time_ms, fetch_time_ms, "
                      + "parse_time_ms, bytes_fetched, pages_fetched, http_errors, cache_hit, js_rendering_time_ms, created_at) "
@@ -38,6 +39,7 @@ public final class ResultTable {
                 CrawlResult.Metrics m = r.metrics();
                 results.setInt(8, m == null ? 0 : m.cacheHits());
                 results.setLong(9, m == null ? 0 : m.bytesSaved());
+                results.setString(10, r.emptyReason());
                 results.addBatch();
                 if (m != null) {
                     metrics.setObject(1, e.taskId());
