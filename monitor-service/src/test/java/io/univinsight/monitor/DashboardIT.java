@@ -433,6 +433,38 @@ class DashboardIT {
         }
     }
 
+    /** Tasks that found no professor reach the view and Prometheus by reason. Runs after the cache test, adding results too. */
+    @Test
+    @Order(101)
+    void tasksThatFoundNobodyAreCountedByReason() throws Exception {
+        JsonNode before = getDashboard().get("metrics");
+        long renderNeeded = before.get("tasks_render_needed").asLong() + 2;
+        long noPeople = before.get("tasks_no_people_found").asLong() + 1;
+        send(Topics.RESULTS, "empty-1", emptyResult("empty-1", CrawlResult.EMPTY_RENDER_NEEDED));
+        send(Topics.RESULTS, "empty-2", emptyResult("empty-2", CrawlResult.EMPTY_RENDER_NEEDED));
+        send(Topics.RESULTS, "empty-3", emptyResult("empty-3", CrawlResult.EMPTY_NO_PEOPLE_FOUND));
+        send(Topics.RESULTS, "empty-1", emptyResult("empty-1", CrawlResult.EMPTY_RENDER_NEEDED)); // redelivered: counts once
+        awaitDashboard(d -> d.at("/metrics/tasks_render_needed").asLong() == renderNeeded
+                && d.at("/metrics/tasks_no_people_found").asLong() == noPeople);
+        Map<String, Double> expected = Map.of(
+                "univinsight_tasks_without_professors_total{reason=\"render-needed\"}", (double) renderNeeded,
+                "univinsight_tasks_without_professors_total{reason=\"no-people-found\"}", (double) noPeople);
+        Map<String, Double> seen = Map.of();
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline) && !seen.entrySet().containsAll(expected.entrySet())) {
+            Thread.sleep(250);
+            seen = PrometheusText.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        }
+        for (var e : expected.entrySet()) {
+            assertEquals(e.getValue(), seen.get(e.getKey()), e.getKey() + " in " + seen.keySet());
+        }
+    }
+
+    private static CrawlResult emptyResult(String task, String reason) {
+        return new CrawlResult(1, task, "http://u/", "Empty U", null, List.of(), List.of(), 1, "", 0,
+                new CrawlResult.Metrics(1, 1, 1, 1, 200, 0, false, 0), Instant.now(), "w1", 1, List.of(), reason);
+    }
+
     private static CrawlResult cachedResult(String task, int pages, int hits, long saved) {
         return new CrawlResult(1, task, "http://u/", "Cache U", null, List.of(), List.of(), pages, "directory", 90,
                 new CrawlResult.Metrics(1, 1, 1, 1, 200, 0, hits > 0, 0, hits, saved), Instant.now(), "w1", 1);

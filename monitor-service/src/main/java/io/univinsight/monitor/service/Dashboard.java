@@ -27,14 +27,15 @@ public record Dashboard(Health health, Metrics metrics, List<Worker> workers, Qu
     public record Metrics(long totalTasks, long pending, long running, long retrying, long completed, long failed,
                           long cancelled, double successRate, long avgProcessingMs, long p50ProcessingMs,
                           long p95ProcessingMs, long professorsFound, long papersFound,
-                          long pagesFetched, long cacheHits, double cacheHitRate, long bytesSaved) {
+                          long pagesFetched, long cacheHits, double cacheHitRate, long bytesSaved,
+                          long tasksNoPeopleFound, long tasksRenderNeeded) {
 
         /** Without cache figures (none yet). */
         public Metrics(long totalTasks, long pending, long running, long retrying, long completed, long failed,
                        long cancelled, double successRate, long avgProcessingMs, long p50ProcessingMs,
                        long p95ProcessingMs, long professorsFound, long papersFound) {
             this(totalTasks, pending, running, retrying, completed, failed, cancelled, successRate, avgProcessingMs,
-                    p50ProcessingMs, p95ProcessingMs, professorsFound, papersFound, 0, 0, 0.0, 0);
+                    p50ProcessingMs, p95ProcessingMs, professorsFound, papersFound, 0, 0, 0.0, 0, 0, 0);
         }
 
         /**
@@ -43,7 +44,15 @@ public record Dashboard(Health health, Metrics metrics, List<Worker> workers, Qu
          */
         public Metrics withCache(long pages, long hits, double hitRate, long saved) {
             return new Metrics(totalTasks, pending, running, retrying, completed, failed, cancelled, successRate, avgProcessingMs,
-                    p50ProcessingMs, p95ProcessingMs, professorsFound, papersFound, pages, hits, hitRate, saved);
+                    p50ProcessingMs, p95ProcessingMs, professorsFound, papersFound, pages, hits, hitRate, saved,
+                    tasksNoPeopleFound, tasksRenderNeeded);
+        }
+
+        /** With the counts of tasks that found no professor, by reason (see CrawlResult.emptyReason). */
+        public Metrics withEmptyTasks(long noPeopleFound, long renderNeeded) {
+            return new Metrics(totalTasks, pending, running, retrying, completed, failed, cancelled, successRate, avgProcessingMs,
+                    p50ProcessingMs, p95ProcessingMs, professorsFound, papersFound, pagesFetched, cacheHits, cacheHitRate, bytesSaved,
+                    noPeopleFound, renderNeeded);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import io.univinsight.events.WorkerHeartbeat;
 import io.univinsight.monitor.queue.QueueSnapshot;
 import io.univinsight.monitor.queue.QueueWatch;
-import io.univinsight.monitor.streams.CacheStats;
+import io.univinsight.monitor.streams.ResultTotals;
 import io.univinsight.monitor.streams.DurationStats;
 import io.univinsight.monitor.streams.MetricsStores;
 import io.univinsight.monitor.streams.UniversityStats;
@@ -54,8 +54,9 @@ public class DashboardService {
                 allUniversities.stream().mapToLong(Dashboard.University::papers).sum());
 
         List<Dashboard.Worker> workers = activeWorkers(now);
-        CacheStats cache = stores.cacheTotals();
-        metrics = metrics.withCache(cache.pages(), cache.cacheHits(), round4(cache.hitRate()), cache.bytesSaved());
+        ResultTotals cache = stores.cacheTotals();
+        metrics = metrics.withCache(cache.pages(), cache.cacheHits(), round4(cache.hitRate()), cache.bytesSaved())
+                .withEmptyTasks(cache.noPeopleFound(), cache.renderNeeded());
         QueueSnapshot q = queueWatch.latest();
         Dashboard.Queue queue = new Dashboard.Queue(q.known() ? q.waiting() : null, q.known() ? q.totalWaiting() : null,
                 q.lagRising(), metrics.running(), completed, failed);

@@ -55,9 +55,9 @@ public class MetricsStores {
         return d == null ? DurationStats.empty() : d;
     }
 
-    public CacheStats cacheTotals() {
-        CacheStats c = keyValue(MetricsTopology.CACHE_TOTALS, MetricsTopology.ALL);
-        return c == null ? CacheStats.empty() : c;
+    public ResultTotals cacheTotals() {
+        ResultTotals c = keyValue(MetricsTopology.CACHE_TOTALS, MetricsTopology.ALL);
+        return c == null ? ResultTotals.empty() : c;
     }
 
     public Map<String, Long> tasksByUniversity() {

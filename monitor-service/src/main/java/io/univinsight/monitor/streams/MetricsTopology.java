@@ -103,9 +103,9 @@ public class MetricsTopology {
         // generated names of the operators above (and their internal topics) stay as they were.
         results.groupBy((taskId, r) -> KeyValue.pair(ALL, r), Grouped.<String, CrawlResult>as("cache-totals-all")
                         .withKeySerde(Serdes.String()).withValueSerde(resultSerde))
-                .aggregate(CacheStats::empty, (k, r, s) -> s.plus(r), (k, r, s) -> s.minus(r),
-                        Materialized.<String, CacheStats, KeyValueStore<Bytes, byte[]>>as(CACHE_TOTALS)
-                                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(CacheStats.class)));
+                .aggregate(ResultTotals::empty, (k, r, s) -> s.plus(r), (k, r, s) -> s.minus(r),
+                        Materialized.<String, ResultTotals, KeyValueStore<Bytes, byte[]>>as(CACHE_TOTALS)
+                                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(ResultTotals.class)));
         return builder.build();
     }
 

@@ -223,12 +223,30 @@ class MetricsTopologyTests {
         results.pipeInput("t2", cached("t2", 10, 0, 0, false), T0);
         results.pipeInput("t1", cached("t1", 40, 30, 120_000, true), T0); // redelivered: counts once
         results.pipeInput("t3", result("t3", "Uni B", 0, 0), T0); // a crawler without conditional GET: 1 page, no hit
-        KeyValueStore<String, CacheStats> cache = driver.getKeyValueStore(MetricsTopology.CACHE_TOTALS);
-        assertEquals(new CacheStats(3, 51, 30, 120_000), cache.get(MetricsTopology.ALL));
+        KeyValueStore<String, ResultTotals> cache = driver.getKeyValueStore(MetricsTopology.CACHE_TOTALS);
+        assertEquals(new ResultTotals(3, 51, 30, 120_000, 0, 0), cache.get(MetricsTopology.ALL));
         assertEquals(30.0 / 51, cache.get(MetricsTopology.ALL).hitRate(), 1e-12);
         // A later result of the same task replaces the first one's figures.
         results.pipeInput("t2", cached("t2", 10, 10, 5_000, true), T0);
-        assertEquals(new CacheStats(3, 51, 40, 125_000), cache.get(MetricsTopology.ALL));
+        assertEquals(new ResultTotals(3, 51, 40, 125_000, 0, 0), cache.get(MetricsTopology.ALL));
+    }
+
+    @Test
+    void tasksThatFoundNobodyAreCountedByReasonOverDistinctResults() {
+        results.pipeInput("t1", empty("t1", CrawlResult.EMPTY_RENDER_NEEDED), T0);
+        results.pipeInput("t2", empty("t2", CrawlResult.EMPTY_NO_PEOPLE_FOUND), T0);
+        results.pipeInput("t1", empty("t1", CrawlResult.EMPTY_RENDER_NEEDED), T0); // redelivered: counts once
+        results.pipeInput("t3", result("t3", "Uni B", 2, 0), T0); // found people: no reason
+        KeyValueStore<String, ResultTotals> totals = driver.getKeyValueStore(MetricsTopology.CACHE_TOTALS);
+        assertEquals(1, totals.get(MetricsTopology.ALL).renderNeeded());
+        assertEquals(1, totals.get(MetricsTopology.ALL).noPeopleFound());
+        results.pipeInput("t2", result("t2", "Uni A", 1, 0), T0); // a retry that found someone replaces the empty result
+        assertEquals(0, totals.get(MetricsTopology.ALL).noPeopleFound());
+    }
+
+    private static CrawlResult empty(String task, String reason) {
+        return new CrawlResult(1, task, "http://u/", "Uni A", null, List.of(), List.of(), 1, "", 0,
+                new CrawlResult.Metrics(1, 1, 1, 1, 200, 0, false, 0), T0, "w1", 1, List.of(), reason);
     }
 
     private static CrawlResult cached(String task, int pages, int hits, long saved, boolean startPageHit) {
