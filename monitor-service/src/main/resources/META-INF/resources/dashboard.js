@@ -55,6 +55,10 @@
     setValue(byTestId("metric-cache_hit_rate"), m.cache_hit_rate, (m.cache_hit_rate * 100).toFixed(1) + "%");
     setValue(byTestId("metric-cache_hits"), m.cache_hits, m.cache_hits + " of " + m.pages_fetched + " pages");
     setValue(byTestId("metric-bytes_saved"), m.bytes_saved, bytes(m.bytes_saved));
+    // Tasks that found no professor; those whose pages looked built by a script are said apart.
+    var nobody = m.tasks_no_people_found + m.tasks_render_needed;
+    setValue(byTestId("metric-tasks_without_professors"), nobody, String(nobody));
+    setValue(byTestId("metric-tasks_render_needed"), m.tasks_render_needed, m.tasks_render_needed + " need a browser");
   }
 
   function renderQueue(q) {

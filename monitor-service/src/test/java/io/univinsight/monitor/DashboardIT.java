@@ -458,6 +458,11 @@ class DashboardIT {
         for (var e : expected.entrySet()) {
             assertEquals(e.getValue(), seen.get(e.getKey()), e.getKey() + " in " + seen.keySet());
         }
+        if (HeadlessChromium.installed()) {
+            Document page = HeadlessChromium.renderedDom(root.toURI().resolve("?live=0").toString());
+            assertEquals(String.valueOf(renderNeeded + noPeople), testId(page, "metric-tasks_without_professors").text());
+            assertEquals(renderNeeded + " need a browser", testId(page, "metric-tasks_render_needed").text());
+        }
     }
 
     private static CrawlResult emptyResult(String task, String reason) {
