@@ -31,7 +31,7 @@ import io.univinsight.crawler.testing.RawHttp;
 
 /**
  * Servers that attack the fetcher: one that sends its status line and headers a byte a second
- * (a tarpit: a per-read timeout never fires), and a 3 MB robots.txt, of which
+ * (a tarpit: a per-read timeout never fires), one that trickles its body the same way, and a 3 MB robots.txt, of which
  * only the configured limit is read.
  */
 class HostileServerTests {
@@ -64,6 +64,26 @@ class HostileServerTests {
         assertEquals("timeout", f.reason(), f.getMessage());
         assertTrue(f.isTransient());
         assertTrue(ms < 8_000, "cut near the 2 s timeout, not held by the trickle: " + ms + " ms");
+    }
+
+    @Test
+    void aServerTricklingItsBodyIsCutAtTheFetchTimeout() throws Exception {
+        start(out -> {
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<html>".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            while (running) {
+                out.write('x');
+                out.flush();
+                Thread.sleep(200); // headers at once, then 5 bytes a second of a 100 KB body
+            }
+        });
+        PageFetcher fetcher = fetcher(Duration.ofSeconds(2), 1 << 20);
+        long started = System.nanoTime();
+        FetchFailure f = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(FetchFailure.class, () -> fetcher.fetchHtml(base() + "/page.html")));
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        assertEquals("timeout", f.reason(), f.getMessage());
+        assertTrue(ms < 8_000, "the whole request, body included, within about the 2 s timeout: " + ms + " ms");
     }
 
     @Test
