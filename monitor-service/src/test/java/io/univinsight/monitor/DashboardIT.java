@@ -411,15 +411,7 @@ class DashboardIT {
                 "univinsight_pages_fetched_total", (double) pages,
                 "univinsight_cache_bytes_saved_total", (double) saved,
                 "univinsight_cache_hit_ratio", rate);
-        Map<String, Double> seen = Map.of();
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline) && !seen.entrySet().containsAll(expected.entrySet())) {
-            Thread.sleep(250);
-            seen = PrometheusText.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
-        }
-        for (var e : expected.entrySet()) {
-            assertEquals(e.getValue(), seen.get(e.getKey()), e.getKey());
-        }
+        awaitPrometheus(expected);
         // A counter (the exposition names its family with or without _total, by format version).
         assertTrue(java.util.regex.Pattern.compile("(?m)^# TYPE univinsight_cache_hits(_total)? counter$")
                 .matcher(given().get("/q/metrics").asString()).find(), "univinsight_cache_hits_total is a counter");
@@ -449,6 +441,16 @@ class DashboardIT {
         Map<String, Double> expected = Map.of(
                 "univinsight_tasks_without_professors_total{reason=\"render-needed\"}", (double) renderNeeded,
                 "univinsight_tasks_without_professors_total{reason=\"no-people-found\"}", (double) noPeople);
+        awaitPrometheus(expected);
+        if (HeadlessChromium.installed()) {
+            Document page = HeadlessChromium.renderedDom(root.toURI().resolve("?live=0").toString());
+            assertEquals(String.valueOf(renderNeeded + noPeople), testId(page, "metric-tasks_without_professors").text());
+            assertEquals(renderNeeded + " need a browser", testId(page, "metric-tasks_render_needed").text());
+        }
+    }
+
+    /** Waits until /q/metrics carries every expected series value, then asserts each. */
+    private static void awaitPrometheus(Map<String, Double> expected) throws InterruptedException {
         Map<String, Double> seen = Map.of();
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline) && !seen.entrySet().containsAll(expected.entrySet())) {
@@ -457,11 +459,6 @@ class DashboardIT {
         }
         for (var e : expected.entrySet()) {
             assertEquals(e.getValue(), seen.get(e.getKey()), e.getKey() + " in " + seen.keySet());
-        }
-        if (HeadlessChromium.installed()) {
-            Document page = HeadlessChromium.renderedDom(root.toURI().resolve("?live=0").toString());
-            assertEquals(String.valueOf(renderNeeded + noPeople), testId(page, "metric-tasks_without_professors").text());
-            assertEquals(renderNeeded + " need a browser", testId(page, "metric-tasks_render_needed").text());
         }
     }
 
