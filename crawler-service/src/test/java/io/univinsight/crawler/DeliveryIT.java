@@ -151,6 +151,51 @@ class DeliveryIT {
         }
     }
 
+    /**
+     * A result over Kafka's size limit (here lowered to 20 KB; a page of 400 papers makes ~80 KB)
+     * fails its task with the reason and a dead letter, instead of the task running again forever
+     * and holding its partition: the next task of the same partition completes.
+     */
+    @Test
+    void aResultTooLargeForKafkaFailsItsTaskAndThePartitionMovesOn() throws Exception {
+        String prefix = "bigresult-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        TaskSource source = TaskSource.withPrefix("bigresult-group-" + prefix, prefix);
+        createTopics(source);
+        StringBuilder papers = new StringBuilder("<html><body><h1>Publications of Ada Lovelace</h1><ul>");
+        for (int i = 0; i < 400; i++) {
+            papers.append("<li>Ada Lovelace, B. Coauthor. <i>Notes on engine number ").append(i)
+                    .append(" and its tables</i>. In Proc. Analytical Society, ").append(1900 + i % 100).append(".</li>");
+        }
+        papers.append("</ul></body></html>");
+        TaskConsumer c = null;
+        Thread thread = null;
+        EventPublisher smallEvents = new EventPublisher(bootstrap, "small-events", 20_000);
+        try (FixtureServer site = FixtureServer.on("127.0.0.1").html("/pubs", papers.toString())
+                .html("/fine", "<html><body>fine</body></html>");
+             StatusWatcher statuses = new StatusWatcher(bootstrap)) {
+            CrawlTask big = task(site.base() + "/pubs", Priority.NORMAL);
+            CrawlTask next = task(site.base() + "/fine", Priority.NORMAL);
+            String topic = source.priorityTopics().get(Priority.NORMAL);
+            KafkaTestClients.produce(bootstrap, topic, "127.0.0.1", TASK.serialize("t", big));
+            KafkaTestClients.produce(bootstrap, topic, "127.0.0.1", TASK.serialize("t", next));
+            c = consumer(source, "small-events", smallEvents);
+            thread = new Thread(c, "small-events");
+            thread.start();
+            List<TaskStatusChanged> events = statuses.awaitStatus(big.taskId(), TaskStatus.FAILED, WAIT);
+            String error = events.get(events.size() - 1).error();
+            assertTrue(error.matches("result-too-large: 0 professors and \\d+ papers make \\d+ bytes is over the size limit of crawl\\.results.*"), error);
+            statuses.awaitStatus(next.taskId(), TaskStatus.COMPLETED, WAIT);
+            assertEquals(1, statuses.of(big.taskId()).stream().filter(e -> e.status() == TaskStatus.RUNNING).count(),
+                    "the too-large task ran once");
+        } finally {
+            if (c != null) {
+                c.stop(); // before its publisher closes
+                thread.join(30_000);
+            }
+            smallEvents.close();
+        }
+    }
+
     private TaskConsumer consumer(TaskSource source, String workerId, EventPublisher events) {
         TaskRunner runner = new TaskRunner(CrawlStages.siteCrawl(config, HostResolver.SYSTEM), events, new WorkerStats(workerId),
                 config.retry().maxAttempts(), config.retry().baseDelay());

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -37,9 +38,22 @@ public class EventPublisher implements AutoCloseable {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EventPublisher.class);
 
+    /**
+     * The largest event the crawler sends, uncompressed: a result lists every professor and paper of
+     * its task (a 50-profile task with 25 papers each is ~0.4 MB), so Kafka's 1 MB default would turn a
+     * large department into a task that can never report. The broker still refuses a compressed batch
+     * over its own limit (1 MB by default; lz4 makes a result 3-6 times smaller).
+     */
+    public static final int MAX_EVENT_BYTES = 8 << 20;
+
     private final KafkaProducer<String, byte[]> producer;
 
     public EventPublisher(String bootstrapServers, String clientId) {
+        this(bootstrapServers, clientId, MAX_EVENT_BYTES);
+    }
+
+    /** With another event size limit (tests of the too-large path). */
+    public EventPublisher(String bootstrapServers, String clientId, int maxEventBytes) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -47,6 +61,7 @@ public class EventPublisher implements AutoCloseable {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxEventBytes);
         producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -54,6 +69,10 @@ public class EventPublisher implements AutoCloseable {
         send(new ProducerRecord<>(Topics.TASK_STATUS, event.taskId(), STATUSES.serialize(Topics.TASK_STATUS, event)));
     }
 
+    /**
+     * @throws EventTooLarge when the result is over the producer's or the broker's size limit: sending
+     * it again would fail the same way, so the task must end instead of running again
+     */
     public void result(CrawlResult result) throws PublishException {
         send(new ProducerRecord<>(Topics.RESULTS, result.taskId(), RESULTS.serialize(Topics.RESULTS, result)));
     }
@@ -107,7 +126,12 @@ public class EventPublisher implements AutoCloseable {
     private void send(ProducerRecord<String, byte[]> record) throws PublishException {
         try {
             producer.send(record).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RecordTooLargeException) {
+                throw new EventTooLarge(record.topic(), record.value().length, e.getCause());
+            }
+            throw new PublishException("cannot write to " + record.topic() + ": " + e.getMessage(), e);
+        } catch (TimeoutException e) {
             throw new PublishException("cannot write to " + record.topic() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -123,6 +147,20 @@ public class EventPublisher implements AutoCloseable {
     public static class PublishException extends Exception {
         public PublishException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** An event Kafka refuses for its size: retrying cannot help (not a {@link PublishException}, which means "try again"). */
+    public static class EventTooLarge extends RuntimeException {
+        private final int bytes;
+
+        EventTooLarge(String topic, int bytes, Throwable cause) {
+            super(bytes + " bytes is over the size limit of " + topic + " (" + cause.getMessage() + ")", cause);
+            this.bytes = bytes;
+        }
+
+        public int bytes() {
+            return bytes;
         }
     }
 }

@@ -49,7 +49,17 @@ public class TaskRunner implements TaskHandler {
             events.status(TaskStatusChanged.of(task, TaskStatus.RUNNING, worker, null));
             SiteCrawl.Outcome outcome = crawl.crawl(task);
             long totalMs = (System.nanoTime() - started) / 1_000_000;
-            events.result(toResult(task, outcome, totalMs, worker));
+            try {
+                events.result(toResult(task, outcome, totalMs, worker));
+            } catch (EventPublisher.EventTooLarge e) {
+                // Running the task again would build the same result: it is dead-lettered and fails with the
+                // size said, and the partition moves on.
+                String error = "result-too-large: " + outcome.professors().size() + " professors and " + outcome.papers().size()
+                        + " papers make " + e.getMessage() + "; crawl it in smaller tasks (maxPages, or one task per directory)";
+                events.deadLetter(task.taskId(), events.taskBytes(task), error);
+                fail(task, error, false);
+                return;
+            }
             events.status(TaskStatusChanged.of(task, TaskStatus.COMPLETED, worker, null));
             success = true;
             LOG.infof("task %s completed: %d pages (%d cache hits), %d professors, %d papers, %d departed in %d ms", task.taskId(),
