@@ -449,6 +449,28 @@ class DashboardIT {
         }
     }
 
+    /** A result of thousands of papers (over 1 MB as JSON, as the crawler now sends) is counted, not dropped as an oversized record. */
+    @Test
+    @Order(102)
+    void aResultOfThousandsOfPapersIsCounted() throws Exception {
+        long papersBefore = getDashboard().at("/metrics/papers_found").asLong();
+        List<CrawlResult.Paper> papers = new java.util.ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            papers.add(new CrawlResult.Paper("A long enough title of paper number " + i + " on crawling", List.of("Ada Lovelace", "B. Coauthor"),
+                    2000 + i % 25, "Proceedings of the Analytical Society", "10.1000/paper." + i, null, List.of("Ada Lovelace")));
+        }
+        CrawlResult big = new CrawlResult(1, "big-1", "http://u/", "Big U", null, List.of(), papers, 240, "publications", 80,
+                new CrawlResult.Metrics(1, 1, 1, 1, 200, 0, false, 0), Instant.now(), "w1", 1);
+        assertTrue(EventJson.mapper().writeValueAsBytes(big).length > 1_048_576, "over Kafka's default 1 MB");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(
+                "bootstrap.servers", bootstrap, "max.request.size", 8 << 20, "compression.type", "lz4"),
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.RESULTS, "big-1",
+                    EventJson.mapper().writeValueAsBytes(big))).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        awaitDashboard(d -> d.at("/metrics/papers_found").asLong() == papersBefore + 6_000);
+    }
+
     /** Waits until /q/metrics carries every expected series value, then asserts each. */
     private static void awaitPrometheus(Map<String, Double> expected) throws InterruptedException {
         Map<String, Double> seen = Map.of();
