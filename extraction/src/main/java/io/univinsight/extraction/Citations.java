@@ -86,6 +86,9 @@ final class Citations {
                 // keep as is
             }
         }
+        if (t.indexOf("10.") < 0) {
+            return null; // every DOI starts so: most texts skip the regex
+        }
         Matcher m = DOI.matcher(t);
         if (!m.find()) {
             return null;
@@ -116,7 +119,12 @@ final class Citations {
      * year-grouped list) for a citation that prints none.
      */
     static ExtractedPaper parse(Element item, String extractor, Integer headingYear) {
-        String full = Text.clean(item.text());
+        return parse(item, item.text(), extractor, headingYear);
+    }
+
+    /** Like {@link #parse(Element, String, Integer)}, with the item's {@code text()} already at hand. */
+    static ExtractedPaper parse(Element item, String itemText, String extractor, Integer headingYear) {
+        String full = Text.clean(itemText);
         if (full.length() < 15) {
             return null;
         }

@@ -20,7 +20,7 @@ final class Outline {
             "(?i)(?:^|[\\s_-])(?:heading|header)(?:$|[\\s_-])|section[-_]?title"); // not "title": a card's "person-title" is no heading
     private final Map<Element, List<String>> active = new IdentityHashMap<>();
 
-    private Outline(Document doc) {
+    Outline(Document doc) {
         String[] stack = new String[7];
         List<String> textHeadings = new ArrayList<>();
         List<String> current = List.of();
@@ -107,49 +107,9 @@ final class Outline {
         return text;
     }
 
-    /** The page being extracted on this thread, whose outline the extractors share (see {@link #sharedFor}). */
-    private static final ThreadLocal<Shared> SHARED = new ThreadLocal<>();
-
-    /** Ends the sharing started by {@link #sharedFor}. */
-    interface Scope extends AutoCloseable {
-        @Override
-        void close();
-    }
-
-    private static final class Shared {
-        final Document doc;
-        Outline outline;
-
-        Shared(Document doc) {
-            this.doc = doc;
-        }
-    }
-
+    /** The page's outline, shared by the extractors of one pipeline run (see {@link PageIndex}). */
     static Outline of(Document doc) {
-        Shared shared = SHARED.get();
-        if (shared == null || shared.doc != doc) {
-            return new Outline(doc);
-        }
-        if (shared.outline == null) {
-            shared.outline = new Outline(doc);
-        }
-        return shared.outline;
-    }
-
-    /**
-     * Lets every {@link #of} call for {@code doc} on this thread return one outline until {@link Scope#close}:
-     * the pipeline brackets its extractors with it (they read the page, never change it).
-     */
-    static Scope sharedFor(Document doc) {
-        Shared previous = SHARED.get();
-        SHARED.set(new Shared(doc));
-        return () -> {
-            if (previous == null) {
-                SHARED.remove();
-            } else {
-                SHARED.set(previous);
-            }
-        };
+        return PageIndex.of(doc).outline();
     }
 
     /** Headings in force at this element, outermost first (a heading counts as under itself). */

@@ -1,6 +1,7 @@
 package io.univinsight.extraction;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds citation lists: list items and paragraphs that sit under a "Publications"/"논문" heading,
@@ -30,7 +32,6 @@ public final class PublicationsExtractor implements Extractor {
             "(?i)^(?:pub|publication|citation|cite|bib|biblio|bibitem|bibtexitem|paper|reference|ref)(?:[-_]?(?:item|entry|row))?$");
     // Site-generator sources (Markdown with HTML inside) keep "## Publications" as text, not as an <h2>.
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("(?m)^\\s*#{1,6}\\s+(.+)$");
-    private static final Pattern ANY_PUB_CLASS = Pattern.compile("(?i).*(?:pub|citation|bib|paper|reference).*");
 
     private static final int MAX_LINK_MENU_ITEM = 30;
     private static final Pattern YEAR_HEADING = Pattern.compile("^\\D{0,12}((?:19[5-9]|20[0-3])\\d)\\s*[–-]?\\s*$");
@@ -43,22 +44,22 @@ public final class PublicationsExtractor implements Extractor {
 
     @Override
     public ExtractionResult extract(Document doc, PageContext ctx) {
-        Outline outline = Outline.of(doc);
+        PageIndex page = PageIndex.of(doc);
+        Outline outline = page.outline();
         List<ExtractedPaper> papers = new ArrayList<>();
         Map<Element, Boolean> taken = new IdentityHashMap<>();
-        MarkdownHeadings markdownHeadings = new MarkdownHeadings();
-        Map<Element, Boolean> chrome = new IdentityHashMap<>();
+        MarkdownHeadings markdownHeadings = new MarkdownHeadings(doc);
         Map<String, Boolean> publicationHeadings = new HashMap<>(); // a page has few headings and many candidates
         for (Element el : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
             // Cheapest tests first: the tag, then (remembered per page) chrome, then the subtree checks.
-            if (!CANDIDATE_TAGS.contains(el.normalName()) || Layout.inChrome(el, chrome) || !isCandidate(el)
+            if (!CANDIDATE_TAGS.contains(el.normalName()) || page.inChrome(el) || !isCandidate(el, page)
                     || hasTakenAncestor(el, taken)) {
                 continue;
             }
-            if (!inPublicationContext(el, outline, markdownHeadings, publicationHeadings) && !carriesDoi(el)) {
+            if (!inPublicationContext(el, outline, markdownHeadings, publicationHeadings) && !carriesDoi(el, page)) {
                 continue;
             }
-            ExtractedPaper paper = withEmbeddedBibTex(el, Citations.parse(el, NAME, headingYear(el, outline)));
+            ExtractedPaper paper = withEmbeddedBibTex(el, Citations.parse(el, page.text(el), NAME, headingYear(el, outline)));
             if (paper != null) {
                 papers.add(paper);
                 taken.put(el, Boolean.TRUE);
@@ -106,21 +107,21 @@ public final class PublicationsExtractor implements Extractor {
         return null;
     }
 
-    private static boolean isCandidate(Element el) {
+    private static boolean isCandidate(Element el, PageIndex page) {
         String tag = el.normalName();
         if (tag.equals("li")) {
-            return !hasListItemBelow(el); // nested lists: take the inner items
+            return !hasListItemBelow(el, page); // nested lists: take the inner items
         }
         if (tag.equals("p")) {
             return true;
         }
         if (tag.equals("div") || tag.equals("article") || tag.equals("dd") || tag.equals("td")) {
             boolean itemClass = el.classNames().stream().anyMatch(c -> ITEM_CLASS.matcher(c).matches());
-            boolean leaf = el.select(Css.ROWS_OR_ITEMS).isEmpty() && el.text().length() <= 1000;
+            boolean leaf = el.select(Css.ROWS_OR_ITEMS).isEmpty() && page.text(el).length() <= 1000;
             // A bare table cell holds a citation in table-laid-out lists (bibtex2html, personal pages);
             // the caller still demands a publication context or a DOI.
-            boolean citationCell = tag.equals("td") && el.text().length() >= 40;
-            return leaf && (itemClass || citationCell || repeatedRecord(el));
+            boolean citationCell = tag.equals("td") && page.text(el).length() >= 40;
+            return leaf && (itemClass || citationCell || repeatedRecord(el, page));
         }
         return false;
     }
@@ -129,9 +130,9 @@ public final class PublicationsExtractor implements Extractor {
      * One of a run of like siblings (same tag and class, three or more): the record a theme repeats per paper
      * (Hugo/Wowchemy's item divs, academicpages' archive items), whatever the theme calls its classes.
      */
-    private static boolean repeatedRecord(Element el) {
+    private static boolean repeatedRecord(Element el, PageIndex page) {
         Element parent = el.parent();
-        if (parent == null || el.className().isEmpty() || el.text().length() < 30) {
+        if (parent == null || el.className().isEmpty() || page.text(el).length() < 30) {
             return false;
         }
         int alike = 0;
@@ -144,17 +145,17 @@ public final class PublicationsExtractor implements Extractor {
     }
 
     /** A list item below with text of its own; the "Bib | PDF | Code" button lists inside a citation do not count. */
-    private static boolean hasListItemBelow(Element el) {
+    private static boolean hasListItemBelow(Element el, PageIndex page) {
         for (Element child : el.children()) {
-            if ((child.normalName().equals("li") && child.text().length() > MAX_LINK_MENU_ITEM) || hasListItemBelow(child)) {
+            if ((child.normalName().equals("li") && page.text(child).length() > MAX_LINK_MENU_ITEM) || hasListItemBelow(child, page)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean carriesDoi(Element el) {
-        if (Citations.doi(el.text()) != null) {
+    private static boolean carriesDoi(Element el, PageIndex page) {
+        if (Citations.doi(page.text(el)) != null) {
             return true;
         }
         return el.select(Css.LINKS).stream().anyMatch(a -> a.attr("href").toLowerCase().contains("doi.org/10."));
@@ -178,10 +179,58 @@ public final class PublicationsExtractor implements Extractor {
         }
         int depth = 0;
         for (Element e = el; e != null && depth < 4; e = e.parent(), depth++) {
-            if (ANY_PUB_CLASS.matcher(e.className()).matches() || ANY_PUB_CLASS.matcher(e.id()).matches()) {
+            if (namesPublications(e.className()) || namesPublications(e.id())) {
                 return true;
             }
             if (underMarkdownHeading(e, markdownHeadings)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] PUB_CLASS_WORDS = {"pub", "citation", "bib", "paper", "reference"};
+
+    /**
+     * {@code s.matches("(?i).*(?:pub|citation|bib|paper|reference).*")} without the regex (this runs for four ancestors
+     * of every candidate):
+     * a class or id holding one of the words in any ASCII case, and no line break ({@code .} stops at one).
+     */
+    static boolean namesPublications(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        for (String word : PUB_CLASS_WORDS) {
+            if (containsAsciiIgnoreCase(s, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code lowerWord} occurs in s, letters A-Z matched in either case (as a (?i) regex does, ASCII only). */
+    private static boolean containsAsciiIgnoreCase(String s, String lowerWord) {
+        int n = s.length();
+        int m = lowerWord.length();
+        for (int i = 0; i + m <= n; i++) {
+            int j = 0;
+            while (j < m) {
+                char c = s.charAt(i + j);
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + 32);
+                }
+                if (c != lowerWord.charAt(j)) {
+                    break;
+                }
+                j++;
+            }
+            if (j == m) {
                 return true;
             }
         }
@@ -214,6 +263,19 @@ public final class PublicationsExtractor implements Extractor {
     private static final class MarkdownHeadings {
         private final Map<Node, String> own = new IdentityHashMap<>();
         private final Map<Node, String> before = new IdentityHashMap<>();
+        /** Nodes with a "#" in their text (a text node holding one, and its ancestors): no other can hold a heading line. */
+        private final Set<Node> withHash = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        MarkdownHeadings(Document doc) {
+            // One pass over the page instead of the whole text of every sibling of every candidate.
+            NodeTraversor.traverse((node, depth) -> {
+                if (node instanceof TextNode t && t.getWholeText().indexOf('#') >= 0) {
+                    for (Node n = node; n != null && withHash.add(n); n = n.parentNode()) {
+                        // marks the ancestors up to one already marked
+                    }
+                }
+            }, doc);
+        }
 
         /**
          * The last "# Heading" line among the siblings before start, up to a real heading element
@@ -234,7 +296,7 @@ public final class PublicationsExtractor implements Extractor {
             while (!unknown.isEmpty()) {
                 Node n = unknown.pop();
                 before.put(n, answer);
-                String last = own.computeIfAbsent(n, PublicationsExtractor::lastMarkdownHeading);
+                String last = withHash.contains(n) ? own.computeIfAbsent(n, PublicationsExtractor::lastMarkdownHeading) : NO_HEADING;
                 if (last != NO_HEADING) {
                     answer = last;
                 } else if (n instanceof Element x && Outline.headingLevel(x) > 0) {
