@@ -129,7 +129,7 @@ final class Citations {
             return null;
         }
         String doi = null;
-        for (Element a : item.select(Css.LINKS)) {
+        for (Element a : PageIndex.select(item, Css.LINKS)) {
             if (!a.attr("href").toLowerCase().contains("doi") && !a.baseUri().toLowerCase().contains("doi")) {
                 continue; // resolving cannot produce a doi.org link; skip the costly abs:href
             }
@@ -163,7 +163,7 @@ final class Citations {
         List<String> authors;
         if (title != null) {
             venue = markedVenue(item, title.text());
-            Element authorEl = item.selectFirst(Css.AUTHOR);
+            Element authorEl = PageIndex.selectFirst(item, Css.AUTHOR);
             String authorText = authorEl != null ? Text.clean(authorEl.text())
                     : title.start() > 0 ? plain.substring(0, title.start()) : "";
             authors = splitAuthors(stripYear(authorText));
@@ -227,12 +227,12 @@ final class Citations {
     /** Title from markup: an element classed as title, a quotation, a link, or bold text. */
     private static Title markedTitle(Element item, String plain) {
         // The innermost titled element: dblp marks the whole entry as the "headline" and the title inside it.
-        Element classed = item.select(Css.TITLE).stream()
-                .filter(e -> e.select(Css.TITLE).size() == 1 && e.closest("[itemprop=author]") == null)
+        Element classed = PageIndex.select(item, Css.TITLE).stream()
+                .filter(e -> PageIndex.select(e, Css.TITLE).size() == 1 && e.closest("[itemprop=author]") == null)
                 .findFirst().orElse(null);
         if (classed != null && Text.clean(classed.text()).length() >= 4) {
             String t = Text.clean(classed.text());
-            Element link = classed.is("a[href]") ? classed : classed.selectFirst(Css.LINKS);
+            Element link = classed.is("a[href]") ? classed : PageIndex.selectFirst(classed, Css.LINKS);
             return new Title(t, plain.indexOf(t), link != null && !isDoiLink(link) ? Layout.absHref(link) : null, true);
         }
         for (Pattern q : QUOTES) {
@@ -249,7 +249,7 @@ final class Citations {
             String t = lines.get(1);
             return new Title(t, plain.indexOf(t), linkHrefFor(item, t), true);
         }
-        for (Element a : item.select(Css.LINKS)) {
+        for (Element a : PageIndex.select(item, Css.LINKS)) {
             String t = Text.clean(a.text());
             String href = a.attr("href").toLowerCase();
             if (t.length() >= 8 && t.split(" ").length >= 3 && !LINK_LABEL.matcher(t).find()
@@ -259,7 +259,7 @@ final class Citations {
                 return new Title(t, plain.indexOf(t), Layout.absHref(a), true);
             }
         }
-        for (Element b : item.select(Css.BOLD)) {
+        for (Element b : PageIndex.select(item, Css.BOLD)) {
             String t = Text.clean(b.text());
             if (t.length() >= 8 && PersonNames.extract(t) == null && !looksLikeAuthorList(t) && plain.contains(t)) {
                 return new Title(t, plain.indexOf(t), null, true);
@@ -269,7 +269,7 @@ final class Citations {
     }
 
     private static String linkHrefFor(Element item, String title) {
-        for (Element a : item.select(Css.LINKS)) {
+        for (Element a : PageIndex.select(item, Css.LINKS)) {
             if (!isDoiLink(a) && Text.clean(a.text()).contains(cleanTitle(title))) {
                 return Layout.absHref(a);
             }
@@ -282,12 +282,12 @@ final class Citations {
     }
 
     private static String markedVenue(Element item, String title) {
-        Element classed = item.selectFirst(Css.VENUE);
+        Element classed = PageIndex.selectFirst(item, Css.VENUE);
         List<Element> options = new ArrayList<>();
         if (classed != null) {
             options.add(classed);
         }
-        options.addAll(item.select(Css.ITALIC));
+        options.addAll(PageIndex.select(item, Css.ITALIC));
         for (Element el : options) {
             String v = cleanVenue(el.text());
             boolean isTitle = !title.isEmpty() && (title.contains(v) || v.contains(cleanTitle(title)));

@@ -54,7 +54,7 @@ public final class DirectoryExtractor implements Extractor {
     private static Map<Element, PersonBlocks.Reading> candidateBlocks(Element body, SectionHeadings headings, PageIndex page) {
         Map<Element, PersonBlocks.Reading> found = new IdentityHashMap<>();
         List<Element> order = new ArrayList<>();
-        List<Element> all = body.getAllElements();
+        List<Element> all = page.elementsUnder(body);
         Map<Element, Integer> position = new IdentityHashMap<>(all.size());
         Map<Element, Boolean> nameLists = new IdentityHashMap<>();
         for (int i = 0; i < all.size(); i++) {

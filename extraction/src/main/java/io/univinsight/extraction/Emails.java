@@ -141,7 +141,7 @@ final class Emails {
     /** mailto links first (the most deliberate signal), then anything written in the text. */
     static List<String> in(Element scope) {
         Set<String> out = new LinkedHashSet<>();
-        for (Element a : scope.select(Css.LINKS)) {
+        for (Element a : PageIndex.select(scope, Css.LINKS)) {
             String email = fromMailto(a.attr("href"));
             if (email != null) {
                 out.add(email);
@@ -158,7 +158,7 @@ final class Emails {
             out.addAll(inText(readableText(scope)).stream().filter(e -> byLine.stream().noneMatch(e::endsWith)).toList());
         }
         // Text shown right-to-left with bidi-override reads as an address only when reversed back.
-        for (Element rtl : scope.select(RTL)) {
+        for (Element rtl : PageIndex.select(scope, RTL)) {
             out.addAll(inText(new StringBuilder(rtl.text()).reverse().toString()));
         }
         return new ArrayList<>(out);
@@ -166,7 +166,7 @@ final class Emails {
 
     /** The text a reader sees, with an "@" picture (user<img alt="at">host) read as the sign it shows. */
     private static String readableText(Element scope) {
-        List<Element> atImages = scope.select(IMAGES).stream().filter(Emails::isAtSign).toList();
+        List<Element> atImages = PageIndex.select(scope, IMAGES).stream().filter(Emails::isAtSign).toList();
         if (atImages.isEmpty()) {
             return scope.text();
         }

@@ -18,13 +18,15 @@ final class Outline {
     private static final int MAX_TEXT_HEADINGS = 4;
     private static final Pattern HEADING_CLASS = Pattern.compile(
             "(?i)(?:^|[\\s_-])(?:heading|header)(?:$|[\\s_-])|section[-_]?title"); // not "title": a card's "person-title" is no heading
-    private final Map<Element, List<String>> active = new IdentityHashMap<>();
+    private final Map<Element, List<String>> active;
 
-    Outline(Document doc) {
+    /** @param all the page's elements in document order ({@code doc.getAllElements()}) */
+    Outline(List<Element> all) {
+        active = new IdentityHashMap<>(all.size());
         String[] stack = new String[7];
         List<String> textHeadings = new ArrayList<>();
         List<String> current = List.of();
-        for (Element el : doc.getAllElements()) {
+        for (Element el : all) {
             int level = headingLevel(el);
             String textHeading = level > 0 ? null : textHeading(el);
             if (level > 0) {

@@ -1,10 +1,14 @@
 package io.univinsight.extraction;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
 
 /**
  * What several extractors ask about the same page, worked out once per page: its heading {@link Outline},
@@ -20,6 +24,10 @@ final class PageIndex {
     private Outline outline;
     private final Map<Element, String> texts = new IdentityHashMap<>();
     private final Map<Element, Boolean> chrome = new IdentityHashMap<>();
+    /** Every element in document order; an element's subtree is the run from its position to {@code end[position]}. */
+    private List<Element> all;
+    private Map<Element, Integer> position;
+    private int[] end;
 
     private PageIndex(Document doc) {
         this.doc = doc;
@@ -52,9 +60,79 @@ final class PageIndex {
 
     Outline outline() {
         if (outline == null) {
-            outline = new Outline(doc);
+            outline = new Outline(all(doc));
         }
         return outline;
+    }
+
+    /** {@code el.getAllElements()}: the element and its descendants in document order. */
+    List<Element> elementsUnder(Element el) {
+        Integer at = positions().get(el);
+        return at == null ? el.getAllElements() : all.subList(at, end[at]);
+    }
+
+    /**
+     * {@code root.select(query)} for the simple queries of {@link Css} (tags and attributes, no combinators), by a scan
+     * of the root's run of the page's elements instead of a fresh walk of its subtree each time. The index shared for
+     * the page being extracted is used when root belongs to it; otherwise jsoup selects.
+     */
+    static List<Element> select(Element root, Evaluator query) {
+        PageIndex page = SHARED.get();
+        Integer at = page == null ? null : page.positions().get(root);
+        if (at == null) {
+            return root.select(query);
+        }
+        List<Element> out = new ArrayList<>();
+        for (int i = at, to = page.end[at]; i < to; i++) {
+            Element el = page.all.get(i);
+            if (query.matches(root, el)) {
+                out.add(el);
+            }
+        }
+        return out;
+    }
+
+    /** {@code root.selectFirst(query)}, as {@link #select}. */
+    static Element selectFirst(Element root, Evaluator query) {
+        PageIndex page = SHARED.get();
+        Integer at = page == null ? null : page.positions().get(root);
+        if (at == null) {
+            return root.selectFirst(query);
+        }
+        for (int i = at, to = page.end[at]; i < to; i++) {
+            Element el = page.all.get(i);
+            if (query.matches(root, el)) {
+                return el;
+            }
+        }
+        return null;
+    }
+
+    private List<Element> all(Document doc) {
+        positions();
+        return all;
+    }
+
+    private Map<Element, Integer> positions() {
+        if (position == null) {
+            all = doc.getAllElements();
+            position = new IdentityHashMap<>(all.size());
+            end = new int[all.size()];
+            // In document order a subtree ends where the next element not below it starts.
+            ArrayDeque<Element> open = new ArrayDeque<>();
+            for (int i = 0; i < all.size(); i++) {
+                Element el = all.get(i);
+                while (!open.isEmpty() && open.peek() != el.parent()) {
+                    end[position.get(open.pop())] = i;
+                }
+                position.put(el, i);
+                open.push(el);
+            }
+            while (!open.isEmpty()) {
+                end[position.get(open.pop())] = all.size();
+            }
+        }
+        return position;
     }
 
     /** {@code el.text()}, remembered: directory blocks and citation candidates are the same elements, asked several times. */

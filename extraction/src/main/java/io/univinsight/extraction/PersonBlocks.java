@@ -89,7 +89,7 @@ final class PersonBlocks {
 
     /** Name from markup first (classed element, heading, bold/cell, link), then any line that is a name. */
     private static Name findName(Element block, List<String> lines) {
-        for (Element el : block.select(Css.NAME_CANDIDATES)) {
+        for (Element el : PageIndex.select(block, Css.NAME_CANDIDATES)) {
             boolean classed = el.attr("itemprop").equals("name")
                     || el.classNames().stream().anyMatch(c -> NAME_CLASS.matcher(c).matches() && !NOT_PERSON_CLASS.matcher(c).matches())
                     || (NAME_CLASS.matcher(el.id()).matches() && !NOT_PERSON_CLASS.matcher(el.id()).matches());
@@ -101,7 +101,7 @@ final class PersonBlocks {
             }
         }
         for (Evaluator query : List.of(Css.HEADINGS, Css.EMPHASIS_CELLS, Css.LINKS)) {
-            for (Element el : block.select(query)) {
+            for (Element el : PageIndex.select(block, query)) {
                 if (el.attr("href").toLowerCase().startsWith("mailto:")) {
                     continue;
                 }
@@ -148,7 +148,7 @@ final class PersonBlocks {
     }
 
     private static String findProfileLink(Element block, String name) {
-        List<Element> links = block.select(Css.LINKS).stream().filter(PersonBlocks::isPageLink).toList();
+        List<Element> links = PageIndex.select(block, Css.LINKS).stream().filter(PersonBlocks::isPageLink).toList();
         if (name != null) {
             String key = NameKeys.personKey(name);
             for (Element a : links) {

@@ -50,7 +50,7 @@ public final class PublicationsExtractor implements Extractor {
         Map<Element, Boolean> taken = new IdentityHashMap<>();
         MarkdownHeadings markdownHeadings = new MarkdownHeadings(doc);
         Map<String, Boolean> publicationHeadings = new HashMap<>(); // a page has few headings and many candidates
-        for (Element el : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
+        for (Element el : doc.body() == null ? List.<Element>of() : page.elementsUnder(doc.body())) {
             // Cheapest tests first: the tag, then (remembered per page) chrome, then the subtree checks.
             if (!CANDIDATE_TAGS.contains(el.normalName()) || page.inChrome(el) || !isCandidate(el, page)
                     || hasTakenAncestor(el, taken)) {
@@ -117,7 +117,7 @@ public final class PublicationsExtractor implements Extractor {
         }
         if (tag.equals("div") || tag.equals("article") || tag.equals("dd") || tag.equals("td")) {
             boolean itemClass = el.classNames().stream().anyMatch(c -> ITEM_CLASS.matcher(c).matches());
-            boolean leaf = el.select(Css.ROWS_OR_ITEMS).isEmpty() && page.text(el).length() <= 1000;
+            boolean leaf = PageIndex.selectFirst(el, Css.ROWS_OR_ITEMS) == null && page.text(el).length() <= 1000;
             // A bare table cell holds a citation in table-laid-out lists (bibtex2html, personal pages);
             // the caller still demands a publication context or a DOI.
             boolean citationCell = tag.equals("td") && page.text(el).length() >= 40;
@@ -158,7 +158,7 @@ public final class PublicationsExtractor implements Extractor {
         if (Citations.doi(page.text(el)) != null) {
             return true;
         }
-        return el.select(Css.LINKS).stream().anyMatch(a -> a.attr("href").toLowerCase().contains("doi.org/10."));
+        return PageIndex.select(el, Css.LINKS).stream().anyMatch(a -> a.attr("href").toLowerCase().contains("doi.org/10."));
     }
 
     private static boolean hasTakenAncestor(Element el, Map<Element, Boolean> taken) {
