@@ -19,6 +19,7 @@ import org.jsoup.nodes.Element;
 final class Citations {
     static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/[^\\s\"<>]+");
     private static final Pattern DOI_TRAILING = Pattern.compile("[.,;:)\\]}>'\"”’]+$");
+    private static final String DOI_TRAILING_CHARS = ".,;:)]}>'\"”’";
     private static final String YEAR_RX = "(?<![\\d.])(19[5-9]\\d|20[0-2]\\d|203[0-5])(?![\\d])";
     private static final Pattern YEAR = Pattern.compile(YEAR_RX);
     private static final Pattern PAREN_YEAR = Pattern.compile("\\(\\s*" + YEAR_RX + "[a-z]?\\s*\\)");
@@ -60,15 +61,19 @@ final class Citations {
     private static final Pattern AUTHOR_AND = Pattern.compile("\\s*,?\\s*(?:\\band\\b|&|및)\\s+");
     private static final Pattern SEMICOLON = Pattern.compile("\\s*;\\s*");
     private static final Pattern FOOTNOTE_MARKS = Pattern.compile("[*†‡§¹²³⁴⁵⁶⁷⁸⁹]+$");
+    private static final String FOOTNOTE_MARK_CHARS = "*†‡§¹²³⁴⁵⁶⁷⁸⁹";
     private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,:;–—-]+$");
+    private static final String TRAILING_SEPARATOR_CHARS = CharRuns.SPACE + ",:;–—-";
     private static final Pattern FINAL_INITIAL = Pattern.compile("(?s).*(?:^|[\\s.,-])\\p{Lu}\\.$");
     private static final Pattern CAPITALISED = Pattern.compile("^\\p{Lu}.*");
-    private static final Pattern TITLE_HEAD = Pattern.compile("^[\"“‘'「『\\s]+");
+    private static final String TITLE_HEAD_CHARS = CharRuns.SPACE + "\"“‘'「『"; // "^[\"“‘'「『\\s]+"
     private static final Pattern VENUE_HEAD = Pattern.compile("^(?i:in)\\s*:?\\s+");
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
     private static final Pattern COMMA_LIKE = Pattern.compile("\\s*[,，·、]\\s*");
     private static final Pattern TITLE_TAIL = Pattern.compile("[\\s,.;:\"”’'」』]+$");
+    private static final String TITLE_TAIL_CHARS = CharRuns.SPACE + ",.;:\"”’'」』";
     private static final Pattern VENUE_TAIL = Pattern.compile("[\\s,.;:]+$");
+    private static final String VENUE_TAIL_CHARS = CharRuns.SPACE + ",.;:";
 
     private Citations() {
     }
@@ -94,7 +99,7 @@ final class Citations {
             return null;
         }
         // DOIs are case-insensitive; lower case is the one spelling every source agrees on.
-        return DOI_TRAILING.matcher(m.group()).replaceAll("").toLowerCase(java.util.Locale.ROOT);
+        return CharRuns.dropTrailing(m.group(), DOI_TRAILING_CHARS, DOI_TRAILING).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** First plausible publication year (1950-2035) in the text, or {@code null}. */
@@ -445,15 +450,17 @@ final class Citations {
     /** "A. Smith, B. Jones and C. Lee" / "Smith, A.; Jones, B." / "김민준, 이서연" into separate names. */
     static List<String> splitAuthors(String raw) {
         String s = NUMBERING.matcher(Text.clean(raw)).replaceFirst("");
-        s = trimTrailing(ET_AL.matcher(s).replaceAll(""));
+        s = trimTrailing(Text.containsIgnoreAsciiCase(s, "et") ? ET_AL.matcher(s).replaceAll("") : s);
         if (s.isEmpty()) {
             return List.of();
         }
-        s = AUTHOR_AND.matcher(s).replaceAll(s.contains(";") ? "; " : ", ");
+        if (s.contains("and") || s.contains("&") || s.contains("및")) { // what AUTHOR_AND needs
+            s = AUTHOR_AND.matcher(s).replaceAll(s.contains(";") ? "; " : ", ");
+        }
         String[] parts = (s.contains(";") ? SEMICOLON : COMMA_LIKE).split(s);
         List<String> out = new ArrayList<>();
         for (String part : parts) {
-            String p = FOOTNOTE_MARKS.matcher(part).replaceAll("").trim();
+            String p = CharRuns.dropTrailing(part, FOOTNOTE_MARK_CHARS, FOOTNOTE_MARKS).trim();
             if (p.isEmpty()) {
                 continue;
             }
@@ -470,7 +477,7 @@ final class Citations {
     private static String trimTrailing(String s) {
         String t = s.trim();
         while (true) {
-            String next = TRAILING_SEPARATORS.matcher(t).replaceAll("");
+            String next = CharRuns.dropTrailing(t, TRAILING_SEPARATOR_CHARS, TRAILING_SEPARATORS);
             if (next.endsWith(".") && !FINAL_INITIAL.matcher(next).matches()) {
                 next = next.substring(0, next.length() - 1);
             }
@@ -487,10 +494,10 @@ final class Citations {
     }
 
     private static String cleanTitle(String t) {
-        return TITLE_TAIL.matcher(TITLE_HEAD.matcher(Text.clean(t)).replaceAll("")).replaceAll("");
+        return CharRuns.dropTrailing(CharRuns.dropLeading(Text.clean(t), TITLE_HEAD_CHARS), TITLE_TAIL_CHARS, TITLE_TAIL);
     }
 
     private static String cleanVenue(String v) {
-        return VENUE_TAIL.matcher(VENUE_HEAD.matcher(Text.clean(v)).replaceAll("")).replaceAll("");
+        return CharRuns.dropTrailing(VENUE_HEAD.matcher(Text.clean(v)).replaceAll(""), VENUE_TAIL_CHARS, VENUE_TAIL);
     }
 }

@@ -36,6 +36,7 @@ final class Emails {
                     + "admissions|dept|department|secretary|enquiries|inquiries|hr|news|media|press|root|postmaster)@.*");
 
     private static final Pattern SPACED_AT = Pattern.compile("\\s*@\\s*");
+    private static final Pattern NAME_TOKEN_SEPARATORS = Pattern.compile("[\\s.'’-]+");
     private static final Evaluator RTL = QueryParser.parse("[style*=rtl], [dir=rtl]");
     private static final Evaluator IMAGES = QueryParser.parse("img");
 
@@ -168,7 +169,7 @@ final class Emails {
     private static String readableText(Element scope) {
         List<Element> atImages = PageIndex.select(scope, IMAGES).stream().filter(Emails::isAtSign).toList();
         if (atImages.isEmpty()) {
-            return scope.text();
+            return PageIndex.textOf(scope);
         }
         Element copy = scope.clone();
         for (Element img : copy.select(IMAGES)) {
@@ -216,7 +217,7 @@ final class Emails {
             return null;
         }
         if (name != null) {
-            String[] tokens = name.toLowerCase(Locale.ROOT).split("[\\s.'’-]+");
+            String[] tokens = NAME_TOKEN_SEPARATORS.split(name.toLowerCase(Locale.ROOT));
             for (String email : personal) {
                 String local = email.substring(0, email.indexOf('@'));
                 for (String token : tokens) {

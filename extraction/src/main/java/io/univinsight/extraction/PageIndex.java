@@ -145,6 +145,12 @@ final class PageIndex {
         return text;
     }
 
+    /** {@code el.text()}, from the shared page index when el belongs to the page being extracted. */
+    static String textOf(Element el) {
+        PageIndex page = SHARED.get();
+        return page != null && page.positions().containsKey(el) ? page.text(el) : el.text();
+    }
+
     /** {@link Layout#inChrome(Element)}, remembered for the element and its ancestors. */
     boolean inChrome(Element el) {
         return Layout.inChrome(el, chrome);

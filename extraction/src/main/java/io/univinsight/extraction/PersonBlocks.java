@@ -91,8 +91,8 @@ final class PersonBlocks {
     private static Name findName(Element block, List<String> lines) {
         for (Element el : PageIndex.select(block, Css.NAME_CANDIDATES)) {
             boolean classed = el.attr("itemprop").equals("name")
-                    || el.classNames().stream().anyMatch(c -> NAME_CLASS.matcher(c).matches() && !NOT_PERSON_CLASS.matcher(c).matches())
-                    || (NAME_CLASS.matcher(el.id()).matches() && !NOT_PERSON_CLASS.matcher(el.id()).matches());
+                    || Text.containsIgnoreAsciiCase(el.className(), "name") && el.classNames().stream().anyMatch(c -> NAME_CLASS.matcher(c).matches() && !NOT_PERSON_CLASS.matcher(c).matches())
+                    || (Text.containsIgnoreAsciiCase(el.id(), "name") && NAME_CLASS.matcher(el.id()).matches() && !NOT_PERSON_CLASS.matcher(el.id()).matches());
             if (classed) {
                 String n = firstName(el);
                 if (n != null) {

@@ -25,6 +25,7 @@ final class PersonNames {
     private static final Pattern PARENTHETICAL = Pattern.compile("^([^()]+?)\\s*[(（][^()（）]*[)）]$");
     private static final Pattern NICKNAME = Pattern.compile("\\s+\\(\\p{Lu}[\\p{L}'’.-]{1,15}\\)\\s+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("[.,;]+$");
+    private static final String TRAILING_PUNCT_CHARS = ".,;";
     private static final Pattern EN_TOKEN = Pattern.compile("^\\p{Lu}[\\p{L}'’.-]*$");
     private static final Set<String> PARTICLES = Set.of(
             "van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "ten", "ter",
@@ -107,7 +108,7 @@ final class PersonNames {
             }
             text = text.substring(0, comma).trim(); // "Jane Doe, Ph.D." / "Jane Doe, Professor"
         }
-        text = TRAILING_PUNCT.matcher(text).replaceAll("").trim();
+        text = CharRuns.dropTrailing(text, TRAILING_PUNCT_CHARS, TRAILING_PUNCT).trim();
         return english(text);
     }
 
@@ -123,7 +124,7 @@ final class PersonNames {
      */
     private static String familyNameFirst(String text, int comma) {
         String family = text.substring(0, comma).trim();
-        String given = TRAILING_PUNCT.matcher(text.substring(comma + 1).trim()).replaceAll("");
+        String given = CharRuns.dropTrailing(text.substring(comma + 1).trim(), TRAILING_PUNCT_CHARS, TRAILING_PUNCT);
         if (family.split(" ").length > 2 || !GIVEN_NAMES.matcher(given).matches()) {
             return null;
         }

@@ -207,30 +207,7 @@ public final class PublicationsExtractor implements Extractor {
             }
         }
         for (String word : PUB_CLASS_WORDS) {
-            if (containsAsciiIgnoreCase(s, word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code lowerWord} occurs in s, letters A-Z matched in either case (as a (?i) regex does, ASCII only). */
-    private static boolean containsAsciiIgnoreCase(String s, String lowerWord) {
-        int n = s.length();
-        int m = lowerWord.length();
-        for (int i = 0; i + m <= n; i++) {
-            int j = 0;
-            while (j < m) {
-                char c = s.charAt(i + j);
-                if (c >= 'A' && c <= 'Z') {
-                    c = (char) (c + 32);
-                }
-                if (c != lowerWord.charAt(j)) {
-                    break;
-                }
-                j++;
-            }
-            if (j == m) {
+            if (Text.containsIgnoreAsciiCase(s, word)) {
                 return true;
             }
         }

@@ -77,6 +77,29 @@ final class Text {
         return true;
     }
 
+    /** {@code lowerWord} occurs in s, letters A-Z matched in either case (as a (?i) regex does, ASCII only). */
+    static boolean containsIgnoreAsciiCase(String s, String lowerWord) {
+        int n = s.length();
+        int m = lowerWord.length();
+        for (int i = 0; i + m <= n; i++) {
+            int j = 0;
+            while (j < m) {
+                char c = s.charAt(i + j);
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + 32);
+                }
+                if (c != lowerWord.charAt(j)) {
+                    break;
+                }
+                j++;
+            }
+            if (j == m) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isBlank(String s) {
         return s == null || clean(s).isEmpty();
     }
