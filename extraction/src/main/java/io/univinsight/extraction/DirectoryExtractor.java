@@ -72,8 +72,7 @@ public final class DirectoryExtractor implements Extractor {
                 if (tagCounts.get(child.normalName()) < 2) {
                     continue;
                 }
-                int len = page.text(child).length();
-                if (len < 2 || len > MAX_BLOCK_CHARS) {
+                if (!page.textLengthWithin(child, 2, MAX_BLOCK_CHARS)) {
                     continue;
                 }
                 PersonBlocks.Reading r = PersonBlocks.readNamed(child); // null: no name, so neither test below holds
@@ -219,7 +218,7 @@ public final class DirectoryExtractor implements Extractor {
                 return null;
             }
             if (section != null && SectionHeadings.isGeneric(section) && Emails.bestFor(r.emails(), r.name()) == null
-                    && Text.lines(block).size() <= 1 && !mostlyNames(block.parent(), block.normalName(), new IdentityHashMap<>())) {
+                    && PageIndex.linesOf(block).size() <= 1 && !mostlyNames(block.parent(), block.normalName(), new IdentityHashMap<>())) {
                 // Under a bare "Faculty" heading a lone name link among other links is a link, not a person: a person
                 // there has a card of their own, an email, or stands in a list of names.
                 return null;

@@ -151,7 +151,7 @@ final class Emails {
         // Line by line first, so a title in the span before an address is not glued onto it; the whole
         // text only when no line holds one ("jane <span>[at]</span> uni.edu" spans several elements).
         List<String> byLine = new ArrayList<>();
-        for (String line : Text.lines(scope)) {
+        for (String line : PageIndex.linesOf(scope)) {
             byLine.addAll(inText(line));
         }
         out.addAll(byLine.isEmpty() ? inText(readableText(scope)) : byLine);

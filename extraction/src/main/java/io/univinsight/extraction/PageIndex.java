@@ -2,12 +2,18 @@ package io.univinsight.extraction;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Evaluator;
 
 /**
@@ -28,6 +34,12 @@ final class PageIndex {
     private List<Element> all;
     private Map<Element, Integer> position;
     private int[] end;
+    /** Per position, summed over the element's run: characters of its text nodes, and those of them text() always keeps. */
+    private int[] rawChars;
+    private int[] keptChars;
+    private final Map<Element, List<String>> lines = new IdentityHashMap<>();
+    /** Per character asked about: the nodes with that character in their text (a text node holding it, and its ancestors). */
+    private final Map<Character, Set<Node>> withChar = new HashMap<>();
 
     private PageIndex(Document doc) {
         this.doc = doc;
@@ -149,6 +161,99 @@ final class PageIndex {
     static String textOf(Element el) {
         PageIndex page = SHARED.get();
         return page != null && page.positions().containsKey(el) ? page.text(el) : el.text();
+    }
+
+    /**
+     * Whether {@code el.text().length()} lies within [min, max]. Decided without building the text where the page's
+     * character counts settle it: text() keeps every printable ASCII character of the text nodes, and adds at most one
+     * space before and one after each element to what it keeps of them.
+     */
+    boolean textLengthWithin(Element el, int min, int max) {
+        Integer at = positions().get(el);
+        if (at != null) {
+            counts();
+            int from = at;
+            int to = end[at];
+            int kept = keptChars[to] - keptChars[from];
+            int most = rawChars[to] - rawChars[from] + 2 * (to - from);
+            if (kept > max || most < min) {
+                return false;
+            }
+            if (kept >= min && most <= max) {
+                return true;
+            }
+        }
+        int length = text(el).length();
+        return length >= min && length <= max;
+    }
+
+    /** {@link Text#lines(Element)} (unmodifiable), remembered for the elements of the page being extracted. */
+    static List<String> linesOf(Element el) {
+        PageIndex page = SHARED.get();
+        if (page == null || !page.positions().containsKey(el)) {
+            return Text.lines(el);
+        }
+        List<String> known = page.lines.get(el);
+        if (known == null) {
+            known = List.copyOf(Text.lines(el));
+            page.lines.put(el, known);
+        }
+        return known;
+    }
+
+    /**
+     * Whether the node's text holds {@code c}: {@code wholeText().indexOf(c) >= 0} for a character other than a line
+     * break, from one pass over the page per character instead of the whole text of each node asked about.
+     */
+    boolean textHas(Node node, char c) {
+        Set<Node> nodes = withChar.get(c);
+        if (nodes == null) {
+            Set<Node> marked = Collections.newSetFromMap(new IdentityHashMap<>());
+            NodeTraversor.traverse((n, depth) -> {
+                if (n instanceof TextNode t && t.getWholeText().indexOf(c) >= 0) {
+                    for (Node up = n; up != null && marked.add(up); up = up.parentNode()) {
+                        // marks the ancestors up to one already marked
+                    }
+                }
+            }, doc);
+            withChar.put(c, marked);
+            nodes = marked;
+        }
+        return nodes.contains(node);
+    }
+
+    /** {@link #textHas} for the shared page when el belongs to it, else by its whole text. */
+    static boolean textHasChar(Element el, char c) {
+        PageIndex page = SHARED.get();
+        return page != null && page.positions().containsKey(el) ? page.textHas(el, c) : el.wholeText().indexOf(c) >= 0;
+    }
+
+    private void counts() {
+        if (rawChars != null) {
+            return;
+        }
+        int n = all.size();
+        rawChars = new int[n + 1]; // prefix sums over positions: a run's count is a difference
+        keptChars = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            Element el = all.get(i);
+            int raw = 0;
+            int kept = 0;
+            for (int k = 0, size = el.childNodeSize(); k < size; k++) {
+                if (el.childNode(k) instanceof TextNode t) {
+                    String s = t.getWholeText();
+                    raw += s.length();
+                    for (int j = 0; j < s.length(); j++) {
+                        char c = s.charAt(j);
+                        if (c > ' ' && c <= '~') {
+                            kept++;
+                        }
+                    }
+                }
+            }
+            rawChars[i + 1] = rawChars[i] + raw;
+            keptChars[i + 1] = keptChars[i] + kept;
+        }
     }
 
     /** {@link Layout#inChrome(Element)}, remembered for the element and its ancestors. */

@@ -39,7 +39,7 @@ final class PersonBlocks {
     }
 
     static Reading read(Element block) {
-        List<String> lines = Text.lines(block);
+        List<String> lines = PageIndex.linesOf(block);
         return read(block, lines, findName(block, lines));
     }
 
@@ -48,7 +48,7 @@ final class PersonBlocks {
      * named readings skip the costly role, email and link look-ups for the many blocks without one.
      */
     static Reading readNamed(Element block) {
-        List<String> lines = Text.lines(block);
+        List<String> lines = PageIndex.linesOf(block);
         Name name = findName(block, lines);
         return name.value() == null ? null : read(block, lines, name);
     }
@@ -132,7 +132,7 @@ final class PersonBlocks {
     }
 
     private static String firstName(Element el) {
-        for (String line : Text.lines(el)) {
+        for (String line : PageIndex.linesOf(el)) {
             String n = nameNotRank(line);
             if (n != null) {
                 return n;

@@ -23,6 +23,9 @@ public final class ProfileExtractor implements Extractor {
     private static final int MAX_TITLE_WORDS = 7;
     private static final int MAX_BIO_LINES = 12;
     private static final List<Evaluator> HEADING_LEVELS = List.of(QueryParser.parse("h1"), QueryParser.parse("h2"), QueryParser.parse("h3"));
+    private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
+    private static final Evaluator CHROME_TAGS = QueryParser.parse("nav, footer, [role=navigation], [role=contentinfo]");
+    private static final Evaluator CLASSED = QueryParser.parse("[class], [id]");
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|–—-]\\s+|\\s*[|·:]\\s*");
     private static final Pattern BIO_RANK = Pattern.compile(
             "(?i)\\b(?:i am|i'm|(?:he|she|they) (?:is|are)|is|am|currently|serves as|works as)\\s+(?:currently\\s+)?(?:an?|the)\\s+"
@@ -100,7 +103,7 @@ public final class ProfileExtractor implements Extractor {
 
 
     private static String nameIn(Element heading) {
-        for (String line : Text.lines(heading)) {
+        for (String line : PageIndex.linesOf(heading)) {
             String n = PersonNames.extract(line);
             if (n != null) {
                 return n;
@@ -138,7 +141,7 @@ public final class ProfileExtractor implements Extractor {
             dept = Departments.guess(doc, ctx);
         }
         String email = nearestEmail(heading, name);
-        Element canonical = doc.selectFirst("link[rel=canonical][href]");
+        Element canonical = PageIndex.selectFirst(doc, CANONICAL);
         String url = canonical != null ? canonical.attr("abs:href") : doc.location();
         if (Text.isBlank(url) && ctx != null) {
             url = ctx.url();
@@ -208,8 +211,8 @@ public final class ProfileExtractor implements Extractor {
     private static String nearestEmail(Element heading, String name) {
         for (Element scope = heading.parent(); scope != null; scope = scope.parent()) {
             Element copy = scope.clone();
-            copy.select("nav, footer, [role=navigation], [role=contentinfo]").remove();
-            for (Element el : copy.select("[class], [id]")) {
+            copy.select(CHROME_TAGS).remove();
+            for (Element el : copy.select(CLASSED)) {
                 if (Layout.inChrome(el) && el.parent() != null) {
                     el.remove();
                 }

@@ -1,7 +1,6 @@
 package io.univinsight.extraction;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds citation lists: list items and paragraphs that sit under a "Publications"/"논문" heading,
@@ -48,7 +46,7 @@ public final class PublicationsExtractor implements Extractor {
         Outline outline = page.outline();
         List<ExtractedPaper> papers = new ArrayList<>();
         Map<Element, Boolean> taken = new IdentityHashMap<>();
-        MarkdownHeadings markdownHeadings = new MarkdownHeadings(doc);
+        MarkdownHeadings markdownHeadings = new MarkdownHeadings(page);
         Map<String, Boolean> publicationHeadings = new HashMap<>(); // a page has few headings and many candidates
         for (Element el : doc.body() == null ? List.<Element>of() : page.elementsUnder(doc.body())) {
             // Cheapest tests first: the tag, then (remembered per page) chrome, then the subtree checks.
@@ -74,6 +72,9 @@ public final class PublicationsExtractor implements Extractor {
      * citation as shown.
      */
     private static ExtractedPaper withEmbeddedBibTex(Element item, ExtractedPaper shown) {
+        if (!PageIndex.textHasChar(item, '@')) {
+            return shown; // BibTeX needs an "@": most items skip their whole text
+        }
         String text = item.wholeText();
         if (!BibTex.mayHold(text)) {
             return shown;
@@ -117,10 +118,10 @@ public final class PublicationsExtractor implements Extractor {
         }
         if (tag.equals("div") || tag.equals("article") || tag.equals("dd") || tag.equals("td")) {
             boolean itemClass = el.classNames().stream().anyMatch(c -> ITEM_CLASS.matcher(c).matches());
-            boolean leaf = PageIndex.selectFirst(el, Css.ROWS_OR_ITEMS) == null && page.text(el).length() <= 1000;
+            boolean leaf = PageIndex.selectFirst(el, Css.ROWS_OR_ITEMS) == null && page.textLengthWithin(el, 0, 1000);
             // A bare table cell holds a citation in table-laid-out lists (bibtex2html, personal pages);
             // the caller still demands a publication context or a DOI.
-            boolean citationCell = tag.equals("td") && page.text(el).length() >= 40;
+            boolean citationCell = tag.equals("td") && page.textLengthWithin(el, 40, Integer.MAX_VALUE);
             return leaf && (itemClass || citationCell || repeatedRecord(el, page));
         }
         return false;
@@ -132,7 +133,7 @@ public final class PublicationsExtractor implements Extractor {
      */
     private static boolean repeatedRecord(Element el, PageIndex page) {
         Element parent = el.parent();
-        if (parent == null || el.className().isEmpty() || page.text(el).length() < 30) {
+        if (parent == null || el.className().isEmpty() || !page.textLengthWithin(el, 30, Integer.MAX_VALUE)) {
             return false;
         }
         int alike = 0;
@@ -146,8 +147,9 @@ public final class PublicationsExtractor implements Extractor {
 
     /** A list item below with text of its own; the "Bib | PDF | Code" button lists inside a citation do not count. */
     private static boolean hasListItemBelow(Element el, PageIndex page) {
-        for (Element child : el.children()) {
-            if ((child.normalName().equals("li") && page.text(child).length() > MAX_LINK_MENU_ITEM) || hasListItemBelow(child, page)) {
+        for (int i = 0, n = el.childNodeSize(); i < n; i++) { // el.children() without copying the list
+            if (el.childNode(i) instanceof Element child && ((child.normalName().equals("li")
+                    && !page.textLengthWithin(child, 0, MAX_LINK_MENU_ITEM)) || hasListItemBelow(child, page))) {
                 return true;
             }
         }
@@ -240,18 +242,10 @@ public final class PublicationsExtractor implements Extractor {
     private static final class MarkdownHeadings {
         private final Map<Node, String> own = new IdentityHashMap<>();
         private final Map<Node, String> before = new IdentityHashMap<>();
-        /** Nodes with a "#" in their text (a text node holding one, and its ancestors): no other can hold a heading line. */
-        private final Set<Node> withHash = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final PageIndex page;
 
-        MarkdownHeadings(Document doc) {
-            // One pass over the page instead of the whole text of every sibling of every candidate.
-            NodeTraversor.traverse((node, depth) -> {
-                if (node instanceof TextNode t && t.getWholeText().indexOf('#') >= 0) {
-                    for (Node n = node; n != null && withHash.add(n); n = n.parentNode()) {
-                        // marks the ancestors up to one already marked
-                    }
-                }
-            }, doc);
+        MarkdownHeadings(PageIndex page) {
+            this.page = page;
         }
 
         /**
@@ -273,7 +267,8 @@ public final class PublicationsExtractor implements Extractor {
             while (!unknown.isEmpty()) {
                 Node n = unknown.pop();
                 before.put(n, answer);
-                String last = withHash.contains(n) ? own.computeIfAbsent(n, PublicationsExtractor::lastMarkdownHeading) : NO_HEADING;
+                // Only a node with a "#" in its text can hold a heading line: the page index knows which, from one pass.
+                String last = page.textHas(n, '#') ? own.computeIfAbsent(n, PublicationsExtractor::lastMarkdownHeading) : NO_HEADING;
                 if (last != NO_HEADING) {
                     answer = last;
                 } else if (n instanceof Element x && Outline.headingLevel(x) > 0) {
