@@ -53,6 +53,7 @@ final class Citations {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\p{L}{2}[.?!])\\s+");
 
     // Patterns of the clean-up steps, compiled once (String.replaceAll/split/matches compile on every call).
+    private static final Pattern TRAILING_DOI_TAIL = Pattern.compile("[\\s.,;:]+$");
     private static final Pattern TRAILING_DOI_LABEL = Pattern.compile("[\\s.,;:]*(?:DOI|doi)\\s*:?\\s*[.,;]?\\s*$");
     private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[\\s.,:;”\"]+");
     private static final Pattern VOLUME_SPLIT = Pattern.compile(",\\s*(?=(?:vol|no|pp|\\d))");
@@ -151,14 +152,15 @@ final class Citations {
         }
         // Work on text without DOIs and URLs so their digits are not mistaken for years or titles.
         // (Each regex only runs when the text has the word it needs.)
-        String lowerFull = full.toLowerCase(Locale.ROOT);
-        String noDoiLabel = lowerFull.contains("doi") ? DOI_LABEL.matcher(full).replaceAll("") : full;
-        String plain = Text.clean(lowerFull.contains("http") || lowerFull.contains("www.")
+        // (Each regex only runs when the text has the words it needs, in any ASCII case as (?i) reads them.)
+        String noDoiLabel = Text.containsIgnoreAsciiCase(full, "doi") && full.contains("10.")
+                ? DOI_LABEL.matcher(full).replaceAll("") : full;
+        String plain = Text.clean(Text.containsIgnoreAsciiCase(full, "http") || Text.containsIgnoreAsciiCase(full, "www.")
                 ? URL.matcher(noDoiLabel).replaceAll("") : noDoiLabel);
         if (doi != null) {
             plain = Text.clean(plain.replace(doi, ""));
         }
-        if (plain.contains("doi") || plain.contains("DOI")) {
+        if (endsWithDoiLabel(plain)) {
             plain = TRAILING_DOI_LABEL.matcher(plain).replaceAll("");
         }
         plain = plain.trim();
@@ -206,6 +208,18 @@ final class Citations {
                 + (!authors.isEmpty() ? 0.05 : 0) - (title.fromMarkup() ? 0 : 0.1);
         return new ExtractedPaper(cleanTitle, authors, year, venue, doi, url, Math.min(0.9, confidence), extractor,
                 Evidence.of(item));
+    }
+
+    /**
+     * Whether {@link #TRAILING_DOI_LABEL} may match: only "doi"/"DOI" followed by spaces and ".,;:" ends its match, so
+     * the text must end so. (Other line breaks, where "$" also matches before a final one, are left to the regex.)
+     */
+    private static boolean endsWithDoiLabel(String text) {
+        if (text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
+            return true;
+        }
+        String rest = CharRuns.dropTrailing(text, CharRuns.SPACE + ".,;:", TRAILING_DOI_TAIL);
+        return rest.endsWith("doi") || rest.endsWith("DOI");
     }
 
     /** "Title<br>A. Author, B. Author<br>Venue" or "Title. A. Author, B. Author. Venue.": names right after the title. */

@@ -1,6 +1,8 @@
 package io.univinsight.extraction;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,6 +81,30 @@ final class PersonNames {
 
     /** The cleaned name if the text is (only) a person's name, otherwise {@code null}. */
     static String extract(String raw) {
+        // Nested blocks show the same lines again (a card, then the paragraph inside it): answers are remembered per
+        // thread (a bounded map, emptied when full; the answer depends on the text alone).
+        if (raw == null || raw.length() > MEMO_MAX_TEXT) {
+            return extractUncached(raw);
+        }
+        Map<String, String> memo = MEMO.get();
+        String known = memo.get(raw);
+        if (known != null) {
+            return known == NONE ? null : known;
+        }
+        if (memo.size() >= MEMO_LIMIT) {
+            memo.clear();
+        }
+        String name = extractUncached(raw);
+        memo.put(raw, name == null ? NONE : name);
+        return name;
+    }
+
+    private static final String NONE = new String("");
+    private static final int MEMO_LIMIT = 2_000;
+    private static final int MEMO_MAX_TEXT = 200;
+    private static final ThreadLocal<Map<String, String>> MEMO = ThreadLocal.withInitial(HashMap::new);
+
+    private static String extractUncached(String raw) {
         String text = Text.clean(raw);
         Matcher aside = PARENTHETICAL.matcher(text);
         if ((text.endsWith(")") || text.endsWith("）")) && aside.matches()) { // the regex needs that last character

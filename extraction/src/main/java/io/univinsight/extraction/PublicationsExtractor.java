@@ -157,7 +157,8 @@ public final class PublicationsExtractor implements Extractor {
     }
 
     private static boolean carriesDoi(Element el, PageIndex page) {
-        if (Citations.doi(page.text(el)) != null) {
+        // A DOI in the text needs a "/" (or a "%2F" decoded to one): most elements have neither, and skip their text.
+        if ((page.textHas(el, '/') || page.textHas(el, '%')) && Citations.doi(page.text(el)) != null) {
             return true;
         }
         return PageIndex.select(el, Css.LINKS).stream().anyMatch(a -> a.attr("href").toLowerCase().contains("doi.org/10."));
