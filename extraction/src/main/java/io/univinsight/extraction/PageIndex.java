@@ -2,18 +2,14 @@ package io.univinsight.extraction;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Evaluator;
 
 /**
@@ -38,8 +34,9 @@ final class PageIndex {
     private int[] rawChars;
     private int[] keptChars;
     private final Map<Element, List<String>> lines = new IdentityHashMap<>();
-    /** Per character asked about: the nodes with that character in their text (a text node holding it, and its ancestors). */
-    private final Map<Character, Set<Node>> withChar = new HashMap<>();
+    /** Characters {@link #textHas} knows about, and per position which of them the element's text holds (a bit each). */
+    private static final String TRACKED = "#@/%";
+    private int[] charsBelow;
 
     private PageIndex(Document doc) {
         this.doc = doc;
@@ -202,30 +199,32 @@ final class PageIndex {
     }
 
     /**
-     * Whether the node's text holds {@code c}: {@code wholeText().indexOf(c) >= 0} for a character other than a line
-     * break, from one pass over the page per character instead of the whole text of each node asked about.
+     * Whether the node's text holds {@code c}, one of {@link #TRACKED}: {@code wholeText().indexOf(c) >= 0}, for an
+     * element of the page from the character counts' pass instead of its whole text.
      */
     boolean textHas(Node node, char c) {
-        Set<Node> nodes = withChar.get(c);
-        if (nodes == null) {
-            Set<Node> marked = Collections.newSetFromMap(new IdentityHashMap<>());
-            NodeTraversor.traverse((n, depth) -> {
-                if (n instanceof TextNode t && t.getWholeText().indexOf(c) >= 0) {
-                    for (Node up = n; up != null && marked.add(up); up = up.parentNode()) {
-                        // marks the ancestors up to one already marked
-                    }
-                }
-            }, doc);
-            withChar.put(c, marked);
-            nodes = marked;
+        int bit = TRACKED.indexOf(c);
+        if (bit < 0) {
+            throw new IllegalArgumentException("not tracked: " + c);
         }
-        return nodes.contains(node);
+        if (node instanceof TextNode t) {
+            return t.getWholeText().indexOf(c) >= 0;
+        }
+        if (!(node instanceof Element el)) {
+            return false; // comments and script data are no text
+        }
+        Integer at = positions().get(el);
+        if (at == null) {
+            return el.wholeText().indexOf(c) >= 0;
+        }
+        counts();
+        return (charsBelow[at] & (1 << bit)) != 0;
     }
 
     /** {@link #textHas} for the shared page when el belongs to it, else by its whole text. */
     static boolean textHasChar(Element el, char c) {
         PageIndex page = SHARED.get();
-        return page != null && page.positions().containsKey(el) ? page.textHas(el, c) : el.wholeText().indexOf(c) >= 0;
+        return page != null ? page.textHas(el, c) : el.wholeText().indexOf(c) >= 0;
     }
 
     private void counts() {
@@ -235,6 +234,7 @@ final class PageIndex {
         int n = all.size();
         rawChars = new int[n + 1]; // prefix sums over positions: a run's count is a difference
         keptChars = new int[n + 1];
+        charsBelow = new int[n];
         for (int i = 0; i < n; i++) {
             Element el = all.get(i);
             int raw = 0;
@@ -247,12 +247,22 @@ final class PageIndex {
                         char c = s.charAt(j);
                         if (c > ' ' && c <= '~') {
                             kept++;
+                            int bit = TRACKED.indexOf(c);
+                            if (bit >= 0) {
+                                charsBelow[i] |= 1 << bit;
+                            }
                         }
                     }
                 }
             }
             rawChars[i + 1] = rawChars[i] + raw;
             keptChars[i + 1] = keptChars[i] + kept;
+        }
+        for (int i = n - 1; i > 0; i--) { // descendants come after their ancestors: hand each one's characters up
+            Integer parent = position.get(all.get(i).parent());
+            if (parent != null) {
+                charsBelow[parent] |= charsBelow[i];
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +49,7 @@ public final class PublicationsExtractor implements Extractor {
         Map<Element, Boolean> taken = new IdentityHashMap<>();
         MarkdownHeadings markdownHeadings = new MarkdownHeadings(page);
         Map<String, Boolean> publicationHeadings = new HashMap<>(); // a page has few headings and many candidates
+        Map<String, Optional<Integer>> yearHeadings = new HashMap<>();
         for (Element el : doc.body() == null ? List.<Element>of() : page.elementsUnder(doc.body())) {
             // Cheapest tests first: the tag, then (remembered per page) chrome, then the subtree checks.
             if (!CANDIDATE_TAGS.contains(el.normalName()) || page.inChrome(el) || !isCandidate(el, page)
@@ -57,7 +59,7 @@ public final class PublicationsExtractor implements Extractor {
             if (!inPublicationContext(el, outline, markdownHeadings, publicationHeadings) && !carriesDoi(el, page)) {
                 continue;
             }
-            ExtractedPaper paper = withEmbeddedBibTex(el, Citations.parse(el, page.text(el), NAME, headingYear(el, outline)));
+            ExtractedPaper paper = withEmbeddedBibTex(el, Citations.parse(el, page.text(el), NAME, headingYear(el, outline, yearHeadings)));
             if (paper != null) {
                 papers.add(paper);
                 taken.put(el, Boolean.TRUE);
@@ -97,12 +99,15 @@ public final class PublicationsExtractor implements Extractor {
     }
 
     /** The year a year-grouped list's nearest heading gives ("2021", "2019 –"), or null. */
-    private static Integer headingYear(Element el, Outline outline) {
+    private static Integer headingYear(Element el, Outline outline, Map<String, Optional<Integer>> yearHeadings) {
         List<String> headings = outline.headingsFor(el);
         for (int i = headings.size() - 1; i >= 0; i--) {
-            Matcher m = YEAR_HEADING.matcher(headings.get(i));
-            if (m.matches()) {
-                return Integer.valueOf(m.group(1));
+            Optional<Integer> year = yearHeadings.computeIfAbsent(headings.get(i), h -> {
+                Matcher m = YEAR_HEADING.matcher(h);
+                return m.matches() ? Optional.of(Integer.valueOf(m.group(1))) : Optional.empty();
+            });
+            if (year.isPresent()) {
+                return year.get();
             }
         }
         return null;

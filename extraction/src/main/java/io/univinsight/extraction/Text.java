@@ -79,10 +79,16 @@ final class Text {
 
     /** {@code lowerWord} occurs in s, letters A-Z matched in either case (as a (?i) regex does, ASCII only). */
     static boolean containsIgnoreAsciiCase(String s, String lowerWord) {
-        int n = s.length();
+        char first = lowerWord.charAt(0);
+        char firstUpper = first >= 'a' && first <= 'z' ? (char) (first - 32) : first;
+        // Candidates start where the first letter is, in either case: String.indexOf finds those fast.
+        return occursFrom(s, lowerWord, first) || (firstUpper != first && occursFrom(s, lowerWord, firstUpper));
+    }
+
+    private static boolean occursFrom(String s, String lowerWord, char first) {
         int m = lowerWord.length();
-        for (int i = 0; i + m <= n; i++) {
-            int j = 0;
+        for (int i = s.indexOf(first); i >= 0 && i + m <= s.length(); i = s.indexOf(first, i + 1)) {
+            int j = 1;
             while (j < m) {
                 char c = s.charAt(i + j);
                 if (c >= 'A' && c <= 'Z') {
