@@ -1,6 +1,5 @@
 package io.univinsight.extraction;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ final class PageIndex {
     private List<Element> all;
     private Map<Element, Integer> position;
     private int[] end;
+    private int[] parentAt;
     /** Per position, summed over the element's run: characters of its text nodes, and those of them text() always keeps. */
     private int[] rawChars;
     private int[] keptChars;
@@ -127,18 +127,21 @@ final class PageIndex {
             all = doc.getAllElements();
             position = new IdentityHashMap<>(all.size());
             end = new int[all.size()];
+            parentAt = new int[all.size()];
             // In document order a subtree ends where the next element not below it starts.
-            ArrayDeque<Element> open = new ArrayDeque<>();
+            int[] open = new int[all.size()]; // positions of the elements whose subtree is still open, outermost first
+            int depth = 0;
             for (int i = 0; i < all.size(); i++) {
-                Element el = all.get(i);
-                while (!open.isEmpty() && open.peek() != el.parent()) {
-                    end[position.get(open.pop())] = i;
+                Element parent = all.get(i).parent();
+                while (depth > 0 && all.get(open[depth - 1]) != parent) {
+                    end[open[--depth]] = i;
                 }
-                position.put(el, i);
-                open.push(el);
+                position.put(all.get(i), i);
+                parentAt[i] = depth > 0 ? open[depth - 1] : -1;
+                open[depth++] = i;
             }
-            while (!open.isEmpty()) {
-                end[position.get(open.pop())] = all.size();
+            while (depth > 0) {
+                end[open[--depth]] = all.size();
             }
         }
         return position;
@@ -247,9 +250,8 @@ final class PageIndex {
                         char c = s.charAt(j);
                         if (c > ' ' && c <= '~') {
                             kept++;
-                            int bit = TRACKED.indexOf(c);
-                            if (bit >= 0) {
-                                charsBelow[i] |= 1 << bit;
+                            if (c == '#' || c == '@' || c == '/' || c == '%') {
+                                charsBelow[i] |= 1 << TRACKED.indexOf(c);
                             }
                         }
                     }
@@ -259,9 +261,8 @@ final class PageIndex {
             keptChars[i + 1] = keptChars[i] + kept;
         }
         for (int i = n - 1; i > 0; i--) { // descendants come after their ancestors: hand each one's characters up
-            Integer parent = position.get(all.get(i).parent());
-            if (parent != null) {
-                charsBelow[parent] |= charsBelow[i];
+            if (parentAt[i] >= 0) {
+                charsBelow[parentAt[i]] |= charsBelow[i];
             }
         }
     }
