@@ -122,9 +122,26 @@ final class PageIndex {
         return all;
     }
 
+    /** {@code doc.getAllElements()} by a plain walk (jsoup's goes through a stream per call). */
+    private static List<Element> inDocumentOrder(Document doc) {
+        List<Element> out = new ArrayList<>();
+        List<Element> stack = new ArrayList<>();
+        stack.add(doc);
+        while (!stack.isEmpty()) {
+            Element el = stack.remove(stack.size() - 1);
+            out.add(el);
+            for (int i = el.childNodeSize() - 1; i >= 0; i--) { // pushed last to first: popped first to last
+                if (el.childNode(i) instanceof Element child) {
+                    stack.add(child);
+                }
+            }
+        }
+        return out;
+    }
+
     private Map<Element, Integer> positions() {
         if (position == null) {
-            all = doc.getAllElements();
+            all = inDocumentOrder(doc);
             position = new IdentityHashMap<>(all.size());
             end = new int[all.size()];
             parentAt = new int[all.size()];
