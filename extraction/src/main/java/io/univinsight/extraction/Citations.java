@@ -161,7 +161,7 @@ final class Citations {
             plain = Text.clean(plain.replace(doi, ""));
         }
         if (endsWithDoiLabel(plain)) {
-            plain = TRAILING_DOI_LABEL.matcher(plain).replaceAll("");
+            plain = LeadingRuns.replaceAll(plain, TRAILING_DOI_LABEL, "", CharRuns.SPACE + ".,;:", "DOI", "doi");
         }
         plain = plain.trim();
 
@@ -468,9 +468,7 @@ final class Citations {
         if (s.isEmpty()) {
             return List.of();
         }
-        if (s.contains("and") || s.contains("&") || s.contains("및")) { // what AUTHOR_AND needs
-            s = AUTHOR_AND.matcher(s).replaceAll(s.contains(";") ? "; " : ", ");
-        }
+        s = LeadingRuns.replaceAll(s, AUTHOR_AND, s.contains(";") ? "; " : ", ", CharRuns.SPACE + ",", "and", "&", "및");
         String[] parts = (s.contains(";") ? SEMICOLON : COMMA_LIKE).split(s);
         List<String> out = new ArrayList<>();
         for (String part : parts) {
