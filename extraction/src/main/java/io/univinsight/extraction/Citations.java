@@ -307,9 +307,16 @@ final class Citations {
             options.add(classed);
         }
         options.addAll(PageIndex.select(item, Css.ITALIC));
+        String cleanedTitle = null; // worked out once, and only when asked for
         for (Element el : options) {
-            String v = cleanVenue(el.text());
-            boolean isTitle = !title.isEmpty() && (title.contains(v) || v.contains(cleanTitle(title)));
+            String v = cleanVenue(PageIndex.textOf(el));
+            boolean isTitle = false;
+            if (!title.isEmpty()) {
+                if (!title.contains(v) && cleanedTitle == null) {
+                    cleanedTitle = cleanTitle(title);
+                }
+                isTitle = title.contains(v) || v.contains(cleanedTitle);
+            }
             if (v.length() >= 3 && !v.equalsIgnoreCase("et al") && !isTitle) {
                 return v;
             }
