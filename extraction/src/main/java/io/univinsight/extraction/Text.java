@@ -119,7 +119,6 @@ final class Text {
     static List<String> lines(Element root) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
-        StringBuilder scratch = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
@@ -127,7 +126,7 @@ final class Text {
                     cur.append(t.getWholeText());
                 } else if (node instanceof Element e) {
                     if (isBoundary(e)) {
-                        flush(cur, scratch, out);
+                        flush(cur, out);
                     } else {
                         cur.append(' ');
                     }
@@ -138,14 +137,14 @@ final class Text {
             public void tail(Node node, int depth) {
                 if (node instanceof Element e) {
                     if (isBoundary(e)) {
-                        flush(cur, scratch, out);
+                        flush(cur, out);
                     } else {
                         cur.append(' ');
                     }
                 }
             }
         }, root);
-        flush(cur, scratch, out);
+        flush(cur, out);
         return out;
     }
 
@@ -153,40 +152,11 @@ final class Text {
         return !INLINE.contains(e.normalName());
     }
 
-    private static void flush(StringBuilder cur, StringBuilder scratch, List<String> out) {
-        // clean(cur.toString()) without the copy: whitespace runs to one space, then trimmed.
-        StringBuilder sb = scratch;
-        sb.setLength(0);
-        boolean inSpace = false;
-        for (int i = 0, n = cur.length(); i < n; i++) {
-            char c = cur.charAt(i);
-            if (isSpace(c)) {
-                inSpace = true;
-            } else {
-                if (inSpace) {
-                    sb.append(' ');
-                    inSpace = false;
-                }
-                sb.append(c);
-            }
-        }
-        int start = 0;
-        int end = sb.length();
-        while (start < end && sb.charAt(start) <= ' ') { // as String.trim()
-            start++;
-        }
-        while (end > start && sb.charAt(end - 1) <= ' ') {
-            end--;
-        }
-        String s = sb.substring(start, end);
+    private static void flush(StringBuilder cur, List<String> out) {
+        String s = clean(cur.toString());
         if (!s.isEmpty()) {
             out.add(s);
         }
         cur.setLength(0);
-    }
-
-    /** The characters {@link #clean} turns into spaces. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00a0' || c == '\u3000';
     }
 }
