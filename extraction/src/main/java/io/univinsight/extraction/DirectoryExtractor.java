@@ -65,10 +65,11 @@ public final class DirectoryExtractor implements Extractor {
                 continue;
             }
             Map<String, Integer> tagCounts = new HashMap<>();
-            for (Element child : parent.children()) {
+            List<Element> children = parent.children(); // (a copy each call: taken once)
+            for (Element child : children) {
                 tagCounts.merge(child.normalName(), 1, Integer::sum);
             }
-            for (Element child : parent.children()) {
+            for (Element child : children) {
                 if (tagCounts.get(child.normalName()) < 2) {
                     continue;
                 }

@@ -72,14 +72,14 @@ final class Outline {
             return null;
         }
         // Cheap shape tests first (this runs on every element of a page): a heading is a tiny subtree.
-        if (el.childNodeSize() > 3 || el.childrenSize() > 1) {
+        if (el.childNodeSize() > 3 || elementChildren(el) > 1) {
             return null;
         }
         Element marked;
         if (inline) {
             // Bold inside running text is emphasis; only bold that is its parent's whole content heads a section.
             Element parent = el.parent();
-            if (parent == null || parent.childrenSize() != 1 || parent.childNodeSize() > 3
+            if (parent == null || parent.childNodeSize() > 3 || elementChildren(parent) != 1
                     || !(tag.equals("span") ? HEADING_CLASS.matcher(el.className()).find() : true)) {
                 return null;
             }
@@ -87,7 +87,7 @@ final class Outline {
         } else if (HEADING_CLASS.matcher(el.className()).find()) {
             marked = el;
         } else {
-            if (el.childrenSize() != 1) {
+            if (elementChildren(el) != 1) {
                 return null;
             }
             Element only = el.child(0);
@@ -117,6 +117,17 @@ final class Outline {
     /** Headings in force at this element, outermost first (a heading counts as under itself). */
     List<String> headingsFor(Element el) {
         return active.getOrDefault(el, List.of());
+    }
+
+    /** {@code el.childrenSize()} for a node of at most a few children, without jsoup building its child list. */
+    private static int elementChildren(Element el) {
+        int count = 0;
+        for (int i = 0, n = el.childNodeSize(); i < n; i++) {
+            if (el.childNode(i) instanceof Element) {
+                count++;
+            }
+        }
+        return count;
     }
 
     static int headingLevel(Element el) {
