@@ -19,6 +19,7 @@ import org.jsoup.nodes.Element;
 final class Citations {
     static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/[^\\s\"<>]+");
     private static final Pattern DOI_TRAILING = Pattern.compile("[.,;:)\\]}>'\"”’]+$");
+    private static final String DOI_TRAILING_CHARS = ".,;:)]}>'\"”’";
     private static final String YEAR_RX = "(?<![\\d.])(19[5-9]\\d|20[0-2]\\d|203[0-5])(?![\\d])";
     private static final Pattern YEAR = Pattern.compile(YEAR_RX);
     private static final Pattern PAREN_YEAR = Pattern.compile("\\(\\s*" + YEAR_RX + "[a-z]?\\s*\\)");
@@ -52,6 +53,7 @@ final class Citations {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\p{L}{2}[.?!])\\s+");
 
     // Patterns of the clean-up steps, compiled once (String.replaceAll/split/matches compile on every call).
+    private static final Pattern TRAILING_DOI_TAIL = Pattern.compile("[\\s.,;:]+$");
     private static final Pattern TRAILING_DOI_LABEL = Pattern.compile("[\\s.,;:]*(?:DOI|doi)\\s*:?\\s*[.,;]?\\s*$");
     private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[\\s.,:;”\"]+");
     private static final Pattern VOLUME_SPLIT = Pattern.compile(",\\s*(?=(?:vol|no|pp|\\d))");
@@ -60,15 +62,19 @@ final class Citations {
     private static final Pattern AUTHOR_AND = Pattern.compile("\\s*,?\\s*(?:\\band\\b|&|및)\\s+");
     private static final Pattern SEMICOLON = Pattern.compile("\\s*;\\s*");
     private static final Pattern FOOTNOTE_MARKS = Pattern.compile("[*†‡§¹²³⁴⁵⁶⁷⁸⁹]+$");
+    private static final String FOOTNOTE_MARK_CHARS = "*†‡§¹²³⁴⁵⁶⁷⁸⁹";
     private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,:;–—-]+$");
+    private static final String TRAILING_SEPARATOR_CHARS = CharRuns.SPACE + ",:;–—-";
     private static final Pattern FINAL_INITIAL = Pattern.compile("(?s).*(?:^|[\\s.,-])\\p{Lu}\\.$");
     private static final Pattern CAPITALISED = Pattern.compile("^\\p{Lu}.*");
-    private static final Pattern TITLE_HEAD = Pattern.compile("^[\"“‘'「『\\s]+");
+    private static final String TITLE_HEAD_CHARS = CharRuns.SPACE + "\"“‘'「『"; // "^[\"“‘'「『\\s]+"
     private static final Pattern VENUE_HEAD = Pattern.compile("^(?i:in)\\s*:?\\s+");
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
     private static final Pattern COMMA_LIKE = Pattern.compile("\\s*[,，·、]\\s*");
     private static final Pattern TITLE_TAIL = Pattern.compile("[\\s,.;:\"”’'」』]+$");
+    private static final String TITLE_TAIL_CHARS = CharRuns.SPACE + ",.;:\"”’'」』";
     private static final Pattern VENUE_TAIL = Pattern.compile("[\\s,.;:]+$");
+    private static final String VENUE_TAIL_CHARS = CharRuns.SPACE + ",.;:";
 
     private Citations() {
     }
@@ -86,12 +92,15 @@ final class Citations {
                 // keep as is
             }
         }
+        if (t.indexOf("10.") < 0) {
+            return null; // every DOI starts so: most texts skip the regex
+        }
         Matcher m = DOI.matcher(t);
         if (!m.find()) {
             return null;
         }
         // DOIs are case-insensitive; lower case is the one spelling every source agrees on.
-        return DOI_TRAILING.matcher(m.group()).replaceAll("").toLowerCase(java.util.Locale.ROOT);
+        return CharRuns.dropTrailing(m.group(), DOI_TRAILING_CHARS, DOI_TRAILING).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** First plausible publication year (1950-2035) in the text, or {@code null}. */
@@ -116,12 +125,17 @@ final class Citations {
      * year-grouped list) for a citation that prints none.
      */
     static ExtractedPaper parse(Element item, String extractor, Integer headingYear) {
-        String full = Text.clean(item.text());
+        return parse(item, item.text(), extractor, headingYear);
+    }
+
+    /** Like {@link #parse(Element, String, Integer)}, with the item's {@code text()} already at hand. */
+    static ExtractedPaper parse(Element item, String itemText, String extractor, Integer headingYear) {
+        String full = Text.clean(itemText);
         if (full.length() < 15) {
             return null;
         }
         String doi = null;
-        for (Element a : item.select(Css.LINKS)) {
+        for (Element a : PageIndex.select(item, Css.LINKS)) {
             if (!a.attr("href").toLowerCase().contains("doi") && !a.baseUri().toLowerCase().contains("doi")) {
                 continue; // resolving cannot produce a doi.org link; skip the costly abs:href
             }
@@ -138,15 +152,16 @@ final class Citations {
         }
         // Work on text without DOIs and URLs so their digits are not mistaken for years or titles.
         // (Each regex only runs when the text has the word it needs.)
-        String lowerFull = full.toLowerCase(Locale.ROOT);
-        String noDoiLabel = lowerFull.contains("doi") ? DOI_LABEL.matcher(full).replaceAll("") : full;
-        String plain = Text.clean(lowerFull.contains("http") || lowerFull.contains("www.")
+        // (Each regex only runs when the text has the words it needs, in any ASCII case as (?i) reads them.)
+        String noDoiLabel = Text.containsIgnoreAsciiCase(full, "doi") && full.contains("10.")
+                ? DOI_LABEL.matcher(full).replaceAll("") : full;
+        String plain = Text.clean(Text.containsIgnoreAsciiCase(full, "http") || Text.containsIgnoreAsciiCase(full, "www.")
                 ? URL.matcher(noDoiLabel).replaceAll("") : noDoiLabel);
         if (doi != null) {
             plain = Text.clean(plain.replace(doi, ""));
         }
-        if (plain.contains("doi") || plain.contains("DOI")) {
-            plain = TRAILING_DOI_LABEL.matcher(plain).replaceAll("");
+        if (endsWithDoiLabel(plain)) {
+            plain = LeadingRuns.replaceAll(plain, TRAILING_DOI_LABEL, "", CharRuns.SPACE + ".,;:", "DOI", "doi");
         }
         plain = plain.trim();
 
@@ -155,7 +170,7 @@ final class Citations {
         List<String> authors;
         if (title != null) {
             venue = markedVenue(item, title.text());
-            Element authorEl = item.selectFirst(Css.AUTHOR);
+            Element authorEl = PageIndex.selectFirst(item, Css.AUTHOR);
             String authorText = authorEl != null ? Text.clean(authorEl.text())
                     : title.start() > 0 ? plain.substring(0, title.start()) : "";
             authors = splitAuthors(stripYear(authorText));
@@ -195,6 +210,18 @@ final class Citations {
                 Evidence.of(item));
     }
 
+    /**
+     * Whether {@link #TRAILING_DOI_LABEL} may match: only "doi"/"DOI" followed by spaces and ".,;:" ends its match, so
+     * the text must end so. (Other line breaks, where "$" also matches before a final one, are left to the regex.)
+     */
+    private static boolean endsWithDoiLabel(String text) {
+        if (text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
+            return true;
+        }
+        String rest = CharRuns.dropTrailing(text, CharRuns.SPACE + ".,;:", TRAILING_DOI_TAIL);
+        return rest.endsWith("doi") || rest.endsWith("DOI");
+    }
+
     /** "Title<br>A. Author, B. Author<br>Venue" or "Title. A. Author, B. Author. Venue.": names right after the title. */
     private static List<String> authorsAfterTitle(Element item, String plain, String title) {
         List<String> lines = Text.lines(item);
@@ -219,12 +246,12 @@ final class Citations {
     /** Title from markup: an element classed as title, a quotation, a link, or bold text. */
     private static Title markedTitle(Element item, String plain) {
         // The innermost titled element: dblp marks the whole entry as the "headline" and the title inside it.
-        Element classed = item.select(Css.TITLE).stream()
-                .filter(e -> e.select(Css.TITLE).size() == 1 && e.closest("[itemprop=author]") == null)
+        Element classed = PageIndex.select(item, Css.TITLE).stream()
+                .filter(e -> PageIndex.select(e, Css.TITLE).size() == 1 && e.closest("[itemprop=author]") == null)
                 .findFirst().orElse(null);
         if (classed != null && Text.clean(classed.text()).length() >= 4) {
             String t = Text.clean(classed.text());
-            Element link = classed.is("a[href]") ? classed : classed.selectFirst(Css.LINKS);
+            Element link = classed.is("a[href]") ? classed : PageIndex.selectFirst(classed, Css.LINKS);
             return new Title(t, plain.indexOf(t), link != null && !isDoiLink(link) ? Layout.absHref(link) : null, true);
         }
         for (Pattern q : QUOTES) {
@@ -241,7 +268,7 @@ final class Citations {
             String t = lines.get(1);
             return new Title(t, plain.indexOf(t), linkHrefFor(item, t), true);
         }
-        for (Element a : item.select(Css.LINKS)) {
+        for (Element a : PageIndex.select(item, Css.LINKS)) {
             String t = Text.clean(a.text());
             String href = a.attr("href").toLowerCase();
             if (t.length() >= 8 && t.split(" ").length >= 3 && !LINK_LABEL.matcher(t).find()
@@ -251,7 +278,7 @@ final class Citations {
                 return new Title(t, plain.indexOf(t), Layout.absHref(a), true);
             }
         }
-        for (Element b : item.select(Css.BOLD)) {
+        for (Element b : PageIndex.select(item, Css.BOLD)) {
             String t = Text.clean(b.text());
             if (t.length() >= 8 && PersonNames.extract(t) == null && !looksLikeAuthorList(t) && plain.contains(t)) {
                 return new Title(t, plain.indexOf(t), null, true);
@@ -261,7 +288,7 @@ final class Citations {
     }
 
     private static String linkHrefFor(Element item, String title) {
-        for (Element a : item.select(Css.LINKS)) {
+        for (Element a : PageIndex.select(item, Css.LINKS)) {
             if (!isDoiLink(a) && Text.clean(a.text()).contains(cleanTitle(title))) {
                 return Layout.absHref(a);
             }
@@ -274,15 +301,22 @@ final class Citations {
     }
 
     private static String markedVenue(Element item, String title) {
-        Element classed = item.selectFirst(Css.VENUE);
+        Element classed = PageIndex.selectFirst(item, Css.VENUE);
         List<Element> options = new ArrayList<>();
         if (classed != null) {
             options.add(classed);
         }
-        options.addAll(item.select(Css.ITALIC));
+        options.addAll(PageIndex.select(item, Css.ITALIC));
+        String cleanedTitle = null; // worked out once, and only when asked for
         for (Element el : options) {
-            String v = cleanVenue(el.text());
-            boolean isTitle = !title.isEmpty() && (title.contains(v) || v.contains(cleanTitle(title)));
+            String v = cleanVenue(PageIndex.textOf(el));
+            boolean isTitle = false;
+            if (!title.isEmpty()) {
+                if (!title.contains(v) && cleanedTitle == null) {
+                    cleanedTitle = cleanTitle(title);
+                }
+                isTitle = title.contains(v) || v.contains(cleanedTitle);
+            }
             if (v.length() >= 3 && !v.equalsIgnoreCase("et al") && !isTitle) {
                 return v;
             }
@@ -437,15 +471,15 @@ final class Citations {
     /** "A. Smith, B. Jones and C. Lee" / "Smith, A.; Jones, B." / "김민준, 이서연" into separate names. */
     static List<String> splitAuthors(String raw) {
         String s = NUMBERING.matcher(Text.clean(raw)).replaceFirst("");
-        s = trimTrailing(ET_AL.matcher(s).replaceAll(""));
+        s = trimTrailing(Text.containsIgnoreAsciiCase(s, "et") ? ET_AL.matcher(s).replaceAll("") : s);
         if (s.isEmpty()) {
             return List.of();
         }
-        s = AUTHOR_AND.matcher(s).replaceAll(s.contains(";") ? "; " : ", ");
+        s = LeadingRuns.replaceAll(s, AUTHOR_AND, s.contains(";") ? "; " : ", ", CharRuns.SPACE + ",", "and", "&", "및");
         String[] parts = (s.contains(";") ? SEMICOLON : COMMA_LIKE).split(s);
         List<String> out = new ArrayList<>();
         for (String part : parts) {
-            String p = FOOTNOTE_MARKS.matcher(part).replaceAll("").trim();
+            String p = CharRuns.dropTrailing(part, FOOTNOTE_MARK_CHARS, FOOTNOTE_MARKS).trim();
             if (p.isEmpty()) {
                 continue;
             }
@@ -462,7 +496,7 @@ final class Citations {
     private static String trimTrailing(String s) {
         String t = s.trim();
         while (true) {
-            String next = TRAILING_SEPARATORS.matcher(t).replaceAll("");
+            String next = CharRuns.dropTrailing(t, TRAILING_SEPARATOR_CHARS, TRAILING_SEPARATORS);
             if (next.endsWith(".") && !FINAL_INITIAL.matcher(next).matches()) {
                 next = next.substring(0, next.length() - 1);
             }
@@ -479,10 +513,10 @@ final class Citations {
     }
 
     private static String cleanTitle(String t) {
-        return TITLE_TAIL.matcher(TITLE_HEAD.matcher(Text.clean(t)).replaceAll("")).replaceAll("");
+        return CharRuns.dropTrailing(CharRuns.dropLeading(Text.clean(t), TITLE_HEAD_CHARS), TITLE_TAIL_CHARS, TITLE_TAIL);
     }
 
     private static String cleanVenue(String v) {
-        return VENUE_TAIL.matcher(VENUE_HEAD.matcher(Text.clean(v)).replaceAll("")).replaceAll("");
+        return CharRuns.dropTrailing(VENUE_HEAD.matcher(Text.clean(v)).replaceAll(""), VENUE_TAIL_CHARS, VENUE_TAIL);
     }
 }

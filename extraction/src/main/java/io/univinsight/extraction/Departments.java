@@ -23,9 +23,15 @@ final class Departments {
     /** A department phrase inside the text, or {@code null}. */
     static String find(String text) {
         String t = Text.clean(text);
-        Matcher m = EN.matcher(t);
-        if (m.find()) {
-            return TRAILING_AND.matcher(m.group()).replaceAll("").trim();
+        // Each pattern only runs on text with the words it needs: " of " or "Department"; 학과 or 학부.
+        if (t.contains(" of ") || t.contains("Department")) {
+            Matcher m = EN.matcher(t);
+            if (m.find()) {
+                return TRAILING_AND.matcher(m.group()).replaceAll("").trim();
+            }
+        }
+        if (!t.contains("학과") && !t.contains("학부")) {
+            return null;
         }
         Matcher k = KO.matcher(t);
         return k.find() ? k.group() : null;

@@ -35,7 +35,7 @@ public final class DirectoryExtractor implements Extractor {
             return ExtractionResult.from(NAME, List.of(), List.of());
         }
         SectionHeadings headings = new SectionHeadings(doc);
-        Map<Element, PersonBlocks.Reading> blocks = candidateBlocks(doc.body(), headings);
+        Map<Element, PersonBlocks.Reading> blocks = candidateBlocks(doc.body(), headings, PageIndex.of(doc));
         String pageDept = Departments.guess(doc, ctx);
         List<ExtractedProfessor> out = new ArrayList<>();
         for (Map.Entry<Element, PersonBlocks.Reading> e : blocks.entrySet()) {
@@ -51,30 +51,29 @@ public final class DirectoryExtractor implements Extractor {
      * Every element that has at least one same-tag sibling and reads as a single person, keeping only
      * the outermost such block (a card, not the paragraph inside it that happens to hold name + email).
      */
-    private static Map<Element, PersonBlocks.Reading> candidateBlocks(Element body, SectionHeadings headings) {
+    private static Map<Element, PersonBlocks.Reading> candidateBlocks(Element body, SectionHeadings headings, PageIndex page) {
         Map<Element, PersonBlocks.Reading> found = new IdentityHashMap<>();
         List<Element> order = new ArrayList<>();
-        List<Element> all = body.getAllElements();
-        Map<Element, Integer> position = new IdentityHashMap<>();
-        Map<Element, Boolean> chrome = new IdentityHashMap<>();
+        List<Element> all = page.elementsUnder(body);
+        Map<Element, Integer> position = new IdentityHashMap<>(all.size());
         Map<Element, Boolean> nameLists = new IdentityHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             position.put(all.get(i), i);
         }
         for (Element parent : all) {
-            if (!hasTwoChildElements(parent) || Layout.inChrome(parent, chrome)) {
+            if (!hasTwoChildElements(parent) || page.inChrome(parent)) {
                 continue;
             }
             Map<String, Integer> tagCounts = new HashMap<>();
-            for (Element child : parent.children()) {
+            List<Element> children = parent.children(); // (a copy each call: taken once)
+            for (Element child : children) {
                 tagCounts.merge(child.normalName(), 1, Integer::sum);
             }
-            for (Element child : parent.children()) {
+            for (Element child : children) {
                 if (tagCounts.get(child.normalName()) < 2) {
                     continue;
                 }
-                int len = child.text().length();
-                if (len < 2 || len > MAX_BLOCK_CHARS) {
+                if (!page.textLengthWithin(child, 2, MAX_BLOCK_CHARS)) {
                     continue;
                 }
                 PersonBlocks.Reading r = PersonBlocks.readNamed(child); // null: no name, so neither test below holds
@@ -220,7 +219,7 @@ public final class DirectoryExtractor implements Extractor {
                 return null;
             }
             if (section != null && SectionHeadings.isGeneric(section) && Emails.bestFor(r.emails(), r.name()) == null
-                    && Text.lines(block).size() <= 1 && !mostlyNames(block.parent(), block.normalName(), new IdentityHashMap<>())) {
+                    && PageIndex.linesOf(block).size() <= 1 && !mostlyNames(block.parent(), block.normalName(), new IdentityHashMap<>())) {
                 // Under a bare "Faculty" heading a lone name link among other links is a link, not a person: a person
                 // there has a card of their own, an email, or stands in a list of names.
                 return null;

@@ -36,6 +36,7 @@ final class Emails {
                     + "admissions|dept|department|secretary|enquiries|inquiries|hr|news|media|press|root|postmaster)@.*");
 
     private static final Pattern SPACED_AT = Pattern.compile("\\s*@\\s*");
+    private static final Pattern NAME_TOKEN_SEPARATORS = Pattern.compile("[\\s.'’-]+");
     private static final Evaluator RTL = QueryParser.parse("[style*=rtl], [dir=rtl]");
     private static final Evaluator IMAGES = QueryParser.parse("img");
 
@@ -141,7 +142,7 @@ final class Emails {
     /** mailto links first (the most deliberate signal), then anything written in the text. */
     static List<String> in(Element scope) {
         Set<String> out = new LinkedHashSet<>();
-        for (Element a : scope.select(Css.LINKS)) {
+        for (Element a : PageIndex.select(scope, Css.LINKS)) {
             String email = fromMailto(a.attr("href"));
             if (email != null) {
                 out.add(email);
@@ -150,7 +151,7 @@ final class Emails {
         // Line by line first, so a title in the span before an address is not glued onto it; the whole
         // text only when no line holds one ("jane <span>[at]</span> uni.edu" spans several elements).
         List<String> byLine = new ArrayList<>();
-        for (String line : Text.lines(scope)) {
+        for (String line : PageIndex.linesOf(scope)) {
             byLine.addAll(inText(line));
         }
         out.addAll(byLine.isEmpty() ? inText(readableText(scope)) : byLine);
@@ -158,7 +159,7 @@ final class Emails {
             out.addAll(inText(readableText(scope)).stream().filter(e -> byLine.stream().noneMatch(e::endsWith)).toList());
         }
         // Text shown right-to-left with bidi-override reads as an address only when reversed back.
-        for (Element rtl : scope.select(RTL)) {
+        for (Element rtl : PageIndex.select(scope, RTL)) {
             out.addAll(inText(new StringBuilder(rtl.text()).reverse().toString()));
         }
         return new ArrayList<>(out);
@@ -166,9 +167,9 @@ final class Emails {
 
     /** The text a reader sees, with an "@" picture (user<img alt="at">host) read as the sign it shows. */
     private static String readableText(Element scope) {
-        List<Element> atImages = scope.select(IMAGES).stream().filter(Emails::isAtSign).toList();
+        List<Element> atImages = PageIndex.select(scope, IMAGES).stream().filter(Emails::isAtSign).toList();
         if (atImages.isEmpty()) {
-            return scope.text();
+            return PageIndex.textOf(scope);
         }
         Element copy = scope.clone();
         for (Element img : copy.select(IMAGES)) {
@@ -216,7 +217,7 @@ final class Emails {
             return null;
         }
         if (name != null) {
-            String[] tokens = name.toLowerCase(Locale.ROOT).split("[\\s.'’-]+");
+            String[] tokens = NAME_TOKEN_SEPARATORS.split(name.toLowerCase(Locale.ROOT));
             for (String email : personal) {
                 String local = email.substring(0, email.indexOf('@'));
                 for (String token : tokens) {

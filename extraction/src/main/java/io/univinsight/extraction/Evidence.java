@@ -32,15 +32,16 @@ final class Evidence {
         if (!e.id().isEmpty()) {
             return sb.append('#').append(e.id()).toString();
         }
-        if (!e.classNames().isEmpty()) {
-            sb.append('.').append(e.classNames().iterator().next());
+        String className = e.className();
+        if (!className.isEmpty()) {
+            sb.append('.').append(firstClass(className));
         }
         Element parent = e.parent();
         if (parent != null) {
             int same = 0;
             int index = 0;
-            for (Element sib : parent.children()) {
-                if (sib.normalName().equals(e.normalName())) {
+            for (int i = 0, n = parent.childNodeSize(); i < n; i++) { // parent.children() without copying the list
+                if (parent.childNode(i) instanceof Element sib && sib.normalName().equals(e.normalName())) {
                     same++;
                     if (sib == e) {
                         index = same;
@@ -52,5 +53,15 @@ final class Evidence {
             }
         }
         return sb.toString();
+    }
+
+    /** {@code e.classNames().iterator().next()} for a non-empty (trimmed) class attribute, without building the set. */
+    private static String firstClass(String className) {
+        for (int i = 0; i < className.length(); i++) {
+            if (CharRuns.SPACE.indexOf(className.charAt(i)) >= 0) {
+                return className.substring(0, i);
+            }
+        }
+        return className;
     }
 }

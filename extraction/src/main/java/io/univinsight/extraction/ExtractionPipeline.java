@@ -65,7 +65,7 @@ public final class ExtractionPipeline {
         List<ExtractedProfessor> professors = new ArrayList<>();
         List<ExtractedPaper> papers = new ArrayList<>();
         List<String> applied = new ArrayList<>();
-        try (Outline.Scope ignored = Outline.sharedFor(doc)) { // directory and publications both need the outline
+        try (PageIndex.Scope ignored = PageIndex.sharedFor(doc)) { // the extractors share the page's outline and texts
             runChain(doc, ctx, professors, papers, applied);
         }
         return new ExtractionResult(RecordMerger.mergeProfessors(professors), RecordMerger.mergePapers(papers), applied);

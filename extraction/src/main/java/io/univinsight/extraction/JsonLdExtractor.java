@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Reads schema.org {@code Person} and {@code ScholarlyArticle} nodes from
@@ -14,6 +16,7 @@ import org.jsoup.nodes.Element;
  * so it gets the highest confidence; a Person still needs an academic {@code jobTitle}.
  */
 public final class JsonLdExtractor implements Extractor {
+    private static final Evaluator JSON_LD_SCRIPTS = QueryParser.parse("script[type~=(?i)application/ld\\+json]");
     public static final String NAME = "json-ld";
     private static final Set<String> PAPER_TYPES = Set.of("ScholarlyArticle", "MedicalScholarlyArticle");
     // A Person under these keys is a co-author or acquaintance, not the subject of the page.
@@ -32,7 +35,7 @@ public final class JsonLdExtractor implements Extractor {
         List<ExtractedPaper> papers = new ArrayList<>();
         String pageDept = Departments.guess(doc, ctx);
         int n = 0;
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : PageIndex.select(doc, JSON_LD_SCRIPTS)) {
             n++;
             Object root;
             try {

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Reads schema.org microdata ({@code itemscope itemtype=".../Person"} and {@code .../ScholarlyArticle}).
@@ -13,6 +15,7 @@ import org.jsoup.nodes.Element;
  * not mistaken for the page's professor.
  */
 public final class MicrodataExtractor implements Extractor {
+    private static final Evaluator ITEMS = QueryParser.parse("[itemscope][itemtype]");
     public static final String NAME = "microdata";
     private static final Set<String> NOT_SUBJECT = Set.of("author", "creator", "contributor", "editor",
             "colleague", "knows", "funder", "sponsor");
@@ -32,7 +35,7 @@ public final class MicrodataExtractor implements Extractor {
         List<ExtractedProfessor> professors = new ArrayList<>();
         List<ExtractedPaper> papers = new ArrayList<>();
         String pageDept = null;
-        for (Element item : doc.select("[itemscope][itemtype]")) {
+        for (Element item : PageIndex.select(doc, ITEMS)) {
             String type = item.attr("itemtype");
             if (PERSON_TYPE.matcher(type).matches()) {
                 if (NOT_SUBJECT.contains(item.attr("itemprop"))) {

@@ -18,13 +18,15 @@ final class Outline {
     private static final int MAX_TEXT_HEADINGS = 4;
     private static final Pattern HEADING_CLASS = Pattern.compile(
             "(?i)(?:^|[\\s_-])(?:heading|header)(?:$|[\\s_-])|section[-_]?title"); // not "title": a card's "person-title" is no heading
-    private final Map<Element, List<String>> active = new IdentityHashMap<>();
+    private final Map<Element, List<String>> active;
 
-    private Outline(Document doc) {
+    /** @param all the page's elements in document order ({@code doc.getAllElements()}) */
+    Outline(List<Element> all) {
+        active = new IdentityHashMap<>(all.size());
         String[] stack = new String[7];
         List<String> textHeadings = new ArrayList<>();
         List<String> current = List.of();
-        for (Element el : doc.getAllElements()) {
+        for (Element el : all) {
             int level = headingLevel(el);
             String textHeading = level > 0 ? null : textHeading(el);
             if (level > 0) {
@@ -70,14 +72,14 @@ final class Outline {
             return null;
         }
         // Cheap shape tests first (this runs on every element of a page): a heading is a tiny subtree.
-        if (el.childNodeSize() > 3 || el.childrenSize() > 1) {
+        if (el.childNodeSize() > 3 || elementChildren(el) > 1) {
             return null;
         }
         Element marked;
         if (inline) {
             // Bold inside running text is emphasis; only bold that is its parent's whole content heads a section.
             Element parent = el.parent();
-            if (parent == null || parent.childrenSize() != 1 || parent.childNodeSize() > 3
+            if (parent == null || parent.childNodeSize() > 3 || elementChildren(parent) != 1
                     || !(tag.equals("span") ? HEADING_CLASS.matcher(el.className()).find() : true)) {
                 return null;
             }
@@ -85,7 +87,7 @@ final class Outline {
         } else if (HEADING_CLASS.matcher(el.className()).find()) {
             marked = el;
         } else {
-            if (el.childrenSize() != 1) {
+            if (elementChildren(el) != 1) {
                 return null;
             }
             Element only = el.child(0);
@@ -107,54 +109,25 @@ final class Outline {
         return text;
     }
 
-    /** The page being extracted on this thread, whose outline the extractors share (see {@link #sharedFor}). */
-    private static final ThreadLocal<Shared> SHARED = new ThreadLocal<>();
-
-    /** Ends the sharing started by {@link #sharedFor}. */
-    interface Scope extends AutoCloseable {
-        @Override
-        void close();
-    }
-
-    private static final class Shared {
-        final Document doc;
-        Outline outline;
-
-        Shared(Document doc) {
-            this.doc = doc;
-        }
-    }
-
+    /** The page's outline, shared by the extractors of one pipeline run (see {@link PageIndex}). */
     static Outline of(Document doc) {
-        Shared shared = SHARED.get();
-        if (shared == null || shared.doc != doc) {
-            return new Outline(doc);
-        }
-        if (shared.outline == null) {
-            shared.outline = new Outline(doc);
-        }
-        return shared.outline;
-    }
-
-    /**
-     * Lets every {@link #of} call for {@code doc} on this thread return one outline until {@link Scope#close}:
-     * the pipeline brackets its extractors with it (they read the page, never change it).
-     */
-    static Scope sharedFor(Document doc) {
-        Shared previous = SHARED.get();
-        SHARED.set(new Shared(doc));
-        return () -> {
-            if (previous == null) {
-                SHARED.remove();
-            } else {
-                SHARED.set(previous);
-            }
-        };
+        return PageIndex.of(doc).outline();
     }
 
     /** Headings in force at this element, outermost first (a heading counts as under itself). */
     List<String> headingsFor(Element el) {
         return active.getOrDefault(el, List.of());
+    }
+
+    /** {@code el.childrenSize()} for a node of at most a few children, without jsoup building its child list. */
+    private static int elementChildren(Element el) {
+        int count = 0;
+        for (int i = 0, n = el.childNodeSize(); i < n; i++) {
+            if (el.childNode(i) instanceof Element) {
+                count++;
+            }
+        }
+        return count;
     }
 
     static int headingLevel(Element el) {

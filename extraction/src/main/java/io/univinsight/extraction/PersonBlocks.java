@@ -39,7 +39,7 @@ final class PersonBlocks {
     }
 
     static Reading read(Element block) {
-        List<String> lines = Text.lines(block);
+        List<String> lines = PageIndex.linesOf(block);
         return read(block, lines, findName(block, lines));
     }
 
@@ -48,7 +48,7 @@ final class PersonBlocks {
      * named readings skip the costly role, email and link look-ups for the many blocks without one.
      */
     static Reading readNamed(Element block) {
-        List<String> lines = Text.lines(block);
+        List<String> lines = PageIndex.linesOf(block);
         Name name = findName(block, lines);
         return name.value() == null ? null : read(block, lines, name);
     }
@@ -89,10 +89,10 @@ final class PersonBlocks {
 
     /** Name from markup first (classed element, heading, bold/cell, link), then any line that is a name. */
     private static Name findName(Element block, List<String> lines) {
-        for (Element el : block.select(Css.NAME_CANDIDATES)) {
+        for (Element el : PageIndex.select(block, Css.NAME_CANDIDATES)) {
             boolean classed = el.attr("itemprop").equals("name")
-                    || el.classNames().stream().anyMatch(c -> NAME_CLASS.matcher(c).matches() && !NOT_PERSON_CLASS.matcher(c).matches())
-                    || (NAME_CLASS.matcher(el.id()).matches() && !NOT_PERSON_CLASS.matcher(el.id()).matches());
+                    || Text.containsIgnoreAsciiCase(el.className(), "name") && el.classNames().stream().anyMatch(c -> NAME_CLASS.matcher(c).matches() && !NOT_PERSON_CLASS.matcher(c).matches())
+                    || (Text.containsIgnoreAsciiCase(el.id(), "name") && NAME_CLASS.matcher(el.id()).matches() && !NOT_PERSON_CLASS.matcher(el.id()).matches());
             if (classed) {
                 String n = firstName(el);
                 if (n != null) {
@@ -101,7 +101,7 @@ final class PersonBlocks {
             }
         }
         for (Evaluator query : List.of(Css.HEADINGS, Css.EMPHASIS_CELLS, Css.LINKS)) {
-            for (Element el : block.select(query)) {
+            for (Element el : PageIndex.select(block, query)) {
                 if (el.attr("href").toLowerCase().startsWith("mailto:")) {
                     continue;
                 }
@@ -132,7 +132,7 @@ final class PersonBlocks {
     }
 
     private static String firstName(Element el) {
-        for (String line : Text.lines(el)) {
+        for (String line : PageIndex.linesOf(el)) {
             String n = nameNotRank(line);
             if (n != null) {
                 return n;
@@ -148,7 +148,7 @@ final class PersonBlocks {
     }
 
     private static String findProfileLink(Element block, String name) {
-        List<Element> links = block.select(Css.LINKS).stream().filter(PersonBlocks::isPageLink).toList();
+        List<Element> links = PageIndex.select(block, Css.LINKS).stream().filter(PersonBlocks::isPageLink).toList();
         if (name != null) {
             String key = NameKeys.personKey(name);
             for (Element a : links) {

@@ -1,6 +1,8 @@
 package io.univinsight.extraction;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +27,7 @@ final class PersonNames {
     private static final Pattern PARENTHETICAL = Pattern.compile("^([^()]+?)\\s*[(（][^()（）]*[)）]$");
     private static final Pattern NICKNAME = Pattern.compile("\\s+\\(\\p{Lu}[\\p{L}'’.-]{1,15}\\)\\s+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("[.,;]+$");
+    private static final String TRAILING_PUNCT_CHARS = ".,;";
     private static final Pattern EN_TOKEN = Pattern.compile("^\\p{Lu}[\\p{L}'’.-]*$");
     private static final Set<String> PARTICLES = Set.of(
             "van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "ten", "ter",
@@ -78,6 +81,30 @@ final class PersonNames {
 
     /** The cleaned name if the text is (only) a person's name, otherwise {@code null}. */
     static String extract(String raw) {
+        // Nested blocks show the same lines again (a card, then the paragraph inside it): answers are remembered per
+        // thread (a bounded map, emptied when full; the answer depends on the text alone).
+        if (raw == null || raw.length() > MEMO_MAX_TEXT) {
+            return extractUncached(raw);
+        }
+        Map<String, String> memo = MEMO.get();
+        String known = memo.get(raw);
+        if (known != null) {
+            return known == NONE ? null : known;
+        }
+        if (memo.size() >= MEMO_LIMIT) {
+            memo.clear();
+        }
+        String name = extractUncached(raw);
+        memo.put(raw, name == null ? NONE : name);
+        return name;
+    }
+
+    private static final String NONE = new String("");
+    private static final int MEMO_LIMIT = 2_000;
+    private static final int MEMO_MAX_TEXT = 200;
+    private static final ThreadLocal<Map<String, String>> MEMO = ThreadLocal.withInitial(HashMap::new);
+
+    private static String extractUncached(String raw) {
         String text = Text.clean(raw);
         Matcher aside = PARENTHETICAL.matcher(text);
         if ((text.endsWith(")") || text.endsWith("）")) && aside.matches()) { // the regex needs that last character
@@ -107,7 +134,7 @@ final class PersonNames {
             }
             text = text.substring(0, comma).trim(); // "Jane Doe, Ph.D." / "Jane Doe, Professor"
         }
-        text = TRAILING_PUNCT.matcher(text).replaceAll("").trim();
+        text = CharRuns.dropTrailing(text, TRAILING_PUNCT_CHARS, TRAILING_PUNCT).trim();
         return english(text);
     }
 
@@ -123,7 +150,7 @@ final class PersonNames {
      */
     private static String familyNameFirst(String text, int comma) {
         String family = text.substring(0, comma).trim();
-        String given = TRAILING_PUNCT.matcher(text.substring(comma + 1).trim()).replaceAll("");
+        String given = CharRuns.dropTrailing(text.substring(comma + 1).trim(), TRAILING_PUNCT_CHARS, TRAILING_PUNCT);
         if (family.split(" ").length > 2 || !GIVEN_NAMES.matcher(given).matches()) {
             return null;
         }

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import io.univinsight.identity.NameKeys;
 
@@ -20,7 +22,10 @@ public final class ProfileExtractor implements Extractor {
     private static final int MAX_FOLLOWING = 8;
     private static final int MAX_TITLE_WORDS = 7;
     private static final int MAX_BIO_LINES = 12;
-    private static final List<String> HEADING_LEVELS = List.of("h1", "h2", "h3");
+    private static final List<Evaluator> HEADING_LEVELS = List.of(QueryParser.parse("h1"), QueryParser.parse("h2"), QueryParser.parse("h3"));
+    private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
+    private static final Evaluator CHROME_TAGS = QueryParser.parse("nav, footer, [role=navigation], [role=contentinfo]");
+    private static final Evaluator CLASSED = QueryParser.parse("[class], [id]");
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|–—-]\\s+|\\s*[|·:]\\s*");
     private static final Pattern BIO_RANK = Pattern.compile(
             "(?i)\\b(?:i am|i'm|(?:he|she|they) (?:is|are)|is|am|currently|serves as|works as)\\s+(?:currently\\s+)?(?:an?|the)\\s+"
@@ -40,10 +45,11 @@ public final class ProfileExtractor implements Extractor {
         // department's name), the first level down that names anyone.
         List<Element> named = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (String level : HEADING_LEVELS) {
-            for (Element h : doc.body().select(level)) {
+        PageIndex page = PageIndex.of(doc);
+        for (Evaluator level : HEADING_LEVELS) {
+            for (Element h : PageIndex.select(doc.body(), level)) {
                 String n = nameIn(h);
-                if (n != null && !Layout.inChrome(h)) {
+                if (n != null && !page.inChrome(h)) {
                     named.add(h);
                     names.add(n);
                 }
@@ -97,7 +103,7 @@ public final class ProfileExtractor implements Extractor {
 
 
     private static String nameIn(Element heading) {
-        for (String line : Text.lines(heading)) {
+        for (String line : PageIndex.linesOf(heading)) {
             String n = PersonNames.extract(line);
             if (n != null) {
                 return n;
@@ -135,7 +141,7 @@ public final class ProfileExtractor implements Extractor {
             dept = Departments.guess(doc, ctx);
         }
         String email = nearestEmail(heading, name);
-        Element canonical = doc.selectFirst("link[rel=canonical][href]");
+        Element canonical = PageIndex.selectFirst(doc, CANONICAL);
         String url = canonical != null ? canonical.attr("abs:href") : doc.location();
         if (Text.isBlank(url) && ctx != null) {
             url = ctx.url();
@@ -150,7 +156,7 @@ public final class ProfileExtractor implements Extractor {
         List<String> lines = new ArrayList<>(Text.lines(start));
         Element sib = start.nextElementSibling();
         for (int i = 0; sib != null && i < MAX_FOLLOWING; i++, sib = sib.nextElementSibling()) {
-            if (sib.is("h1, h2") || !sib.select(Css.TOP_HEADINGS).isEmpty()) {
+            if (sib.is(Css.TOP_HEADINGS) || PageIndex.selectFirst(sib, Css.TOP_HEADINGS) != null) {
                 break;
             }
             lines.addAll(Text.lines(sib));
@@ -205,8 +211,8 @@ public final class ProfileExtractor implements Extractor {
     private static String nearestEmail(Element heading, String name) {
         for (Element scope = heading.parent(); scope != null; scope = scope.parent()) {
             Element copy = scope.clone();
-            copy.select("nav, footer, [role=navigation], [role=contentinfo]").remove();
-            for (Element el : copy.select("[class], [id]")) {
+            copy.select(CHROME_TAGS).remove();
+            for (Element el : copy.select(CLASSED)) {
                 if (Layout.inChrome(el) && el.parent() != null) {
                     el.remove();
                 }

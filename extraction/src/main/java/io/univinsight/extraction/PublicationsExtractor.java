@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,6 @@ public final class PublicationsExtractor implements Extractor {
             "(?i)^(?:pub|publication|citation|cite|bib|biblio|bibitem|bibtexitem|paper|reference|ref)(?:[-_]?(?:item|entry|row))?$");
     // Site-generator sources (Markdown with HTML inside) keep "## Publications" as text, not as an <h2>.
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("(?m)^\\s*#{1,6}\\s+(.+)$");
-    private static final Pattern ANY_PUB_CLASS = Pattern.compile("(?i).*(?:pub|citation|bib|paper|reference).*");
 
     private static final int MAX_LINK_MENU_ITEM = 30;
     private static final Pattern YEAR_HEADING = Pattern.compile("^\\D{0,12}((?:19[5-9]|20[0-3])\\d)\\s*[–-]?\\s*$");
@@ -43,22 +43,23 @@ public final class PublicationsExtractor implements Extractor {
 
     @Override
     public ExtractionResult extract(Document doc, PageContext ctx) {
-        Outline outline = Outline.of(doc);
+        PageIndex page = PageIndex.of(doc);
+        Outline outline = page.outline();
         List<ExtractedPaper> papers = new ArrayList<>();
         Map<Element, Boolean> taken = new IdentityHashMap<>();
-        MarkdownHeadings markdownHeadings = new MarkdownHeadings();
-        Map<Element, Boolean> chrome = new IdentityHashMap<>();
+        MarkdownHeadings markdownHeadings = new MarkdownHeadings(page);
         Map<String, Boolean> publicationHeadings = new HashMap<>(); // a page has few headings and many candidates
-        for (Element el : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
+        Map<String, Optional<Integer>> yearHeadings = new HashMap<>();
+        for (Element el : doc.body() == null ? List.<Element>of() : page.elementsUnder(doc.body())) {
             // Cheapest tests first: the tag, then (remembered per page) chrome, then the subtree checks.
-            if (!CANDIDATE_TAGS.contains(el.normalName()) || Layout.inChrome(el, chrome) || !isCandidate(el)
+            if (!CANDIDATE_TAGS.contains(el.normalName()) || page.inChrome(el) || !isCandidate(el, page)
                     || hasTakenAncestor(el, taken)) {
                 continue;
             }
-            if (!inPublicationContext(el, outline, markdownHeadings, publicationHeadings) && !carriesDoi(el)) {
+            if (!inPublicationContext(el, outline, markdownHeadings, publicationHeadings) && !carriesDoi(el, page)) {
                 continue;
             }
-            ExtractedPaper paper = withEmbeddedBibTex(el, Citations.parse(el, NAME, headingYear(el, outline)));
+            ExtractedPaper paper = withEmbeddedBibTex(el, Citations.parse(el, page.text(el), NAME, headingYear(el, outline, yearHeadings)));
             if (paper != null) {
                 papers.add(paper);
                 taken.put(el, Boolean.TRUE);
@@ -73,6 +74,9 @@ public final class PublicationsExtractor implements Extractor {
      * citation as shown.
      */
     private static ExtractedPaper withEmbeddedBibTex(Element item, ExtractedPaper shown) {
+        if (!PageIndex.textHasChar(item, '@')) {
+            return shown; // BibTeX needs an "@": most items skip their whole text
+        }
         String text = item.wholeText();
         if (!BibTex.mayHold(text)) {
             return shown;
@@ -95,32 +99,35 @@ public final class PublicationsExtractor implements Extractor {
     }
 
     /** The year a year-grouped list's nearest heading gives ("2021", "2019 –"), or null. */
-    private static Integer headingYear(Element el, Outline outline) {
+    private static Integer headingYear(Element el, Outline outline, Map<String, Optional<Integer>> yearHeadings) {
         List<String> headings = outline.headingsFor(el);
         for (int i = headings.size() - 1; i >= 0; i--) {
-            Matcher m = YEAR_HEADING.matcher(headings.get(i));
-            if (m.matches()) {
-                return Integer.valueOf(m.group(1));
+            Optional<Integer> year = yearHeadings.computeIfAbsent(headings.get(i), h -> {
+                Matcher m = YEAR_HEADING.matcher(h);
+                return m.matches() ? Optional.of(Integer.valueOf(m.group(1))) : Optional.empty();
+            });
+            if (year.isPresent()) {
+                return year.get();
             }
         }
         return null;
     }
 
-    private static boolean isCandidate(Element el) {
+    private static boolean isCandidate(Element el, PageIndex page) {
         String tag = el.normalName();
         if (tag.equals("li")) {
-            return !hasListItemBelow(el); // nested lists: take the inner items
+            return !hasListItemBelow(el, page); // nested lists: take the inner items
         }
         if (tag.equals("p")) {
             return true;
         }
         if (tag.equals("div") || tag.equals("article") || tag.equals("dd") || tag.equals("td")) {
             boolean itemClass = el.classNames().stream().anyMatch(c -> ITEM_CLASS.matcher(c).matches());
-            boolean leaf = el.select(Css.ROWS_OR_ITEMS).isEmpty() && el.text().length() <= 1000;
+            boolean leaf = PageIndex.selectFirst(el, Css.ROWS_OR_ITEMS) == null && page.textLengthWithin(el, 0, 1000);
             // A bare table cell holds a citation in table-laid-out lists (bibtex2html, personal pages);
             // the caller still demands a publication context or a DOI.
-            boolean citationCell = tag.equals("td") && el.text().length() >= 40;
-            return leaf && (itemClass || citationCell || repeatedRecord(el));
+            boolean citationCell = tag.equals("td") && page.textLengthWithin(el, 40, Integer.MAX_VALUE);
+            return leaf && (itemClass || citationCell || repeatedRecord(el, page));
         }
         return false;
     }
@@ -129,9 +136,9 @@ public final class PublicationsExtractor implements Extractor {
      * One of a run of like siblings (same tag and class, three or more): the record a theme repeats per paper
      * (Hugo/Wowchemy's item divs, academicpages' archive items), whatever the theme calls its classes.
      */
-    private static boolean repeatedRecord(Element el) {
+    private static boolean repeatedRecord(Element el, PageIndex page) {
         Element parent = el.parent();
-        if (parent == null || el.className().isEmpty() || el.text().length() < 30) {
+        if (parent == null || el.className().isEmpty() || !page.textLengthWithin(el, 30, Integer.MAX_VALUE)) {
             return false;
         }
         int alike = 0;
@@ -144,20 +151,22 @@ public final class PublicationsExtractor implements Extractor {
     }
 
     /** A list item below with text of its own; the "Bib | PDF | Code" button lists inside a citation do not count. */
-    private static boolean hasListItemBelow(Element el) {
-        for (Element child : el.children()) {
-            if ((child.normalName().equals("li") && child.text().length() > MAX_LINK_MENU_ITEM) || hasListItemBelow(child)) {
+    private static boolean hasListItemBelow(Element el, PageIndex page) {
+        for (int i = 0, n = el.childNodeSize(); i < n; i++) { // el.children() without copying the list
+            if (el.childNode(i) instanceof Element child && ((child.normalName().equals("li")
+                    && !page.textLengthWithin(child, 0, MAX_LINK_MENU_ITEM)) || hasListItemBelow(child, page))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean carriesDoi(Element el) {
-        if (Citations.doi(el.text()) != null) {
+    private static boolean carriesDoi(Element el, PageIndex page) {
+        // A DOI in the text needs a "/" (or a "%2F" decoded to one): most elements have neither, and skip their text.
+        if ((page.textHas(el, '/') || page.textHas(el, '%')) && Citations.doi(page.text(el)) != null) {
             return true;
         }
-        return el.select(Css.LINKS).stream().anyMatch(a -> a.attr("href").toLowerCase().contains("doi.org/10."));
+        return PageIndex.select(el, Css.LINKS).stream().anyMatch(a -> a.attr("href").toLowerCase().contains("doi.org/10."));
     }
 
     private static boolean hasTakenAncestor(Element el, Map<Element, Boolean> taken) {
@@ -178,10 +187,35 @@ public final class PublicationsExtractor implements Extractor {
         }
         int depth = 0;
         for (Element e = el; e != null && depth < 4; e = e.parent(), depth++) {
-            if (ANY_PUB_CLASS.matcher(e.className()).matches() || ANY_PUB_CLASS.matcher(e.id()).matches()) {
+            if (namesPublications(e.className()) || namesPublications(e.id())) {
                 return true;
             }
             if (underMarkdownHeading(e, markdownHeadings)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] PUB_CLASS_WORDS = {"pub", "citation", "bib", "paper", "reference"};
+
+    /**
+     * {@code s.matches("(?i).*(?:pub|citation|bib|paper|reference).*")} without the regex (this runs for four ancestors
+     * of every candidate):
+     * a class or id holding one of the words in any ASCII case, and no line break ({@code .} stops at one).
+     */
+    static boolean namesPublications(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        for (String word : PUB_CLASS_WORDS) {
+            if (Text.containsIgnoreAsciiCase(s, word)) {
                 return true;
             }
         }
@@ -214,6 +248,11 @@ public final class PublicationsExtractor implements Extractor {
     private static final class MarkdownHeadings {
         private final Map<Node, String> own = new IdentityHashMap<>();
         private final Map<Node, String> before = new IdentityHashMap<>();
+        private final PageIndex page;
+
+        MarkdownHeadings(PageIndex page) {
+            this.page = page;
+        }
 
         /**
          * The last "# Heading" line among the siblings before start, up to a real heading element
@@ -234,7 +273,8 @@ public final class PublicationsExtractor implements Extractor {
             while (!unknown.isEmpty()) {
                 Node n = unknown.pop();
                 before.put(n, answer);
-                String last = own.computeIfAbsent(n, PublicationsExtractor::lastMarkdownHeading);
+                // Only a node with a "#" in its text can hold a heading line: the page index knows which, from one pass.
+                String last = page.textHas(n, '#') ? own.computeIfAbsent(n, PublicationsExtractor::lastMarkdownHeading) : NO_HEADING;
                 if (last != NO_HEADING) {
                     answer = last;
                 } else if (n instanceof Element x && Outline.headingLevel(x) > 0) {

@@ -1,7 +1,9 @@
 package io.univinsight.extraction;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +33,10 @@ final class RankNames {
             rule("\\bstudent\\b|\\bcandidate\\b|\\bundergraduate\\b|학생|과정", "student"));
 
     private static final Pattern FACULTY = Pattern.compile("\\bfaculty\\b|교수진|교원");
+    private static final String NONE = new String("");
+    private static final int MEMO_LIMIT = 500;
+    private static final int MEMO_MAX_TITLE = 200;
+    private static final ThreadLocal<Map<String, String>> MEMO = ThreadLocal.withInitial(HashMap::new);
 
     private RankNames() {
     }
@@ -40,6 +46,25 @@ final class RankNames {
     }
 
     static String of(String title) {
+        // Every record asks about its title, and a page's records share a few: answers are remembered per thread
+        // (a bounded map, emptied when full; the answer depends on the title alone).
+        if (title == null || title.length() > MEMO_MAX_TITLE) {
+            return ofUncached(title);
+        }
+        Map<String, String> memo = MEMO.get();
+        String known = memo.get(title);
+        if (known != null) {
+            return known == NONE ? null : known;
+        }
+        if (memo.size() >= MEMO_LIMIT) {
+            memo.clear();
+        }
+        String rank = ofUncached(title);
+        memo.put(title, rank == null ? NONE : rank);
+        return rank;
+    }
+
+    private static String ofUncached(String title) {
         String t = Text.clean(title).toLowerCase(Locale.ROOT);
         if (t.isEmpty()) {
             return null;

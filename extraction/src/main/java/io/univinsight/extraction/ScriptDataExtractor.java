@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import io.univinsight.chain.ElementParams;
 import io.univinsight.identity.NameKeys;
@@ -20,6 +22,7 @@ import io.univinsight.identity.NameKeys;
  * never by key names, so it reads any site's data.
  */
 public final class ScriptDataExtractor implements Extractor {
+    private static final Evaluator SCRIPTS = QueryParser.parse("script");
     public static final String NAME = "script-data";
     /** Parameter: scripts longer than this many characters are not read (time and memory per page). */
     public static final String MAX_SCRIPT_CHARS = "max-script-chars";
@@ -51,7 +54,7 @@ public final class ScriptDataExtractor implements Extractor {
         List<ExtractedPaper> papers = new ArrayList<>();
         String pageDept = Departments.guess(doc, ctx);
         int n = 0;
-        for (Element script : doc.getElementsByTag("script")) {
+        for (Element script : PageIndex.select(doc, SCRIPTS)) {
             n++;
             String type = script.attr("type").toLowerCase();
             if (script.hasAttr("src") || type.contains("ld+json")) {

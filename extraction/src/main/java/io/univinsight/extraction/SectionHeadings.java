@@ -1,6 +1,9 @@
 package io.univinsight.extraction;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
@@ -19,6 +22,9 @@ final class SectionHeadings {
                     + "|antiguos|ex-?membres|ex\\s+membri)\\b|졸업생|동문|校友|毕业生|畢業生|卒業生|OB・OG|歴代");
 
     private final Outline outline;
+    // A page has few headings and many blocks under each: what a heading says is worked out once.
+    private final Map<String, Optional<AcademicTitles.Role>> sectionRoles = new HashMap<>();
+    private final Map<String, Boolean> formerHeadings = new HashMap<>();
     private final Document doc;
 
     SectionHeadings(Document doc) {
@@ -30,7 +36,7 @@ final class SectionHeadings {
     AcademicTitles.Role role(Element block) {
         List<String> headings = outline.headingsFor(block);
         for (int i = headings.size() - 1; i >= 0; i--) {
-            AcademicTitles.Role role = AcademicTitles.sectionRole(headings.get(i));
+            AcademicTitles.Role role = sectionRoles.computeIfAbsent(headings.get(i), SectionHeadings::sectionRole).orElse(null);
             if (role != null) {
                 return role;
             }
@@ -59,7 +65,7 @@ final class SectionHeadings {
     /** "Alumni: Jane Doe, Assistant Professor at X": a rank held elsewhere, not here. */
     boolean formerMembers(Element block) {
         for (String heading : outline.headingsFor(block)) {
-            if (heading.length() <= 60 && FORMER_MEMBERS.matcher(heading).find()) {
+            if (heading.length() <= 60 && formerHeadings.computeIfAbsent(heading, h -> FORMER_MEMBERS.matcher(h).find())) {
                 return true;
             }
         }
@@ -74,6 +80,10 @@ final class SectionHeadings {
             }
         }
         return aboutFacultyAlone(doc.title());
+    }
+
+    private static Optional<AcademicTitles.Role> sectionRole(String heading) {
+        return Optional.ofNullable(AcademicTitles.sectionRole(heading));
     }
 
     /** "Faculty", "Our Faculty": a faculty heading that names no rank and no appointment. */

@@ -77,6 +77,35 @@ final class Text {
         return true;
     }
 
+    /** {@code lowerWord} occurs in s, letters A-Z matched in either case (as a (?i) regex does, ASCII only). */
+    static boolean containsIgnoreAsciiCase(String s, String lowerWord) {
+        char first = lowerWord.charAt(0);
+        char firstUpper = first >= 'a' && first <= 'z' ? (char) (first - 32) : first;
+        // Candidates start where the first letter is, in either case: String.indexOf finds those fast.
+        return occursFrom(s, lowerWord, first) || (firstUpper != first && occursFrom(s, lowerWord, firstUpper));
+    }
+
+    private static boolean occursFrom(String s, String lowerWord, char first) {
+        int m = lowerWord.length();
+        for (int i = s.indexOf(first); i >= 0 && i + m <= s.length(); i = s.indexOf(first, i + 1)) {
+            int j = 1;
+            while (j < m) {
+                char c = s.charAt(i + j);
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + 32);
+                }
+                if (c != lowerWord.charAt(j)) {
+                    break;
+                }
+                j++;
+            }
+            if (j == m) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isBlank(String s) {
         return s == null || clean(s).isEmpty();
     }

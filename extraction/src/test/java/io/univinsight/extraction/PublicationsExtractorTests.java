@@ -118,4 +118,13 @@ class PublicationsExtractorTests {
                 <li>Z. Wang, L. Li. "Neural Rendering of Ink Paintings." <i>ACM Transactions on Graphics</i>, 2022.</li></ul>""";
         assertEquals(List.of("Neural Rendering of Ink Paintings"), run(html).stream().map(ExtractedPaper::title).toList());
     }
+
+    @Test
+    void publicationClassWordsAsTheRegexReadsThem() {
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile("(?i).*(?:pub|citation|bib|paper|reference).*");
+        for (String s : List.of("", "pub-list", "PUBS", "my-Papers", "ref", "References", "x-bibitem", "nav", "Citation\nlist",
+                "paper\r", "pub\u2028", "pu b", "\u0130citation", "publ\u0131cation", "reFERENCE-x", "k\u212Aey")) {
+            assertEquals(regex.matcher(s).matches(), PublicationsExtractor.namesPublications(s), s);
+        }
+    }
 }

@@ -15,7 +15,10 @@ import io.univinsight.extraction.PageContext;
  */
 public final class ExtractionTiming {
     private static final String URL = "https://bench.example.edu/cs/faculty/";
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean CPU =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Bytes allocated per page by the last measure: steadier than time on a shared machine. */
+    private static double allocated;
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
@@ -31,10 +34,11 @@ public final class ExtractionTiming {
             }
             for (int round = 0; round < 2; round++) { // first round is warm-up
                 double parse = measure(pages, seconds, false, pipeline, ctx);
+                double parseBytes = allocated;
                 double extract = measure(pages, seconds, true, pipeline, ctx);
                 if (round == 1) {
-                    System.out.printf("%s: parse %.3f ms CPU/page, parse+extract %.3f ms CPU/page -> %.2fx%n", kind, parse, extract,
-                            extract / parse);
+                    System.out.printf("%s: parse %.3f ms CPU/page, parse+extract %.3f ms CPU/page -> %.2fx; allocated %.0f KB/page, %.0f KB"
+                            + " by extraction%n", kind, parse, extract, extract / parse, allocated / 1024, (allocated - parseBytes) / 1024);
                     if (args.length > 2) { // per extractor: the parse+extract cost minus the parse
                         for (String name : pipeline.extractorNames()) {
                             double one = measure(pages, seconds, true, ExtractionPipeline.of(List.of(name)), ctx);
@@ -49,6 +53,7 @@ public final class ExtractionTiming {
     private static double measure(List<String> pages, double seconds, boolean extract, ExtractionPipeline p, PageContext ctx) {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long start = CPU.getCurrentThreadCpuTime(); // CPU time: the machine is shared, wall time is noisy
+        long bytes = CPU.getCurrentThreadAllocatedBytes();
         int n = 0;
         Object sink = null;
         while (System.nanoTime() < end) {
@@ -59,6 +64,7 @@ public final class ExtractionTiming {
         if (sink == null) {
             throw new IllegalStateException();
         }
+        allocated = (double) (CPU.getCurrentThreadAllocatedBytes() - bytes) / n;
         return (CPU.getCurrentThreadCpuTime() - start) / 1e6 / n;
     }
 }

@@ -1,0 +1,291 @@
+package io.univinsight.extraction;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+
+/**
+ * What several extractors ask about the same page, worked out once per page: its heading {@link Outline},
+ * the text of its elements, which elements are page chrome. The pipeline shares one index among its
+ * extractors (see {@link #sharedFor}); they read the page and never change it, so answers stay valid.
+ * Only elements of the page itself are asked about here, never detached copies.
+ */
+final class PageIndex {
+    /** The page being extracted on this thread (see {@link #sharedFor}). */
+    private static final ThreadLocal<PageIndex> SHARED = new ThreadLocal<>();
+
+    private final Document doc;
+    private Outline outline;
+    private final Map<Element, String> texts = new IdentityHashMap<>();
+    private final Map<Element, Boolean> chrome = new IdentityHashMap<>();
+    /** Every element in document order; an element's subtree is the run from its position to {@code end[position]}. */
+    private List<Element> all;
+    private Map<Element, Integer> position;
+    private int[] end;
+    private int[] parentAt;
+    /** Per position, summed over the element's run: characters of its text nodes, and those of them text() always keeps. */
+    private int[] rawChars;
+    private int[] keptChars;
+    private final Map<Element, List<String>> lines = new IdentityHashMap<>();
+    /** Characters {@link #textHas} knows about, and per position which of them the element's text holds (a bit each). */
+    private static final String TRACKED = "#@/%";
+    private int[] charsBelow;
+
+    private PageIndex(Document doc) {
+        this.doc = doc;
+    }
+
+    /** Ends the sharing started by {@link #sharedFor}. */
+    interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** The index the pipeline shares for this page, or a fresh one when an extractor runs on its own. */
+    static PageIndex of(Document doc) {
+        PageIndex shared = SHARED.get();
+        return shared != null && shared.doc == doc ? shared : new PageIndex(doc);
+    }
+
+    /** Lets every {@link #of} call for {@code doc} on this thread return one index until {@link Scope#close}. */
+    static Scope sharedFor(Document doc) {
+        PageIndex previous = SHARED.get();
+        SHARED.set(new PageIndex(doc));
+        return () -> {
+            if (previous == null) {
+                SHARED.remove();
+            } else {
+                SHARED.set(previous);
+            }
+        };
+    }
+
+    Outline outline() {
+        if (outline == null) {
+            outline = new Outline(all(doc));
+        }
+        return outline;
+    }
+
+    /** {@code el.getAllElements()}: the element and its descendants in document order. */
+    List<Element> elementsUnder(Element el) {
+        Integer at = positions().get(el);
+        return at == null ? el.getAllElements() : all.subList(at, end[at]);
+    }
+
+    /**
+     * {@code root.select(query)} for the simple queries of {@link Css} (tags and attributes, no combinators), by a scan
+     * of the root's run of the page's elements instead of a fresh walk of its subtree each time. The index shared for
+     * the page being extracted is used when root belongs to it; otherwise jsoup selects.
+     */
+    static List<Element> select(Element root, Evaluator query) {
+        PageIndex page = SHARED.get();
+        Integer at = page == null ? null : page.positions().get(root);
+        if (at == null) {
+            return root.select(query);
+        }
+        List<Element> out = new ArrayList<>();
+        for (int i = at, to = page.end[at]; i < to; i++) {
+            Element el = page.all.get(i);
+            if (query.matches(root, el)) {
+                out.add(el);
+            }
+        }
+        return out;
+    }
+
+    /** {@code root.selectFirst(query)}, as {@link #select}. */
+    static Element selectFirst(Element root, Evaluator query) {
+        PageIndex page = SHARED.get();
+        Integer at = page == null ? null : page.positions().get(root);
+        if (at == null) {
+            return root.selectFirst(query);
+        }
+        for (int i = at, to = page.end[at]; i < to; i++) {
+            Element el = page.all.get(i);
+            if (query.matches(root, el)) {
+                return el;
+            }
+        }
+        return null;
+    }
+
+    private List<Element> all(Document doc) {
+        positions();
+        return all;
+    }
+
+    /** {@code doc.getAllElements()} by a plain walk (jsoup's goes through a stream per call). */
+    private static List<Element> inDocumentOrder(Document doc) {
+        List<Element> out = new ArrayList<>();
+        List<Element> stack = new ArrayList<>();
+        stack.add(doc);
+        while (!stack.isEmpty()) {
+            Element el = stack.remove(stack.size() - 1);
+            out.add(el);
+            for (int i = el.childNodeSize() - 1; i >= 0; i--) { // pushed last to first: popped first to last
+                if (el.childNode(i) instanceof Element child) {
+                    stack.add(child);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<Element, Integer> positions() {
+        if (position == null) {
+            all = inDocumentOrder(doc);
+            position = new IdentityHashMap<>(all.size());
+            end = new int[all.size()];
+            parentAt = new int[all.size()];
+            // In document order a subtree ends where the next element not below it starts.
+            int[] open = new int[all.size()]; // positions of the elements whose subtree is still open, outermost first
+            int depth = 0;
+            for (int i = 0; i < all.size(); i++) {
+                Element parent = all.get(i).parent();
+                while (depth > 0 && all.get(open[depth - 1]) != parent) {
+                    end[open[--depth]] = i;
+                }
+                position.put(all.get(i), i);
+                parentAt[i] = depth > 0 ? open[depth - 1] : -1;
+                open[depth++] = i;
+            }
+            while (depth > 0) {
+                end[open[--depth]] = all.size();
+            }
+        }
+        return position;
+    }
+
+    /** {@code el.text()}, remembered: directory blocks and citation candidates are the same elements, asked several times. */
+    String text(Element el) {
+        String text = texts.get(el);
+        if (text == null) {
+            text = el.text();
+            texts.put(el, text);
+        }
+        return text;
+    }
+
+    /** {@code el.text()}, from the shared page index when el belongs to the page being extracted. */
+    static String textOf(Element el) {
+        PageIndex page = SHARED.get();
+        return page != null && page.positions().containsKey(el) ? page.text(el) : el.text();
+    }
+
+    /**
+     * Whether {@code el.text().length()} lies within [min, max]. Decided without building the text where the page's
+     * character counts settle it: text() keeps every printable ASCII character of the text nodes, and adds at most one
+     * space before and one after each element to what it keeps of them.
+     */
+    boolean textLengthWithin(Element el, int min, int max) {
+        Integer at = positions().get(el);
+        if (at != null) {
+            counts();
+            int from = at;
+            int to = end[at];
+            int kept = keptChars[to] - keptChars[from];
+            int most = rawChars[to] - rawChars[from] + 2 * (to - from);
+            if (kept > max || most < min) {
+                return false;
+            }
+            if (kept >= min && most <= max) {
+                return true;
+            }
+        }
+        int length = text(el).length();
+        return length >= min && length <= max;
+    }
+
+    /** {@link Text#lines(Element)} (unmodifiable), remembered for the elements of the page being extracted. */
+    static List<String> linesOf(Element el) {
+        PageIndex page = SHARED.get();
+        if (page == null || !page.positions().containsKey(el)) {
+            return Text.lines(el);
+        }
+        List<String> known = page.lines.get(el);
+        if (known == null) {
+            known = List.copyOf(Text.lines(el));
+            page.lines.put(el, known);
+        }
+        return known;
+    }
+
+    /**
+     * Whether the node's text holds {@code c}, one of {@link #TRACKED}: {@code wholeText().indexOf(c) >= 0}, for an
+     * element of the page from the character counts' pass instead of its whole text.
+     */
+    boolean textHas(Node node, char c) {
+        int bit = TRACKED.indexOf(c);
+        if (bit < 0) {
+            throw new IllegalArgumentException("not tracked: " + c);
+        }
+        if (node instanceof TextNode t) {
+            return t.getWholeText().indexOf(c) >= 0;
+        }
+        if (!(node instanceof Element el)) {
+            return false; // comments and script data are no text
+        }
+        Integer at = positions().get(el);
+        if (at == null) {
+            return el.wholeText().indexOf(c) >= 0;
+        }
+        counts();
+        return (charsBelow[at] & (1 << bit)) != 0;
+    }
+
+    /** {@link #textHas} for the shared page when el belongs to it, else by its whole text. */
+    static boolean textHasChar(Element el, char c) {
+        PageIndex page = SHARED.get();
+        return page != null ? page.textHas(el, c) : el.wholeText().indexOf(c) >= 0;
+    }
+
+    private void counts() {
+        if (rawChars != null) {
+            return;
+        }
+        int n = all.size();
+        rawChars = new int[n + 1]; // prefix sums over positions: a run's count is a difference
+        keptChars = new int[n + 1];
+        charsBelow = new int[n];
+        for (int i = 0; i < n; i++) {
+            Element el = all.get(i);
+            int raw = 0;
+            int kept = 0;
+            for (int k = 0, size = el.childNodeSize(); k < size; k++) {
+                if (el.childNode(k) instanceof TextNode t) {
+                    String s = t.getWholeText();
+                    raw += s.length();
+                    for (int j = 0; j < s.length(); j++) {
+                        char c = s.charAt(j);
+                        if (c > ' ' && c <= '~') {
+                            kept++;
+                            if (c == '#' || c == '@' || c == '/' || c == '%') {
+                                charsBelow[i] |= 1 << TRACKED.indexOf(c);
+                            }
+                        }
+                    }
+                }
+            }
+            rawChars[i + 1] = rawChars[i] + raw;
+            keptChars[i + 1] = keptChars[i] + kept;
+        }
+        for (int i = n - 1; i > 0; i--) { // descendants come after their ancestors: hand each one's characters up
+            if (parentAt[i] >= 0) {
+                charsBelow[parentAt[i]] |= charsBelow[i];
+            }
+        }
+    }
+
+    /** {@link Layout#inChrome(Element)}, remembered for the element and its ancestors. */
+    boolean inChrome(Element el) {
+        return Layout.inChrome(el, chrome);
+    }
+}
