@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** Works out which department a record belongs to: explicit on the record, from the crawl, or from the page. */
 final class Departments {
@@ -15,7 +17,14 @@ final class Departments {
                     + "|\\b(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,4}Department\\b");
     private static final Pattern TRAILING_AND = Pattern.compile("\\s+(?:and|&)$");
     private static final Pattern KO = Pattern.compile("(?<![가-힣])[가-힣]{1,15}(?:학과|학부)(?![가-힣])");
-    private static final Pattern DEPT_CLASS = Pattern.compile("(?i).*\\b(?:dept|department|division|unit)\\b.*");
+    /** A department word in a class or id; the name must hold no line break (as a whole-string .*X.* match would). */
+    private static final Pattern DEPT_CLASS_WORD = Pattern.compile("(?i)\\b(?:dept|department|division|unit)\\b");
+    /** Selectors parsed once: jsoup parses a selector string on every call, which cost a fifth of a crawl in the profile. */
+    private static final Evaluator MARKED = QueryParser.parse("[itemprop=department], [class], [id]");
+    private static final Evaluator IN_MENU = QueryParser.parse("nav, footer, [role=navigation]");
+    private static final Evaluator BANNERS = QueryParser.parse("title, header, [class*=breadcrumb], h1, h2");
+    private static final Evaluator BREADCRUMB = QueryParser.parse("[class*=breadcrumb]");
+    private static final Evaluator MENUS = QueryParser.parse("nav, [role=navigation], ul, ol");
 
     private Departments() {
     }
@@ -45,14 +54,12 @@ final class Departments {
         if (ctx != null && !Text.isBlank(ctx.department())) {
             return Text.clean(ctx.department());
         }
-        for (Element el : doc.select("[itemprop=department], [class], [id]")) {
-            if (el.closest("nav, footer, [role=navigation]") != null) {
-                continue; // menus list every department; the banner's own label is what we want
-            }
-            if (!el.attr("itemprop").equals("department")
-                    && !DEPT_CLASS.matcher(el.className().replace('-', ' ').replace('_', ' ')).matches()
-                    && !DEPT_CLASS.matcher(el.id().replace('-', ' ').replace('_', ' ')).matches()) {
+        for (Element el : doc.select(MARKED)) {
+            if (!el.attr("itemprop").equals("department") && !namesDepartment(el.className()) && !namesDepartment(el.id())) {
                 continue;
+            }
+            if (el.closest(IN_MENU) != null) {
+                continue; // menus list every department; the banner's own label is what we want
             }
             String text = Text.clean(el.text());
             if (text.isEmpty() || text.length() > 80) {
@@ -61,8 +68,8 @@ final class Departments {
             String found = find(text);
             return found != null ? found : text;
         }
-        for (Element el : doc.select("title, header, [class*=breadcrumb], h1, h2")) {
-            if (!el.is("[class*=breadcrumb]") && el.closest("nav, footer, [role=navigation]") != null) {
+        for (Element el : doc.select(BANNERS)) {
+            if (!el.is(BREADCRUMB) && el.closest(IN_MENU) != null) {
                 continue;
             }
             String found = find(withoutMenus(el));
@@ -75,11 +82,28 @@ final class Departments {
 
     /** Text of a banner without its menus, which name every department of the university. */
     private static String withoutMenus(Element el) {
-        if (el.select("nav, [role=navigation], ul, ol").isEmpty()) {
+        if (el.select(MENUS).isEmpty()) {
             return el.text();
         }
         Element copy = el.clone();
-        copy.select("nav, [role=navigation], ul, ol").remove();
+        copy.select(MENUS).remove();
         return copy.text();
+    }
+
+    /** A class or id naming a department (words split at '-' and '_'). */
+    private static boolean namesDepartment(String name) {
+        String words = name.replace('-', ' ').replace('_', ' ');
+        return !hasLineBreak(words) && DEPT_CLASS_WORD.matcher(words).find();
+    }
+
+    /** The characters '.' does not match without DOTALL. */
+    private static boolean hasLineBreak(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 }
