@@ -7,7 +7,7 @@
 # Why a second script beside vs-crawlee.sh: that one crawls the same URLs every round, and the stack
 # remembers each page's validators (issue 15), so from its second round on the stack recrawls with
 # conditional GETs (304s, no extraction) while Crawlee downloads and parses everything again. Here
-# every round serves the site (../shared/bench/fixture_hosts.mjs) on a new port, so the URLs are new
+# every round serves the site (../shared/bench/fixture_hosts.mjs) on a port never used before, so the URLs are new
 # to both and each round is a first crawl for both; the page-state look-up and write stay in the loop.
 # Round 0 warms the stack's JVMs (and Crawlee's cache of node modules) and is not counted.
 # Stack as vs-crawlee.sh starts it: ./univ up, politeness delay 0 for the bench hosts, 127.0.0.0/8 allowed,
@@ -53,8 +53,10 @@ cpu_ticks() {
 hz="$(getconf CLK_TCK)"
 echo "site: $hosts hosts x $((profiles + 1)) pages = $((hosts * (profiles + 1))) pages, a new port each round; round 0 warms up"
 summary="$(mktemp)"
+# Ports new to this stack: its page states outlive ./univ down, so a port of an earlier run would be a recrawl.
+port_base=$((20000 + ($(date +%s) / 10 % 4000) * 10))
 for r in $(seq 0 "$rounds"); do
-  port=$((8100 + r))
+  port=$((port_base + r))
   node "$work/fixture_hosts.mjs" "$port" "$hosts" "$profiles" > "$work/fixture.out" 2>&1 &
   fixture=$!
   for _ in $(seq 100); do grep -q '^ready' "$work/fixture.out" && break; sleep 0.1; done
