@@ -1,6 +1,7 @@
 package io.univinsight.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,10 @@ class ChangelogRestoreIT {
         KafkaStreams first = start(appId, stateDir);
         Map<String, Object> before;
         try {
-            before = awaitNumbers(first, n -> ((Long) n.getOrDefault("COMPLETED", 0L)) >= 4 && ((Long) n.getOrDefault("FAILED", 0L)) >= 1);
+            // Wait for every event to be counted in both stores: they update one after the other, and a
+            // snapshot taken in between (4 completed but 3 durations) would be finished by the second instance.
+            before = awaitNumbers(first, ChangelogRestoreIT::allEventsCounted);
+            assertTrue(allEventsCounted(before), "the first instance counted every event: " + before);
         } finally {
             first.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
         }
@@ -82,6 +86,13 @@ class ChangelogRestoreIT {
             second.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
             second.cleanUp();
         }
+    }
+
+    private static boolean allEventsCounted(Map<String, Object> n) {
+        return ((Number) n.getOrDefault("COMPLETED", 0L)).longValue() == 4
+                && ((Number) n.getOrDefault("FAILED", 0L)).longValue() == 1
+                && ((Number) n.getOrDefault("RUNNING", 0L)).longValue() == 0
+                && ((Number) n.getOrDefault("durations.count", 0L)).longValue() == 4;
     }
 
     private KafkaStreams start(String appId, Path stateDir) {
