@@ -31,6 +31,12 @@ public record CrawlResult(
     public static final String EMPTY_NO_PEOPLE_FOUND = "no-people-found";
     /** {@link #emptyReason()}: a page looked built by a script in the browser, which this crawler does not run. */
     public static final String EMPTY_RENDER_NEEDED = "render-needed";
+    /** {@link #emptyReason()}: a page looked built by a script and the task said render: never. */
+    public static final String EMPTY_RENDER_DISABLED = "render-needed-but-disabled";
+    /** {@link #emptyReason()}: a page was rendered but the browser ran out of time on it. */
+    public static final String EMPTY_RENDER_TIMEOUT = "render-timeout";
+    /** {@link #emptyReason()}: a page was rendered and still listed nobody. */
+    public static final String EMPTY_NO_PEOPLE_RENDERED = "no-people-found-after-render";
 
     /**
      * A result with departures and no reason for being empty. {@code emptyReason} (null when some
@@ -58,8 +64,17 @@ public record CrawlResult(
                 accuracyScore, metrics, completedAt, workerId, attempt, List.of());
     }
 
+    /**
+     * emailForm says how the email was shown where it was not plain text: "image" when it was read
+     * from a picture by OCR; null otherwise (and in events written before it existed).
+     */
     public record Professor(String name, String title, String email, String department,
-                            String profileUrl, double confidence) {
+                            String profileUrl, double confidence, String emailForm) {
+        public static final String EMAIL_FORM_IMAGE = "image";
+
+        public Professor(String name, String title, String email, String department, String profileUrl, double confidence) {
+            this(name, title, email, department, profileUrl, confidence, null);
+        }
     }
 
     /** professorRefs names the professors of this result the paper belongs to (email, else name). */
@@ -71,10 +86,17 @@ public record CrawlResult(
      * How the crawl went. {@code cacheHit}: the start page was not downloaded again (304, or the same
      * content as last time). {@code cacheHits}: pages of the task answered 304 or unchanged, whose
      * records were taken from the last visit instead of extracted again; {@code bytesSaved}: the bytes
-     * those pages had last time and did not cost this time.
+     * those pages had last time and did not cost this time. {@code pagesRendered}: pages loaded in
+     * the headless browser, which took {@code jsRenderingMs} in all.
      */
     public record Metrics(long totalMs, long fetchMs, long parseMs, long bytes, int httpStatus,
-                          int httpErrors, boolean cacheHit, long jsRenderingMs, int cacheHits, long bytesSaved) {
+                          int httpErrors, boolean cacheHit, long jsRenderingMs, int cacheHits, long bytesSaved, int pagesRendered) {
+
+        /** Metrics of a crawl that rendered no page. */
+        public Metrics(long totalMs, long fetchMs, long parseMs, long bytes, int httpStatus, int httpErrors,
+                       boolean cacheHit, long jsRenderingMs, int cacheHits, long bytesSaved) {
+            this(totalMs, fetchMs, parseMs, bytes, httpStatus, httpErrors, cacheHit, jsRenderingMs, cacheHits, bytesSaved, 0);
+        }
 
         /** Metrics of a crawl without conditional requests (no page cached). */
         public Metrics(long totalMs, long fetchMs, long parseMs, long bytes, int httpStatus, int httpErrors,

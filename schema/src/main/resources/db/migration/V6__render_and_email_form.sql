@@ -1,0 +1,8 @@
+-- Issue 14: a task's render mode (auto, always, never), kept so a retry renders as the task asked.
+-- How many pages of a task were loaded in the headless browser (crawl_metrics.js_rendering_time_ms
+-- holds their time). How a professor's email was shown where it was not plain text ('image': read by OCR).
+ALTER TABLE crawl_tasks ADD COLUMN render VARCHAR(10) NOT NULL DEFAULT 'auto';
+ALTER TABLE crawl_metrics
+    ADD COLUMN rendered       BOOLEAN NOT NULL DEFAULT FALSE,
+    ADD COLUMN pages_rendered INT     NOT NULL DEFAULT 0;
+ALTER TABLE professors ADD COLUMN email_form VARCHAR(20);
