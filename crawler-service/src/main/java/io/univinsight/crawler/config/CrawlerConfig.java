@@ -39,6 +39,8 @@ public interface CrawlerConfig {
 
     PageStateStorage pageState();
 
+    Render render();
+
     /** How long in-flight tasks may take to finish on shutdown before they are handed back (redelivered). */
     @WithDefault("20s")
     Duration shutdownGrace();
@@ -139,5 +141,34 @@ public interface CrawlerConfig {
 
         /** Parameters by extractor name: crawler.extraction.params.script-data.max-script-chars=3000000. */
         Map<String, Map<String, String>> params();
+    }
+
+    /** The render stage: a headless Chromium for pages built by scripts (see render.HeadlessBrowser). */
+    interface Render {
+        /** Off: no page is rendered, whatever a task asks (its result says render-needed). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The Chromium to launch; default: chromium (or chromium-browser, google-chrome) on the PATH. */
+        Optional<String> chromium();
+
+        /** A browser running elsewhere to connect to over CDP (the k8s sidecar), e.g. http://127.0.0.1:9222. */
+        Optional<String> cdpEndpoint();
+
+        /** The whole render of one page; past it the page is a render-timeout. */
+        @WithDefault("15s")
+        Duration pageTimeout();
+
+        /** What one rendered page may bring in over all its requests. */
+        @WithDefault("10485760")
+        long maxBytes();
+
+        /** A launched browser holding more than this (all its processes) is replaced after the page. */
+        @WithDefault("1073741824")
+        long memoryCapBytes();
+
+        /** Hosts remembered as needing the browser (render: auto sends their later pages straight to it). */
+        @WithDefault("10000")
+        int rememberedHosts();
     }
 }

@@ -11,6 +11,9 @@ import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.fetch.PolitenessDelays;
 import io.univinsight.crawler.fetch.RobotsRules;
 import io.univinsight.crawler.pagestate.PageStates;
+import io.univinsight.crawler.render.HeadlessBrowser;
+import io.univinsight.crawler.render.RenderHosts;
+import io.univinsight.crawler.render.RenderSettings;
 import io.univinsight.crawler.scope.UrlFilters;
 import io.univinsight.extraction.ExtractionPipeline;
 
@@ -25,10 +28,26 @@ public final class CrawlStages {
 
     /** The crawl stages remembering pages in pageStates (conditional GETs and cache hits). */
     public static SiteCrawl siteCrawl(CrawlerConfig config, HostResolver resolver, PageStates pageStates) {
+        return siteCrawl(config, resolver, pageStates, PageRendering.NONE);
+    }
+
+    /** The crawl stages with a render stage for pages built by scripts. */
+    public static SiteCrawl siteCrawl(CrawlerConfig config, HostResolver resolver, PageStates pageStates, PageRendering rendering) {
         PageFetcher fetcher = fetcher(config, resolver);
         return new SiteCrawl(fetcher, robots(config, fetcher), new HostThrottle(config.politeness().maxConnectionsPerHost()),
                 politeness(config), ExtractionPipeline.of(config.extraction().extractors(), config.extraction().params()),
-                UrlFilters.of(config.scope().urlFilters(), config.scope().params()), pageStates);
+                UrlFilters.of(config.scope().urlFilters(), config.scope().params()), pageStates, rendering);
+    }
+
+    /** The render stage as configured: a headless Chromium, or none when crawler.render.enabled is off. */
+    public static PageRendering rendering(CrawlerConfig config, PageRendering.RenderMeter meter) {
+        CrawlerConfig.Render r = config.render();
+        if (!r.enabled()) {
+            return PageRendering.NONE;
+        }
+        HeadlessBrowser browser = new HeadlessBrowser(new RenderSettings(r.chromium(), r.cdpEndpoint(), r.pageTimeout(), r.maxBytes(),
+                r.memoryCapBytes(), config.userAgent()));
+        return new PageRendering(browser, new RenderHosts(r.rememberedHosts()), meter);
     }
 
     static PolitenessDelays politeness(CrawlerConfig config) {

@@ -51,6 +51,10 @@ public class CrawlerWorker {
     private PageStateStore pageStore;
     private PageStateReader pageStateReader;
     private Thread pageStateThread;
+    private PageRendering rendering;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     void start(@Observes StartupEvent startup) {
         String workerId = config.workerId().orElseGet(CrawlerWorker::defaultWorkerId);
@@ -66,7 +70,8 @@ public class CrawlerWorker {
         });
         kafka.put("bootstrap.servers", bootstrap);
         events = new EventPublisher(bootstrap, workerId);
-        SiteCrawl crawl = CrawlStages.siteCrawl(config, HostResolver.SYSTEM, openPageStates(kafka, workerId));
+        rendering = CrawlStages.rendering(config, new RenderMeters(registry));
+        SiteCrawl crawl = CrawlStages.siteCrawl(config, HostResolver.SYSTEM, openPageStates(kafka, workerId), rendering);
         cancellations = new CancelledTasks(kafka, config.cancellations().capacity());
         cancellationThread = new Thread(cancellations, "cancellations");
         cancellationThread.setDaemon(true);
@@ -159,6 +164,7 @@ public class CrawlerWorker {
             }
             pageStore.close();
         }
+        rendering.close();
         heartbeats.shutdownNow();
         beat();
         events.close();

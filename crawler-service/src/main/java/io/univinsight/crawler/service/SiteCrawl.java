@@ -27,6 +27,8 @@ import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.fetch.PolitenessDelays;
 import io.univinsight.crawler.fetch.RobotsRules;
 import io.univinsight.crawler.pagestate.PageStates;
+import io.univinsight.crawler.render.RenderFailure;
+import io.univinsight.crawler.render.RenderedPage;
 import io.univinsight.crawler.scope.CrawlScope;
 import io.univinsight.crawler.scope.LinkCandidate;
 import io.univinsight.crawler.scope.UrlFilters;
@@ -34,6 +36,7 @@ import io.univinsight.crawler.scope.UrlNormalizer;
 import io.univinsight.events.CrawlResult;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.PageState;
+import io.univinsight.events.RenderMode;
 import io.univinsight.extraction.ExtractionPipeline;
 import io.univinsight.extraction.ExtractionResult;
 import io.univinsight.extraction.LinkClassifier;
@@ -64,6 +67,7 @@ public class SiteCrawl {
     private final ExtractionPipeline pipeline;
     private final UrlFilters urlFilters;
     private final PageStates pageStates;
+    private final PageRendering rendering;
     private final LinkClassifier links = new LinkClassifier();
 
     public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, Duration politenessDelay, ExtractionPipeline pipeline,
@@ -78,6 +82,12 @@ public class SiteCrawl {
 
     public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, PolitenessDelays politeness, ExtractionPipeline pipeline,
                      UrlFilters urlFilters, PageStates pageStates) {
+        this(fetcher, robots, throttle, politeness, pipeline, urlFilters, pageStates, PageRendering.NONE);
+    }
+
+    public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, PolitenessDelays politeness, ExtractionPipeline pipeline,
+                     UrlFilters urlFilters, PageStates pageStates, PageRendering rendering) {
+        this.rendering = rendering;
         this.fetcher = fetcher;
         this.robots = robots;
         this.throttle = throttle;
@@ -91,15 +101,41 @@ public class SiteCrawl {
     public record Outcome(List<CrawlResult.Professor> professors, List<CrawlResult.Paper> papers, int pagesFetched,
                           int httpErrors, long fetchMs, long parseMs, long bytes, int startStatus, List<String> extractors,
                           int accuracyScore, boolean startCacheHit, int cacheHits, long bytesSaved,
-                          List<CrawlResult.Professor> departed, String emptyReason) {
+                          List<CrawlResult.Professor> departed, String emptyReason, int pagesRendered, long renderMs) {
     }
 
     /** Why a task found no professor: some page looked built by a script (this crawler runs none), else none was there. */
     static String emptyReason(int professorsFound, int scriptBuiltPages) {
+        return emptyReason(professorsFound, scriptBuiltPages, RenderMode.AUTO, new RenderTally());
+    }
+
+    /**
+     * Why a task found no professor: the browser ran out of time; the pages were rendered and still
+     * listed nobody; a page needed the browser and the task said never (or no browser could be had);
+     * or nobody was there.
+     */
+    static String emptyReason(int professorsFound, int scriptBuiltPages, RenderMode mode, RenderTally renders) {
         if (professorsFound > 0) {
             return null;
         }
-        return scriptBuiltPages > 0 ? CrawlResult.EMPTY_RENDER_NEEDED : CrawlResult.EMPTY_NO_PEOPLE_FOUND;
+        if (renders.timeouts > 0) {
+            return CrawlResult.EMPTY_RENDER_TIMEOUT;
+        }
+        if (renders.pages > 0) {
+            return CrawlResult.EMPTY_NO_PEOPLE_RENDERED;
+        }
+        if (scriptBuiltPages > 0) {
+            return mode == RenderMode.NEVER ? CrawlResult.EMPTY_RENDER_DISABLED : CrawlResult.EMPTY_RENDER_NEEDED;
+        }
+        return CrawlResult.EMPTY_NO_PEOPLE_FOUND;
+    }
+
+    /** The renders of one task: pages rendered, their time, and those that ran out of time or failed. */
+    static final class RenderTally {
+        int pages;
+        long ms;
+        int timeouts;
+        int failures;
     }
 
     private record Target(String url, int depth) {
@@ -135,6 +171,8 @@ public class SiteCrawl {
         long bytesSaved = 0;
         boolean startCacheHit = false;
         int scriptBuiltPages = 0;
+        RenderTally renders = new RenderTally();
+        RenderMode renderMode = task.renderMode();
         Departures departures = new Departures();
         Map<String, LinkDecision> decidedLinks = new HashMap<>();
         while (!frontier.isEmpty() && pages < task.maxPages()) {
@@ -199,9 +237,28 @@ public class SiteCrawl {
                 continue;
             }
             long parseStarted = System.nanoTime();
+            long renderMsBefore = renders.ms;
             Document doc = parse(page);
-            ExtractionResult found = pipeline.extract(doc, new PageContext(page.finalUrl(), task.universityName(), task.department()));
-            parseMs += (System.nanoTime() - parseStarted) / 1_000_000;
+            PageContext context = new PageContext(page.finalUrl(), task.universityName(), task.department());
+            boolean renderFirst = rendering.first(renderMode, host);
+            Document rendered = renderFirst ? render(page, renders) : null;
+            ExtractionResult found = pipeline.extract(rendered != null ? rendered : doc, context);
+            boolean scriptBuilt = false;
+            if (rendered == null && found.professors().isEmpty() && ScriptBuiltPages.looksScriptBuilt(doc)) {
+                scriptBuilt = true;
+                // A page whose render just failed is not rendered twice.
+                rendered = !renderFirst && rendering.after(renderMode) ? render(page, renders) : null;
+                if (rendered != null) {
+                    found = pipeline.extract(rendered, context);
+                    if (!found.professors().isEmpty()) {
+                        rendering.neededFor(host);
+                    }
+                }
+            }
+            if (rendered != null) {
+                doc = rendered; // its links, kind and state are the rendered page's
+            }
+            parseMs += (System.nanoTime() - parseStarted) / 1_000_000 - (renders.ms - renderMsBefore);
             extractors.addAll(found.extractorsApplied());
             String pageOwner = found.professors().size() == 1 ? PersonIdentity.ref(found.professors().get(0).email(), found.professors().get(0).name()) : null;
             List<CrawlResult.Professor> pageProfessors = new ArrayList<>();
@@ -224,14 +281,17 @@ public class SiteCrawl {
             }
             // The page's links are kept whatever its depth, so a later, deeper task can follow them from the cache.
             List<String> pageLinks = enqueueLinks(doc, scope, target.depth(), target.depth() < task.maxDepth(), frontier, seen, decidedLinks);
-            String kind = PageKind.of(found, doc);
+            String kind = rendered != null ? PageKind.of(found) : scriptBuilt ? PageKind.SCRIPT_BUILT : PageKind.of(found);
             if (PageKind.SCRIPT_BUILT.equals(kind)) {
                 scriptBuiltPages++;
             }
             if (verdict == CacheVerdict.CHANGED) {
                 departures.compare(previous, kind, !page.truncated(), pageProfessors);
             }
-            pageStates.remember(new PageState(PageState.SCHEMA_VERSION, target.url(), page.etag(), page.lastModified(), sha256,
+            // A rendered page's records come from data its scripts loaded: no validator of its HTML tells they are unchanged.
+            boolean keepValidators = rendered == null;
+            pageStates.remember(new PageState(PageState.SCHEMA_VERSION, target.url(), keepValidators ? page.etag() : null,
+                    keepValidators ? page.lastModified() : null, keepValidators ? sha256 : null,
                     page.body().length, java.time.Instant.now(), kind, pageLinks, pageProfessors, pagePapers,
                     List.copyOf(found.extractorsApplied()), found.accuracyScore()));
         }
@@ -240,7 +300,53 @@ public class SiteCrawl {
         return new Outcome(all, new ArrayList<>(papers.values()), pages, httpErrors,
                 fetchMs, parseMs, bytes, startStatus, new ArrayList<>(extractors),
                 scoredRecords == 0 ? 0 : (int) Math.round((double) scoreSum / scoredRecords),
-                startCacheHit, cacheHits, bytesSaved, departures.departed(all), emptyReason(all.size(), scriptBuiltPages));
+                startCacheHit, cacheHits, bytesSaved, departures.departed(all), emptyReason(all.size(), scriptBuiltPages, renderMode, renders),
+                renders.pages, renders.ms);
+    }
+
+    /** The page as the browser builds it, or null when it could not be rendered (the static page stands). */
+    private Document render(FetchedPage page, RenderTally renders) throws InterruptedException {
+        long started = System.nanoTime();
+        try {
+            RenderedPage rendered = rendering.renderer().render(page.finalUrl(), page.body(), page.contentType(), this::subresource);
+            renders.pages++;
+            renders.ms += rendered.renderMs();
+            rendering.meter().rendered(rendered.renderMs(), "ok");
+            LOG.debugf("rendered %s in %d ms (%d requests, %d refused, %d bytes)", page.finalUrl(), rendered.renderMs(),
+                    rendered.requests(), rendered.refused(), rendered.bytes());
+            return Jsoup.parse(rendered.html(), page.finalUrl());
+        } catch (RenderFailure f) {
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            renders.ms += ms;
+            if (f.isTimeout()) {
+                renders.timeouts++;
+            } else {
+                renders.failures++;
+            }
+            rendering.meter().rendered(ms, f.isTimeout() ? "timeout" : "failed");
+            LOG.infof("%s not rendered: %s", page.finalUrl(), f.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * A request of a rendered page (script, data), fetched as the crawler fetches its own pages:
+     * the SSRF guard, robots.txt and politeness of its server, the body size limit.
+     */
+    private FetchedPage subresource(String url) throws FetchFailure, InterruptedException {
+        String server;
+        try {
+            server = CrawlScope.serverOf(URI.create(url));
+        } catch (IllegalArgumentException e) {
+            throw FetchFailure.permanent("bad-url", url);
+        }
+        fetcher.checkTarget(url);
+        BaseRobotRules rules = throttle.call(server, politeness.delayFor(server), () -> robots.rulesFor(url));
+        if (!rules.isAllowed(url)) {
+            throw FetchFailure.permanent("robots", "robots.txt disallows " + url);
+        }
+        Duration delay = max(politeness.delayFor(server), RobotsRules.crawlDelay(rules));
+        return throttle.call(server, delay, () -> fetcher.fetch(url));
     }
 
     private static boolean validatorsChanged(PageState previous, FetchedPage page) {

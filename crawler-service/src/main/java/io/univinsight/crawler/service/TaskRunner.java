@@ -113,7 +113,7 @@ public class TaskRunner implements TaskHandler {
 
     private static CrawlResult toResult(CrawlTask task, SiteCrawl.Outcome o, long totalMs, String worker) {
         CrawlResult.Metrics metrics = new CrawlResult.Metrics(totalMs, o.fetchMs(), o.parseMs(), o.bytes(), o.startStatus(),
-                o.httpErrors(), o.startCacheHit(), 0, o.cacheHits(), o.bytesSaved());
+                o.httpErrors(), o.startCacheHit(), o.renderMs(), o.cacheHits(), o.bytesSaved(), o.pagesRendered());
         return new CrawlResult(CrawlResult.SCHEMA_VERSION, task.taskId(), task.url(), task.universityName(), task.department(),
                 o.professors(), o.papers(), o.pagesFetched(), String.join("+", o.extractors()),
                 o.accuracyScore(), metrics, Instant.now(), worker, task.attempt(), o.departed(), o.emptyReason());
