@@ -85,7 +85,8 @@ class CrawlEventsPersistenceIT {
     @Order(1)
     void aTaskItsStatusesAndItsResultBecomeRowsOnceEvenWhenRedeliveredOutOfOrder() throws Exception {
         String taskId = UUID.randomUUID().toString();
-        CrawlTask task = new CrawlTask(1, taskId, "http://uni.example.edu/faculty", UNIVERSITY, "Physics", Priority.HIGH, 2, 50, T0, 1, null);
+        CrawlTask task = new CrawlTask(1, taskId, "http://uni.example.edu/faculty", UNIVERSITY, "Physics", Priority.HIGH, 2, 50, T0, 1, null,
+                io.univinsight.events.RenderMode.ALWAYS);
         TaskStatusChanged running = new TaskStatusChanged(1, taskId, TaskStatus.RUNNING, T0.plusSeconds(1), "w1", 1, null, task.url(), UNIVERSITY, Priority.HIGH);
         TaskStatusChanged completed = new TaskStatusChanged(1, taskId, TaskStatus.COMPLETED, T0.plusSeconds(5), "w1", 1, null, task.url(), UNIVERSITY, Priority.HIGH);
         CrawlResult result = new CrawlResult(1, taskId, task.url(), UNIVERSITY, "Physics",
@@ -93,7 +94,7 @@ class CrawlEventsPersistenceIT {
                         new CrawlResult.Professor("Alan Turing", "Associate Professor", null, "Mathematics", null, 0.8)),
                 List.of(new CrawlResult.Paper("On Computable Numbers", List.of("Alan Turing"), 1936, "Proc. LMS", "10.1112/PLMS/s2-42.1.230", null, List.of("Alan Turing")),
                         new CrawlResult.Paper("Notes on the Analytical Engine", List.of("Ada Lovelace"), 1843, null, null, null, List.of("ada@uni.example.edu"))),
-                7, "directory+profile", 85, new CrawlResult.Metrics(5000, 3000, 200, 123456, 200, 1, false, 0, 3, 45000),
+                7, "directory+profile", 85, new CrawlResult.Metrics(5000, 3000, 200, 123456, 200, 1, false, 1800, 3, 45000, 2),
                 T0.plusSeconds(5), "w1", 1);
 
         try (EventProducer events = new EventProducer(bootstrap)) {
@@ -114,6 +115,7 @@ class CrawlEventsPersistenceIT {
         assertEquals(T0.plusSeconds(1), row.startedAt);
         assertEquals(T0.plusSeconds(5), row.completedAt);
         assertEquals("w1", row.workerId);
+        assertEquals("always", row.render, "the task's render mode is kept (a retry renders as asked)");
 
         QuarkusTransaction.requiringNew().run(() -> {
             assertEquals(1, ResultRecord.count("taskId", UUID.fromString(taskId)));
@@ -122,6 +124,10 @@ class CrawlEventsPersistenceIT {
             assertEquals(45000, stored.bytesSaved);
             assertNull(stored.emptyReason, "professors were found");
             assertEquals(1, MetricsRecord.count("taskId", UUID.fromString(taskId)));
+            MetricsRecord metrics = MetricsRecord.find("taskId", UUID.fromString(taskId)).firstResult();
+            assertTrue(metrics.rendered, "pages were rendered");
+            assertEquals(2, metrics.pagesRendered);
+            assertEquals(1800, metrics.jsRenderingTimeMs);
             assertEquals(2, ProfessorRecord.count("universityName", UNIVERSITY));
             ProfessorRecord ada = ProfessorRecord.find("email", "ada@uni.example.edu").firstResult();
             assertNotNull(ada);

@@ -36,6 +36,10 @@ public class MetricsRecord extends PanacheEntityBase {
     public boolean cacheHit;
     @Column(name = "js_rendering_time_ms")
     public long jsRenderingTimeMs;
+    /** Some page of the task was loaded in the headless browser. */
+    public boolean rendered;
+    @Column(name = "pages_rendered")
+    public int pagesRendered;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -29,6 +29,8 @@ public class TaskRecord extends PanacheEntityBase {
     public TaskStatus status;
     /** The priority's wire name (critical, high, normal, low). */
     public String priority;
+    /** The render mode's wire name (auto, always, never). */
+    public String render;
     @Column(name = "max_depth")
     public Integer maxDepth;
     @Column(name = "max_pages")

@@ -38,7 +38,8 @@ class TaskResourceIT {
     @Test
     void anAcceptedTaskIsOnItsPriorityTopicKeyedByHostAndReadableAtOnce() {
         String taskId = given().contentType(ContentType.JSON)
-                .body("{\"url\":\"https://cs.Example.edu/people/faculty\",\"universityName\":\"Example University\",\"priority\":\"critical\",\"maxDepth\":1}")
+                .body("{\"url\":\"https://cs.Example.edu/people/faculty\",\"universityName\":\"Example University\",\"priority\":\"critical\",\"maxDepth\":1,"
+                        + "\"render\":\"Always\"}")
                 .when().post("/api/tasks")
                 .then().statusCode(202)
                 .header("Location", containsString("/api/tasks/")).extract().path("taskId");
@@ -47,7 +48,8 @@ class TaskResourceIT {
                 .body("status", equalTo("PENDING"))
                 .body("priority", equalTo("critical"))
                 .body("maxDepth", equalTo(1))
-                .body("maxPages", equalTo(100));
+                .body("maxPages", equalTo(100))
+                .body("render", equalTo("always"));
 
         JsonSerde<CrawlTask> serde = new JsonSerde<>(CrawlTask.class);
         List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readUntil(bootstrap, Priority.CRITICAL.topic(),
@@ -59,6 +61,7 @@ class TaskResourceIT {
         assertEquals(Priority.CRITICAL, task.priority());
         assertEquals("Example University", task.universityName());
         assertEquals(1, task.attempt());
+        assertEquals(io.univinsight.events.RenderMode.ALWAYS, task.render());
     }
 
     @Test
@@ -98,12 +101,13 @@ class TaskResourceIT {
     @Test
     void invalidFieldsAreEachNamedInAProblemBody() {
         given().contentType(ContentType.JSON)
-                .body("{\"url\":\"ftp://example.edu/x\",\"universityName\":\"\",\"priority\":\"urgent\",\"maxDepth\":9,\"maxPages\":0}")
+                .body("{\"url\":\"ftp://example.edu/x\",\"universityName\":\"\",\"priority\":\"urgent\",\"maxDepth\":9,\"maxPages\":0,"
+                        + "\"render\":\"sometimes\"}")
                 .when().post("/api/tasks")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
-                .body("errors.field", hasItems("url", "universityName", "priority", "maxDepth", "maxPages"));
+                .body("errors.field", hasItems("url", "universityName", "priority", "maxDepth", "maxPages", "render"));
     }
 
     @Test

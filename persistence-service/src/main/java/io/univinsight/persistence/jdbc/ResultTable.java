@@ -24,8 +24,8 @@ public final class ResultTable {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (task_id) DO NOTHING");
              PreparedStatement metrics = c.prepareStatement("INSERT INTO crawl_metrics (task_id, total_time_ms, fetch_time_ms, "
-                     + "parse_time_ms, bytes_fetched, pages_fetched, http_errors, cache_hit, js_rendering_time_ms, created_at) "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (task_id) DO NOTHING")) {
+                     + "parse_time_ms, bytes_fetched, pages_fetched, http_errors, cache_hit, js_rendering_time_ms, created_at, "
+                     + "rendered, pages_rendered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (task_id) DO NOTHING")) {
             int metricRows = 0;
             for (Entry e : entries) {
                 CrawlResult r = e.result();
@@ -52,6 +52,8 @@ public final class ResultTable {
                     metrics.setBoolean(8, m.cacheHit());
                     metrics.setLong(9, m.jsRenderingMs());
                     setInstant(metrics, 10, e.at());
+                    metrics.setBoolean(11, m.pagesRendered() > 0);
+                    metrics.setInt(12, m.pagesRendered());
                     metrics.addBatch();
                     metricRows++;
                 }

@@ -19,7 +19,7 @@ import io.univinsight.persistence.state.TaskRow;
 /** crawl_tasks: lock a batch's rows, then insert the new ones and update the others in JDBC batches. */
 public final class TaskTable {
     private static final String COLUMNS = "url, university_name, department, status, priority, max_depth, max_pages, attempt, "
-            + "created_at, started_at, completed_at, status_at, retry_count, max_retries, last_error, worker_id, last_error_at";
+            + "created_at, started_at, completed_at, status_at, retry_count, max_retries, last_error, worker_id, last_error_at, render";
 
     /** The stored rows among ids, locked until commit (in id order, so concurrent batches do not deadlock). */
     public Map<UUID, TaskRow> lock(Connection c, Collection<UUID> ids) throws SQLException {
@@ -49,6 +49,7 @@ public final class TaskTable {
                     r.lastError = rs.getString("last_error");
                     r.workerId = rs.getString("worker_id");
                     r.lastErrorAt = instant(rs, "last_error_at");
+                    r.render = rs.getString("render");
                     r.hasResult = rs.getBoolean("has_result");
                     r.stored = true;
                     rows.put(r.id, r);
@@ -61,10 +62,10 @@ public final class TaskTable {
     /** Inserts the rows not stored yet and updates the stored ones. */
     public void save(Connection c, Collection<TaskRow> rows) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO crawl_tasks (" + COLUMNS + ", id) VALUES "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", new String[] {"id"});
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", new String[] {"id"});
              PreparedStatement update = c.prepareStatement("UPDATE crawl_tasks SET url = ?, university_name = ?, department = ?, "
                      + "status = ?, priority = ?, max_depth = ?, max_pages = ?, attempt = ?, created_at = ?, started_at = ?, "
-                     + "completed_at = ?, status_at = ?, retry_count = ?, max_retries = ?, last_error = ?, worker_id = ?, last_error_at = ? WHERE id = ?")) {
+                     + "completed_at = ?, status_at = ?, retry_count = ?, max_retries = ?, last_error = ?, worker_id = ?, last_error_at = ?, render = ? WHERE id = ?")) {
             int inserts = 0;
             int updates = 0;
             for (TaskRow r : rows) {
@@ -105,6 +106,7 @@ public final class TaskTable {
         ps.setString(15, r.lastError);
         ps.setString(16, r.workerId);
         setInstant(ps, 17, r.lastErrorAt);
-        ps.setObject(18, r.id);
+        ps.setString(18, r.render);
+        ps.setObject(19, r.id);
     }
 }

@@ -13,6 +13,8 @@ public final class TaskRow {
     public String priority;
     public Integer maxDepth;
     public Integer maxPages;
+    /** The render mode's wire name (auto, always, never). */
+    public String render = "auto";
     public int attempt;
     public Instant createdAt;
     public Instant startedAt;

@@ -38,6 +38,7 @@ public final class TaskStateMachine {
         row.priority = task.priority().wireName();
         row.maxDepth = task.maxDepth();
         row.maxPages = task.maxPages();
+        row.render = task.renderMode().wireName();
         if (task.submittedAt() != null && task.submittedAt().isBefore(row.createdAt)) {
             row.createdAt = task.submittedAt();
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.univinsight.events.Priority;
+import io.univinsight.events.RenderMode;
 import io.univinsight.taskapi.error.FieldError;
 
 /** The rules of a valid task request; returns every violation, not just the first. */
@@ -50,6 +51,13 @@ public final class TaskRequestValidator {
         }
         if (r.maxPages() != null && (r.maxPages() < 1 || r.maxPages() > 1000)) {
             errors.add(new FieldError("maxPages", "must be between 1 and 1000"));
+        }
+        if (r.render() != null) {
+            try {
+                RenderMode.parse(r.render());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("render", e.getMessage()));
+            }
         }
         if (r.recrawlEvery() != null) {
             try {

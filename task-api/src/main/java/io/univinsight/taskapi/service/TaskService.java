@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.Priority;
+import io.univinsight.events.RenderMode;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.events.TaskStatusChanged;
 import io.univinsight.schema.ResultRecord;
@@ -236,7 +237,7 @@ public class TaskService {
             throw new Conflict("task " + taskId + " is " + failed.status() + "; only a FAILED task can be retried");
         }
         TaskRequest again = new TaskRequest(failed.url(), failed.universityName(), failed.department(), failed.priority(),
-                failed.maxDepth(), failed.maxPages());
+                failed.maxDepth(), failed.maxPages(), null, failed.render());
         return submit(again, true).task();
     }
 
@@ -257,7 +258,7 @@ public class TaskService {
                 request.universityName().strip(), blankToNull(request.department()), Priority.parse(request.priority()),
                 request.maxDepth() == null ? TaskRequestValidator.DEFAULT_MAX_DEPTH : request.maxDepth(),
                 request.maxPages() == null ? TaskRequestValidator.DEFAULT_MAX_PAGES : request.maxPages(),
-                Instant.now(), 1, null);
+                Instant.now(), 1, null, RenderMode.parse(request.render()));
     }
 
     static UUID parseId(String taskId) {
