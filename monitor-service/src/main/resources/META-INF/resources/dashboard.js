@@ -55,10 +55,15 @@
     setValue(byTestId("metric-cache_hit_rate"), m.cache_hit_rate, (m.cache_hit_rate * 100).toFixed(1) + "%");
     setValue(byTestId("metric-cache_hits"), m.cache_hits, m.cache_hits + " of " + m.pages_fetched + " pages");
     setValue(byTestId("metric-bytes_saved"), m.bytes_saved, bytes(m.bytes_saved));
-    // Tasks that found no professor; those whose pages looked built by a script are said apart.
-    var nobody = m.tasks_no_people_found + m.tasks_render_needed;
-    setValue(byTestId("metric-tasks_without_professors"), nobody, String(nobody));
-    setValue(byTestId("metric-tasks_render_needed"), m.tasks_render_needed, m.tasks_render_needed + " need a browser");
+    // Pages loaded in the headless browser, with their average render time.
+    setValue(byTestId("metric-pages_rendered"), m.pages_rendered);
+    setValue(byTestId("metric-avg_render_ms"), m.avg_render_ms, "avg " + ms(m.avg_render_ms));
+    // Tasks that found no professor, and why: each reason that occurred, "2 render-timeout, 1 no-people-found".
+    setValue(byTestId("metric-tasks_without_professors"), m.tasks_without_professors, String(m.tasks_without_professors));
+    var reasons = Object.keys(m.tasks_without_professors_by_reason || {})
+      .filter(function (r) { return m.tasks_without_professors_by_reason[r] > 0; })
+      .map(function (r) { return m.tasks_without_professors_by_reason[r] + " " + r; });
+    setValue(byTestId("metric-tasks_without_professors_by_reason"), reasons.join(", "), reasons.join(", ") || "none");
   }
 
   function renderQueue(q) {

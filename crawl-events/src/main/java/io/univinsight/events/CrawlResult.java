@@ -29,7 +29,7 @@ public record CrawlResult(
     public static final int SCHEMA_VERSION = 1;
     /** {@link #emptyReason()}: no page of the task listed a person. */
     public static final String EMPTY_NO_PEOPLE_FOUND = "no-people-found";
-    /** {@link #emptyReason()}: a page looked built by a script in the browser, which this crawler does not run. */
+    /** {@link #emptyReason()}: a page looked built by a script in the browser, and the crawler had no browser (rendering off). */
     public static final String EMPTY_RENDER_NEEDED = "render-needed";
     /** {@link #emptyReason()}: a page looked built by a script and the task said render: never. */
     public static final String EMPTY_RENDER_DISABLED = "render-needed-but-disabled";
@@ -37,11 +37,13 @@ public record CrawlResult(
     public static final String EMPTY_RENDER_TIMEOUT = "render-timeout";
     /** {@link #emptyReason()}: a page was rendered and still listed nobody. */
     public static final String EMPTY_NO_PEOPLE_RENDERED = "no-people-found-after-render";
+    /** Every reason a result can give for finding no professor, in the order views list them. */
+    public static final List<String> EMPTY_REASONS = List.of(EMPTY_NO_PEOPLE_FOUND, EMPTY_RENDER_NEEDED,
+            EMPTY_RENDER_DISABLED, EMPTY_RENDER_TIMEOUT, EMPTY_NO_PEOPLE_RENDERED);
 
     /**
      * A result with departures and no reason for being empty. {@code emptyReason} (null when some
-     * professor was found) says why a task found no professor: {@link #EMPTY_NO_PEOPLE_FOUND} or
-     * {@link #EMPTY_RENDER_NEEDED}.
+     * professor was found) says why a task found no professor: one of {@link #EMPTY_REASONS}.
      */
     public CrawlResult(int schemaVersion, String taskId, String url, String universityName, String department,
                        List<Professor> professors, List<Paper> papers, int pagesFetched, String extractionMethod,

@@ -430,22 +430,39 @@ class DashboardIT {
     @Order(101)
     void tasksThatFoundNobodyAreCountedByReason() throws Exception {
         JsonNode before = getDashboard().get("metrics");
-        long renderNeeded = before.get("tasks_render_needed").asLong() + 2;
-        long noPeople = before.get("tasks_no_people_found").asLong() + 1;
+        long renderNeeded = before.at("/tasks_without_professors_by_reason/render-needed").asLong() + 2;
+        long noPeople = before.at("/tasks_without_professors_by_reason/no-people-found").asLong() + 1;
+        long timeouts = before.at("/tasks_without_professors_by_reason/render-timeout").asLong() + 1;
+        long rendered = before.get("pages_rendered").asLong() + 3;
         send(Topics.RESULTS, "empty-1", emptyResult("empty-1", CrawlResult.EMPTY_RENDER_NEEDED));
         send(Topics.RESULTS, "empty-2", emptyResult("empty-2", CrawlResult.EMPTY_RENDER_NEEDED));
         send(Topics.RESULTS, "empty-3", emptyResult("empty-3", CrawlResult.EMPTY_NO_PEOPLE_FOUND));
+        send(Topics.RESULTS, "empty-4", new CrawlResult(1, "empty-4", "http://u/", "Empty U", null, List.of(), List.of(), 3, "", 0,
+                new CrawlResult.Metrics(1, 1, 1, 1, 200, 0, false, 45_000, 0, 0, 3), Instant.now(), "w1", 1, List.of(),
+                CrawlResult.EMPTY_RENDER_TIMEOUT));
         send(Topics.RESULTS, "empty-1", emptyResult("empty-1", CrawlResult.EMPTY_RENDER_NEEDED)); // redelivered: counts once
-        awaitDashboard(d -> d.at("/metrics/tasks_render_needed").asLong() == renderNeeded
-                && d.at("/metrics/tasks_no_people_found").asLong() == noPeople);
+        awaitDashboard(d -> d.at("/metrics/tasks_without_professors_by_reason/render-needed").asLong() == renderNeeded
+                && d.at("/metrics/tasks_without_professors_by_reason/no-people-found").asLong() == noPeople
+                && d.at("/metrics/tasks_without_professors_by_reason/render-timeout").asLong() == timeouts
+                && d.at("/metrics/pages_rendered").asLong() == rendered);
+        JsonNode metrics = getDashboard().get("metrics");
+        long total = 0;
+        for (String reason : CrawlResult.EMPTY_REASONS) {
+            assertTrue(metrics.at("/tasks_without_professors_by_reason").has(reason), "every known reason is listed, " + reason);
+            total += metrics.at("/tasks_without_professors_by_reason/" + reason).asLong();
+        }
+        assertEquals(total, metrics.get("tasks_without_professors").asLong());
         Map<String, Double> expected = Map.of(
                 "univinsight_tasks_without_professors_total{reason=\"render-needed\"}", (double) renderNeeded,
-                "univinsight_tasks_without_professors_total{reason=\"no-people-found\"}", (double) noPeople);
+                "univinsight_tasks_without_professors_total{reason=\"no-people-found\"}", (double) noPeople,
+                "univinsight_tasks_without_professors_total{reason=\"render-timeout\"}", (double) timeouts);
         awaitPrometheus(expected);
         if (HeadlessChromium.installed()) {
             Document page = HeadlessChromium.renderedDom(root.toURI().resolve("?live=0").toString());
-            assertEquals(String.valueOf(renderNeeded + noPeople), testId(page, "metric-tasks_without_professors").text());
-            assertEquals(renderNeeded + " need a browser", testId(page, "metric-tasks_render_needed").text());
+            assertEquals(String.valueOf(total), testId(page, "metric-tasks_without_professors").text());
+            String byReason = testId(page, "metric-tasks_without_professors_by_reason").text();
+            assertTrue(byReason.contains(renderNeeded + " render-needed") && byReason.contains(timeouts + " render-timeout"), byReason);
+            assertEquals(String.valueOf(rendered), testId(page, "metric-pages_rendered").text());
         }
     }
 

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
+import io.univinsight.events.CrawlResult;
 import io.univinsight.events.Priority;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.monitor.service.HealthRules;
@@ -45,7 +46,7 @@ import jakarta.inject.Inject;
  * univinsight_cache_hits_total                counter  pages answered 304 or with an unchanged body (not downloaded or extracted again)
  * univinsight_cache_bytes_saved_total         counter  bytes those pages had last time, not downloaded again
  * univinsight_cache_hit_ratio                 gauge    cache hits / pages, 0 before any page
- * univinsight_tasks_without_professors_total{reason} counter tasks that found no professor: no-people-found, render-needed
+ * univinsight_tasks_without_professors_total{reason} counter tasks that found no professor, by reason (CrawlResult.EMPTY_REASONS)
  * </pre>
  * Per-university series cover the universities the dashboard lists (the {@value TopUniversities#LIMIT} with the most
  * tasks, see TopUniversities), to bound their number.
@@ -71,8 +72,7 @@ public class PrometheusMeters {
     private final AtomicLong cacheHits = new AtomicLong();
     private final AtomicLong bytesSaved = new AtomicLong();
     private volatile double cacheHitRatio;
-    private final AtomicLong noPeopleFound = new AtomicLong();
-    private final AtomicLong renderNeeded = new AtomicLong();
+    private final Map<String, AtomicLong> withoutProfessors = new ConcurrentHashMap<>();
     /** How many completed durations the histogram has been fed (DurationStats.count()). */
     private long durationsFed;
 
@@ -112,10 +112,10 @@ public class PrometheusMeters {
                 .description("Bytes the cache hits had last time and did not cost again").register(registry);
         Gauge.builder("univinsight.cache.hit.ratio", this, m -> m.cacheHitRatio)
                 .description("Cache hits / pages over every result; 0 before any page").register(registry);
-        FunctionCounter.builder("univinsight.tasks.without.professors", noPeopleFound, AtomicLong::get).tag("reason", "no-people-found")
-                .description("Finished tasks that found no professor, by reason").register(registry);
-        FunctionCounter.builder("univinsight.tasks.without.professors", renderNeeded, AtomicLong::get).tag("reason", "render-needed")
-                .description("Finished tasks that found no professor, by reason").register(registry);
+        for (String reason : CrawlResult.EMPTY_REASONS) {
+            FunctionCounter.builder("univinsight.tasks.without.professors", withoutProfessors.computeIfAbsent(reason, r -> new AtomicLong()),
+                    AtomicLong::get).tag("reason", reason).description("Finished tasks that found no professor, by reason").register(registry);
+        }
         universityTasks = MultiGauge.builder("univinsight.university.tasks")
                 .description("Tasks per university: total submitted, or completed with a stored result").register(registry);
         universityProfessors = MultiGauge.builder("univinsight.university.professors")
@@ -149,8 +149,8 @@ public class PrometheusMeters {
         cacheHits.set(m.cacheHits());
         bytesSaved.set(m.bytesSaved());
         cacheHitRatio = m.cacheHitRate();
-        noPeopleFound.set(m.tasksNoPeopleFound());
-        renderNeeded.set(m.tasksRenderNeeded());
+        // Known reasons only: a series per unknown string from the wire would be unbounded.
+        withoutProfessors.forEach((reason, count) -> count.set(m.tasksWithoutProfessorsByReason().getOrDefault(reason, 0L)));
         if (!HealthRules.WARMING_UP.equals(d.health().status())) { // while warming up, the last verdict stands
             healthLevel.set(HealthRules.Status.valueOf(d.health().status().toUpperCase(java.util.Locale.ROOT)).ordinal());
         }

@@ -21,21 +21,24 @@ public record Dashboard(Health health, Metrics metrics, List<Worker> workers, Qu
 
     /**
      * Task counts by latest status, success rate (completed / (completed + failed)) and processing times;
-     * professors and papers found over every university, listed or not.
+     * professors and papers found over every university, listed or not; pages loaded in the headless
+     * browser and their average render time; tasks that found no professor, in all and by reason
+     * (every reason of CrawlResult.EMPTY_REASONS, 0 when none).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Metrics(long totalTasks, long pending, long running, long retrying, long completed, long failed,
                           long cancelled, double successRate, long avgProcessingMs, long p50ProcessingMs,
                           long p95ProcessingMs, long professorsFound, long papersFound,
                           long pagesFetched, long cacheHits, double cacheHitRate, long bytesSaved,
-                          long tasksNoPeopleFound, long tasksRenderNeeded) {
+                          long pagesRendered, long avgRenderMs, long tasksWithoutProfessors,
+                          Map<String, Long> tasksWithoutProfessorsByReason) {
 
         /** Without cache figures (none yet). */
         public Metrics(long totalTasks, long pending, long running, long retrying, long completed, long failed,
                        long cancelled, double successRate, long avgProcessingMs, long p50ProcessingMs,
                        long p95ProcessingMs, long professorsFound, long papersFound) {
             this(totalTasks, pending, running, retrying, completed, failed, cancelled, successRate, avgProcessingMs,
-                    p50ProcessingMs, p95ProcessingMs, professorsFound, papersFound, 0, 0, 0.0, 0, 0, 0);
+                    p50ProcessingMs, p95ProcessingMs, professorsFound, papersFound, 0, 0, 0.0, 0, 0, 0, 0, Map.of());
         }
 
         /**
@@ -45,14 +48,14 @@ public record Dashboard(Health health, Metrics metrics, List<Worker> workers, Qu
         public Metrics withCache(long pages, long hits, double hitRate, long saved) {
             return new Metrics(totalTasks, pending, running, retrying, completed, failed, cancelled, successRate, avgProcessingMs,
                     p50ProcessingMs, p95ProcessingMs, professorsFound, papersFound, pages, hits, hitRate, saved,
-                    tasksNoPeopleFound, tasksRenderNeeded);
+                    pagesRendered, avgRenderMs, tasksWithoutProfessors, tasksWithoutProfessorsByReason);
         }
 
-        /** With the counts of tasks that found no professor, by reason (see CrawlResult.emptyReason). */
-        public Metrics withEmptyTasks(long noPeopleFound, long renderNeeded) {
+        /** With the pages rendered and their average time, and the tasks that found no professor by reason. */
+        public Metrics withRendersAndEmptyTasks(long rendered, long avgRenderMs, Map<String, Long> emptyByReason) {
             return new Metrics(totalTasks, pending, running, retrying, completed, failed, cancelled, successRate, avgProcessingMs,
                     p50ProcessingMs, p95ProcessingMs, professorsFound, papersFound, pagesFetched, cacheHits, cacheHitRate, bytesSaved,
-                    noPeopleFound, renderNeeded);
+                    rendered, avgRenderMs, emptyByReason.values().stream().mapToLong(Long::longValue).sum(), emptyByReason);
         }
     }
 

@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import io.univinsight.events.CrawlResult;
 import io.univinsight.events.WorkerHeartbeat;
 import io.univinsight.monitor.queue.QueueSnapshot;
 import io.univinsight.monitor.queue.QueueWatch;
@@ -56,7 +59,8 @@ public class DashboardService {
         List<Dashboard.Worker> workers = activeWorkers(now);
         ResultTotals cache = stores.cacheTotals();
         metrics = metrics.withCache(cache.pages(), cache.cacheHits(), round4(cache.hitRate()), cache.bytesSaved())
-                .withEmptyTasks(cache.noPeopleFound(), cache.renderNeeded());
+                .withRendersAndEmptyTasks(cache.pagesRendered(),
+                        cache.pagesRendered() == 0 ? 0 : cache.renderMs() / cache.pagesRendered(), emptyByReason(cache));
         QueueSnapshot q = queueWatch.latest();
         Dashboard.Queue queue = new Dashboard.Queue(q.known() ? q.waiting() : null, q.known() ? q.totalWaiting() : null,
                 q.lagRising(), metrics.running(), completed, failed);
@@ -69,6 +73,14 @@ public class DashboardService {
                 : new Dashboard.Health(HealthRules.WARMING_UP,
                         List.of("the metrics view is starting (Kafka Streams " + streamsState + "): figures are not complete yet"), streamsState);
         return new Dashboard(health, metrics, workers, queue, hours(now), top.shown(), top.notShown(), now);
+    }
+
+    /** Every known reason (0 when none), then any other a newer crawler sent, in a stable order. */
+    static Map<String, Long> emptyByReason(ResultTotals totals) {
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        CrawlResult.EMPTY_REASONS.forEach(reason -> byReason.put(reason, totals.withoutProfessors(reason)));
+        new TreeMap<>(totals.emptyByReason()).forEach(byReason::putIfAbsent);
+        return byReason;
     }
 
     /** Completed share of finished tasks (cancelled ones are neither); 1.0 before any finished. */

@@ -1,25 +1,42 @@
 package io.univinsight.monitor.streams;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import io.univinsight.events.CrawlResult;
 
 /**
  * Over every distinct result: pages the tasks had, pages answered 304 or unchanged (cache hits),
- * the bytes those hits did not download again, and the tasks that found no professor by their
- * reason (no-people-found; render-needed: a page looked built by a script).
+ * the bytes those hits did not download again, pages loaded in the headless browser and the time
+ * it took, and the tasks that found no professor by their reason (CrawlResult.EMPTY_REASONS; a
+ * reason a newer crawler sends is counted under its own name too).
  */
-public record ResultTotals(long results, long pages, long cacheHits, long bytesSaved, long noPeopleFound, long renderNeeded) {
+public record ResultTotals(long results, long pages, long cacheHits, long bytesSaved, long pagesRendered, long renderMs,
+                           Map<String, Long> emptyByReason) {
+    public ResultTotals {
+        emptyByReason = emptyByReason == null ? Map.of() : Map.copyOf(emptyByReason);
+    }
+
     public static ResultTotals empty() {
-        return new ResultTotals(0, 0, 0, 0, 0, 0);
+        return new ResultTotals(0, 0, 0, 0, 0, 0, Map.of());
     }
 
     public ResultTotals plus(CrawlResult r) {
-        return new ResultTotals(results + 1, pages + Math.max(0, r.pagesFetched()), cacheHits + hits(r), bytesSaved + saved(r),
-                noPeopleFound + is(r, CrawlResult.EMPTY_NO_PEOPLE_FOUND), renderNeeded + is(r, CrawlResult.EMPTY_RENDER_NEEDED));
+        return add(r, 1);
     }
 
     public ResultTotals minus(CrawlResult r) {
-        return new ResultTotals(results - 1, pages - Math.max(0, r.pagesFetched()), cacheHits - hits(r), bytesSaved - saved(r),
-                noPeopleFound - is(r, CrawlResult.EMPTY_NO_PEOPLE_FOUND), renderNeeded - is(r, CrawlResult.EMPTY_RENDER_NEEDED));
+        return add(r, -1);
+    }
+
+    /** Tasks that found no professor for this reason. */
+    public long withoutProfessors(String reason) {
+        return emptyByReason.getOrDefault(reason, 0L);
+    }
+
+    /** Tasks that found no professor, whatever the reason. */
+    public long withoutProfessors() {
+        return emptyByReason.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Hits over pages, 0 before any page; never above 1 (a result claiming more hits than pages is capped). */
@@ -27,15 +44,18 @@ public record ResultTotals(long results, long pages, long cacheHits, long bytesS
         return pages <= 0 ? 0.0 : Math.min(1.0, (double) cacheHits / pages);
     }
 
-    private static long hits(CrawlResult r) {
-        return r.metrics() == null ? 0 : Math.max(0, r.metrics().cacheHits());
-    }
-
-    private static long saved(CrawlResult r) {
-        return r.metrics() == null ? 0 : Math.max(0, r.metrics().bytesSaved());
-    }
-
-    private static long is(CrawlResult r, String reason) {
-        return reason.equals(r.emptyReason()) ? 1 : 0;
+    private ResultTotals add(CrawlResult r, int sign) {
+        CrawlResult.Metrics m = r.metrics();
+        Map<String, Long> reasons = new TreeMap<>(emptyByReason);
+        if (r.emptyReason() != null) {
+            reasons.merge(r.emptyReason(), (long) sign, Long::sum);
+            reasons.values().removeIf(count -> count == 0);
+        }
+        return new ResultTotals(results + sign, pages + sign * Math.max(0, r.pagesFetched()),
+                cacheHits + sign * (m == null ? 0 : Math.max(0, m.cacheHits())),
+                bytesSaved + sign * (m == null ? 0 : Math.max(0, m.bytesSaved())),
+                pagesRendered + sign * (m == null ? 0 : Math.max(0, m.pagesRendered())),
+                renderMs + sign * (m == null || m.pagesRendered() <= 0 ? 0 : Math.max(0, m.jsRenderingMs())),
+                reasons);
     }
 }

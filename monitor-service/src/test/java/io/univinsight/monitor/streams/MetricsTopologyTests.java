@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -224,11 +225,11 @@ class MetricsTopologyTests {
         results.pipeInput("t1", cached("t1", 40, 30, 120_000, true), T0); // redelivered: counts once
         results.pipeInput("t3", result("t3", "Uni B", 0, 0), T0); // a crawler without conditional GET: 1 page, no hit
         KeyValueStore<String, ResultTotals> cache = driver.getKeyValueStore(MetricsTopology.CACHE_TOTALS);
-        assertEquals(new ResultTotals(3, 51, 30, 120_000, 0, 0), cache.get(MetricsTopology.ALL));
+        assertEquals(new ResultTotals(3, 51, 30, 120_000, 0, 0, Map.of()), cache.get(MetricsTopology.ALL));
         assertEquals(30.0 / 51, cache.get(MetricsTopology.ALL).hitRate(), 1e-12);
         // A later result of the same task replaces the first one's figures.
         results.pipeInput("t2", cached("t2", 10, 10, 5_000, true), T0);
-        assertEquals(new ResultTotals(3, 51, 40, 125_000, 0, 0), cache.get(MetricsTopology.ALL));
+        assertEquals(new ResultTotals(3, 51, 40, 125_000, 0, 0, Map.of()), cache.get(MetricsTopology.ALL));
     }
 
     @Test
@@ -238,10 +239,10 @@ class MetricsTopologyTests {
         results.pipeInput("t1", empty("t1", CrawlResult.EMPTY_RENDER_NEEDED), T0); // redelivered: counts once
         results.pipeInput("t3", result("t3", "Uni B", 2, 0), T0); // found people: no reason
         KeyValueStore<String, ResultTotals> totals = driver.getKeyValueStore(MetricsTopology.CACHE_TOTALS);
-        assertEquals(1, totals.get(MetricsTopology.ALL).renderNeeded());
-        assertEquals(1, totals.get(MetricsTopology.ALL).noPeopleFound());
+        assertEquals(1, totals.get(MetricsTopology.ALL).withoutProfessors(CrawlResult.EMPTY_RENDER_NEEDED));
+        assertEquals(1, totals.get(MetricsTopology.ALL).withoutProfessors(CrawlResult.EMPTY_NO_PEOPLE_FOUND));
         results.pipeInput("t2", result("t2", "Uni A", 1, 0), T0); // a retry that found someone replaces the empty result
-        assertEquals(0, totals.get(MetricsTopology.ALL).noPeopleFound());
+        assertEquals(0, totals.get(MetricsTopology.ALL).withoutProfessors(CrawlResult.EMPTY_NO_PEOPLE_FOUND));
     }
 
     private static CrawlResult empty(String task, String reason) {
