@@ -252,7 +252,7 @@ class RenderIT {
 
     private static HeadlessBrowser browser(long memoryCapBytes) {
         return new HeadlessBrowser(new RenderSettings(Optional.empty(), Optional.empty(), PAGE_TIMEOUT, 2 << 20, memoryCapBytes,
-                "UnivInsightBot/test"));
+                "UnivInsightBot/test", RenderSettings.DEFAULT_QUIET_PERIOD));
     }
 
     private static List<String> names(SiteCrawl.Outcome outcome) {

@@ -167,6 +167,10 @@ public interface CrawlerConfig {
         @WithDefault("1073741824")
         long memoryCapBytes();
 
+        /** After the load event, a page is taken once it has made no request for this long. */
+        @WithDefault("200ms")
+        Duration quietPeriod();
+
         /** Hosts remembered as needing the browser (render: auto sends their later pages straight to it). */
         @WithDefault("10000")
         int rememberedHosts();

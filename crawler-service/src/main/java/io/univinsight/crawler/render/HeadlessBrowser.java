@@ -26,7 +26,6 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.TimeoutError;
-import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import com.microsoft.playwright.options.WaitUntilState;
 
@@ -133,17 +132,17 @@ public final class HeadlessBrowser implements PageRenderer {
                 .setJavaScriptEnabled(true));
         try {
             boolean[] documentServed = {false};
+            AtomicLong lastRequestAt = new AtomicLong(System.nanoTime());
             context.route("**/*", route -> {
                 requests.incrementAndGet();
                 if (!documentServed[0] && route.request().isNavigationRequest() && route.request().frame().parentFrame() == null) {
                     documentServed[0] = true;
                     route.fulfill(new Route.FulfillOptions().setStatus(200)
                             .setContentType(contentType == null ? "text/html" : contentType).setBodyBytes(html));
-                    return;
-                }
-                if (!serve(route, subresources, bytes)) {
+                } else if (!serve(route, subresources, bytes)) {
                     refused.incrementAndGet();
                 }
+                lastRequestAt.set(System.nanoTime()); // answered: the quiet period runs from here
             });
             context.routeWebSocket("**", ws -> ws.close()); // never connected to a server
             Page page = context.newPage();
@@ -153,13 +152,8 @@ public final class HeadlessBrowser implements PageRenderer {
             } catch (TimeoutError e) {
                 throw new RenderFailure("render-timeout: " + url + " did not load within " + settings.pageTimeout(), true, e);
             }
-            long left = budgetMs - (System.nanoTime() - started) / 1_000_000;
-            try {
-                // Data loaded after the load event: wait until the network is quiet, within the time left.
-                page.waitForLoadState(LoadState.NETWORKIDLE, new Page.WaitForLoadStateOptions().setTimeout(Math.max(1, left)));
-            } catch (TimeoutError e) {
-                LOG.debugf("%s kept loading past its render time; its DOM is taken as it is", url);
-            }
+            lastRequestAt.set(System.nanoTime());
+            waitUntilQuiet(page, lastRequestAt, started + budgetMs * 1_000_000, url);
             String dom = page.content();
             return new RenderedPage(dom, (System.nanoTime() - started) / 1_000_000, bytes.get(), requests.get(), refused.get());
         } catch (PlaywrightException e) {
@@ -172,6 +166,27 @@ public final class HeadlessBrowser implements PageRenderer {
                 LOG.debugf("closing the context of %s: %s", url, firstLine(e.getMessage()));
             }
             replaceIfTooBig();
+        }
+    }
+
+    /**
+     * Data loaded after the load event: the page is taken once it made no request for the quiet period,
+     * or when its time is up. Every request passes through the route handler, which runs while this
+     * thread waits in Playwright, so the last request's time is known here.
+     */
+    private void waitUntilQuiet(Page page, AtomicLong lastRequestAt, long deadlineNanos, String url) {
+        long quietNanos = settings.quietPeriod().toNanos();
+        while (true) {
+            long now = System.nanoTime();
+            long quietFor = now - lastRequestAt.get();
+            if (quietFor >= quietNanos) {
+                return;
+            }
+            if (now >= deadlineNanos) {
+                LOG.debugf("%s kept loading past its render time; its DOM is taken as it is", url);
+                return;
+            }
+            page.waitForTimeout(Math.max(1, Math.min(quietNanos - quietFor, deadlineNanos - now) / 1_000_000));
         }
     }
 

@@ -46,7 +46,7 @@ public final class CrawlStages {
             return PageRendering.NONE;
         }
         HeadlessBrowser browser = new HeadlessBrowser(new RenderSettings(r.chromium(), r.cdpEndpoint(), r.pageTimeout(), r.maxBytes(),
-                r.memoryCapBytes(), config.userAgent()));
+                r.memoryCapBytes(), config.userAgent(), r.quietPeriod()));
         return new PageRendering(browser, new RenderHosts(r.rememberedHosts()), meter);
     }
 
