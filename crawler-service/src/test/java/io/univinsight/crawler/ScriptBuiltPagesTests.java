@@ -3,6 +3,11 @@ package io.univinsight.crawler;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +39,20 @@ class ScriptBuiltPagesTests {
         assertFalse(scripted("<title>Faculty</title><ul class='faculty'></ul>"), "an empty list but no script to fill it");
         assertFalse(scripted("<title>Contact</title><div id='root'><p>" + "Address and phone numbers. ".repeat(20) + "</p></div>"
                 + "<div id='app'></div><script src='/app.js'></script>"), "an empty root on a page with its text in the HTML");
+    }
+
+    /** The demo university's Chemistry directory (a script fills it from people.json) is; its other directories are not. */
+    @Test
+    void theDemoSitesScriptBuiltDirectoryIsRecognisedAndItsStaticOnesAreNot() throws Exception {
+        assertTrue(scripted(demoPage("chem/people/index.html")));
+        for (String page : List.of("cs/faculty/index.html", "physics/people.html", "ko/cse/professors.html", "math/faculty.html")) {
+            assertFalse(scripted(demoPage(page)), page);
+        }
+    }
+
+    private static String demoPage(String path) throws IOException {
+        try (InputStream in = ScriptBuiltPagesTests.class.getClassLoader().getResourceAsStream("demo-site/" + path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

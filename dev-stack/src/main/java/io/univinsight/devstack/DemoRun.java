@@ -15,11 +15,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class DemoRun {
     public static final String UNIVERSITY = "Hanbit Institute of Technology";
 
-    /** Start pages of the demo site: a card directory, a table directory and a Korean department. */
+    /**
+     * Start pages of the demo site: a card directory, a table directory, a Korean department, a directory
+     * a script builds from JSON (found only when the page is rendered: render auto, the default, decides
+     * that) and cards whose emails are images.
+     */
     public static final List<String[]> START_PAGES = List.of(
             new String[] {"/cs/faculty/", "Department of Computer Science"},
             new String[] {"/physics/people.html", "Department of Physics"},
-            new String[] {"/ko/cse/professors.html", "컴퓨터공학과"});
+            new String[] {"/ko/cse/professors.html", "컴퓨터공학과"},
+            new String[] {"/chem/people/", "Department of Chemistry"},
+            new String[] {"/math/faculty.html", "Department of Mathematics"});
 
     private final ApiClient api;
     private final String siteUrl;

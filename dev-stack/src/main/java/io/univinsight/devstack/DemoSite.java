@@ -24,6 +24,8 @@ public final class DemoSite implements AutoCloseable {
             "txt", "text/plain; charset=utf-8",
             "json", "application/json",
             "css", "text/css; charset=utf-8",
+            "js", "application/javascript", // the Chemistry directory's script
+            "png", "image/png", // the Mathematics page's email images
             "pdf", "application/pdf");
 
     private static final String STARTED = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME

@@ -41,6 +41,20 @@ class DemoSiteTests {
         }
     }
 
+    /** The Chemistry directory's script and data, and the Mathematics page's email images, with their types. */
+    @Test
+    void scriptsDataAndImagesHaveTheirContentTypes() throws Exception {
+        try (DemoSite site = DemoSite.start(0)) {
+            for (String[] file : new String[][] {{"/chem/people/directory.js", "application/javascript"},
+                    {"/chem/people/people.json", "application/json"}, {"/math/email/anwosu.png", "image/png"}}) {
+                HttpResponse<byte[]> response = get(site.baseUrl() + file[0], null, null);
+                assertEquals(200, response.statusCode(), file[0]);
+                assertEquals(file[1], response.headers().firstValue("Content-Type").orElse(null), file[0]);
+                assertTrue(response.body().length > 0, file[0]);
+            }
+        }
+    }
+
     private HttpResponse<byte[]> get(String url, String ifNoneMatch, String ifModifiedSince) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         if (ifNoneMatch != null) {
