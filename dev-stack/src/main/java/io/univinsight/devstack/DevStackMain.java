@@ -83,9 +83,11 @@ public final class DevStackMain {
         List<String> ids = demo.submitAll();
         List<JsonNode> tasks = demo.awaitAll(ids, Duration.ofMinutes(5));
         for (JsonNode t : tasks) {
-            // "from cache": pages answered 304 or unchanged since the last crawl (a second ./univ demo shows them)
-            System.out.printf("task %s %-9s pages %-3s (from cache %-3s) professors %-3s papers %-3s %s%n", t.path("taskId").asText(),
-                    t.path("status").asText(), t.path("pagesFetched").asText(), t.path("cacheHits").asText("0"),
+            // "from cache": pages answered 304 or unchanged since the last crawl (a second ./univ demo shows them);
+            // "rendered": pages loaded in the headless browser
+            System.out.printf("task %s %-9s pages %-3s (from cache %-3s rendered %-3s) professors %-3s papers %-3s %s%n",
+                    t.path("taskId").asText(), t.path("status").asText(), t.path("pagesFetched").asText(),
+                    t.path("cacheHits").asText("0"), t.path("pagesRendered").asText("0"),
                     t.path("professorsCount").asText(), t.path("papersCount").asText(),
                     t.path("lastError").asText(t.path("emptyReason").asText(""))); // the error, else why nobody was found
         }

@@ -38,8 +38,6 @@ public class MetricsRecord extends PanacheEntityBase {
     public long jsRenderingTimeMs;
     /** Some page of the task was loaded in the headless browser. */
     public boolean rendered;
-    @Column(name = "pages_rendered")
-    public int pagesRendered;
     @Column(name = "created_at")
     public Instant createdAt;
 }

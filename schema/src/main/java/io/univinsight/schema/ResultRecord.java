@@ -32,7 +32,10 @@ public class ResultRecord extends PanacheEntityBase {
     /** The bytes those pages had last time and did not cost this time. */
     @Column(name = "bytes_saved")
     public long bytesSaved;
-    /** Why the task found no professor (no-people-found, render-needed); null when it found some. */
+    /** Pages of the task loaded in the headless browser. */
+    @Column(name = "pages_rendered")
+    public int pagesRendered;
+    /** Why the task found no professor (CrawlResult.EMPTY_REASONS); null when it found some. */
     @Column(name = "empty_reason")
     public String emptyReason;
     @Column(name = "accuracy_score")

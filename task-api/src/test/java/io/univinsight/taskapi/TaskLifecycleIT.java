@@ -109,36 +109,45 @@ class TaskLifecycleIT {
 
     /**
      * A recrawled task says how many of its pages came from the page-state store and what they saved;
-     * a task that found nobody says why.
+     * a task that found nobody says why; a rendered task says how many pages went through the browser.
      */
     @Test
     void aTaskShowsItsCacheHitsAndWhyItFoundNobody() throws Exception {
         UUID cached = UUID.randomUUID();
         insertTask(cached, "https://cached.example.edu/faculty", "COMPLETED", "Cache U", "normal", Instant.now());
-        insertResult(cached, 4, 12, 11, 250000, null);
+        insertResult(cached, 4, 12, 11, 250000, null, 0);
         UUID scripted = UUID.randomUUID();
         insertTask(scripted, "https://cached.example.edu/lab", "COMPLETED", "Cache U", "normal", Instant.now());
-        insertResult(scripted, 0, 1, 0, 0, "render-needed");
+        insertResult(scripted, 0, 1, 0, 0, "render-needed", 0);
+        UUID rendered = UUID.randomUUID();
+        insertTask(rendered, "https://cached.example.edu/people", "COMPLETED", "Cache U", "normal", Instant.now());
+        insertResult(rendered, 0, 2, 0, 0, "render-timeout", 2);
         given().get("/api/tasks/" + cached).then().statusCode(200)
                 .body("pagesFetched", org.hamcrest.Matchers.is(12))
                 .body("cacheHits", org.hamcrest.Matchers.is(11))
                 .body("bytesSaved", org.hamcrest.Matchers.is(250000))
-                .body("emptyReason", org.hamcrest.Matchers.nullValue());
+                .body("emptyReason", org.hamcrest.Matchers.nullValue())
+                .body("pagesRendered", org.hamcrest.Matchers.is(0));
         given().get("/api/tasks/" + scripted).then().statusCode(200)
                 .body("professorsCount", org.hamcrest.Matchers.is(0))
                 .body("emptyReason", org.hamcrest.Matchers.is("render-needed"));
+        given().get("/api/tasks/" + rendered).then().statusCode(200)
+                .body("pagesRendered", org.hamcrest.Matchers.is(2))
+                .body("emptyReason", org.hamcrest.Matchers.is("render-timeout"));
     }
 
-    private void insertResult(UUID task, int professors, int pages, int cacheHits, long bytesSaved, String emptyReason) throws Exception {
+    private void insertResult(UUID task, int professors, int pages, int cacheHits, long bytesSaved, String emptyReason,
+                              int pagesRendered) throws Exception {
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO crawl_results (task_id, "
                 + "professors_count, papers_count, pages_fetched, accuracy_score, extraction_method, created_at, cache_hits, bytes_saved, "
-                + "empty_reason) VALUES (?, ?, 0, ?, 80, 'directory', now(), ?, ?, ?)")) {
+                + "empty_reason, pages_rendered) VALUES (?, ?, 0, ?, 80, 'directory', now(), ?, ?, ?, ?)")) {
             st.setObject(1, task);
             st.setInt(2, professors);
             st.setInt(3, pages);
             st.setInt(4, cacheHits);
             st.setLong(5, bytesSaved);
             st.setString(6, emptyReason);
+            st.setInt(7, pagesRendered);
             st.executeUpdate();
         }
     }

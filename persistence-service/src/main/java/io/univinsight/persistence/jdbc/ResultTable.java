@@ -20,12 +20,12 @@ public final class ResultTable {
 
     public void insert(Connection c, Collection<Entry> entries) throws SQLException {
         try (PreparedStatement results = c.prepareStatement("INSERT INTO crawl_results (task_id, professors_count, papers_count, "
-                + "pages_fetched, accuracy_score, extraction_method, created_at, cache_hits, bytes_saved, empty_reason) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "pages_fetched, accuracy_score, extraction_method, created_at, cache_hits, bytes_saved, empty_reason, "
+                + "pages_rendered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (task_id) DO NOTHING");
              PreparedStatement metrics = c.prepareStatement("INSERT INTO crawl_metrics (task_id, total_time_ms, fetch_time_ms, "
                      + "parse_time_ms, bytes_fetched, pages_fetched, http_errors, cache_hit, js_rendering_time_ms, created_at, "
-                     + "rendered, pages_rendered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (task_id) DO NOTHING")) {
+                     + "rendered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (task_id) DO NOTHING")) {
             int metricRows = 0;
             for (Entry e : entries) {
                 CrawlResult r = e.result();
@@ -40,6 +40,7 @@ public final class ResultTable {
                 results.setInt(8, m == null ? 0 : m.cacheHits());
                 results.setLong(9, m == null ? 0 : m.bytesSaved());
                 results.setString(10, r.emptyReason());
+                results.setInt(11, m == null ? 0 : m.pagesRendered());
                 results.addBatch();
                 if (m != null) {
                     metrics.setObject(1, e.taskId());
@@ -53,7 +54,6 @@ public final class ResultTable {
                     metrics.setLong(9, m.jsRenderingMs());
                     setInstant(metrics, 10, e.at());
                     metrics.setBoolean(11, m.pagesRendered() > 0);
-                    metrics.setInt(12, m.pagesRendered());
                     metrics.addBatch();
                     metricRows++;
                 }
