@@ -21,14 +21,9 @@ class EmailFormTests {
     }
 
     private static ProfessorRow professor(Instant at, String form) {
-        ProfessorRow r = new ProfessorRow();
-        r.university = "U";
-        r.name = Sighting.of("Ada Byron", at);
+        ProfessorRow r = SeenTimesTests.professor(at);
         r.email = Sighting.of("ada@u.example.edu", at);
         r.emailForm = form;
-        r.firstSeenAt = at;
-        r.updatedAt = at;
-        r.lastSeenAt = at;
         return r;
     }
 }
