@@ -245,7 +245,7 @@ public final class DirectoryExtractor implements Extractor {
         }
         String dept = r.department() != null ? r.department() : pageDept;
         return new ExtractedProfessor(r.name(), title, email, dept, r.profileUrl(), Math.min(0.9, confidence), NAME,
-                Evidence.of(block));
+                Evidence.of(block), email == null ? EmailImages.in(block) : null);
     }
 
 }

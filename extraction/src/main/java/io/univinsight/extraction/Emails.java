@@ -181,7 +181,7 @@ final class Emails {
         return SPACED_AT.matcher(copy.text()).replaceAll("@");
     }
 
-    private static boolean isAtSign(Element img) {
+    static boolean isAtSign(Element img) {
         return AT_IMAGE_ALT.matcher(img.attr("alt").trim()).matches() || AT_IMAGE_SRC.matcher(img.attr("src")).find();
     }
 

@@ -31,6 +31,9 @@ public record PageReport(String url, List<String> extractors, ExtractionResult r
             m.put("confidence", p.confidence());
             m.put("extractor", p.extractor());
             m.put("evidence", p.evidence());
+            if (p.emailImageUrl() != null) {
+                m.put("emailImageUrl", p.emailImageUrl()); // only then: a report without one reads as before
+            }
             professors.add(m);
         }
         out.put("professors", professors);

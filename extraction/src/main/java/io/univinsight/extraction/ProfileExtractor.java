@@ -22,6 +22,7 @@ public final class ProfileExtractor implements Extractor {
     private static final int MAX_FOLLOWING = 8;
     private static final int MAX_TITLE_WORDS = 7;
     private static final int MAX_BIO_LINES = 12;
+    private static final int EMAIL_IMAGE_LEVELS = 3;
     private static final List<Evaluator> HEADING_LEVELS = List.of(QueryParser.parse("h1"), QueryParser.parse("h2"), QueryParser.parse("h3"));
     private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
     private static final Evaluator CHROME_TAGS = QueryParser.parse("nav, footer, [role=navigation], [role=contentinfo]");
@@ -148,7 +149,7 @@ public final class ProfileExtractor implements Extractor {
         }
         double confidence = 0.75 + (email != null ? 0.1 : 0);
         return new ExtractedProfessor(name, role.text(), email, dept, Text.isBlank(url) ? null : url, confidence, NAME,
-                Evidence.of(heading));
+                Evidence.of(heading), email == null ? nearestEmailImage(heading) : null);
     }
 
     /** Lines of the element and the siblings after it, up to the next top-level heading. */
@@ -205,6 +206,22 @@ public final class ProfileExtractor implements Extractor {
 
     private static boolean isTitleLine(String line) {
         return line.length() <= 80 && line.split(" ").length <= MAX_TITLE_WORDS;
+    }
+
+    /**
+     * Where the page shows no address as text, a picture of one in the same header area the email is looked for
+     * in: the heading's parent, then up to {@link #EMAIL_IMAGE_LEVELS} ancestors (not the whole page, whose other
+     * mail icons are the site's).
+     */
+    private static String nearestEmailImage(Element heading) {
+        Element scope = heading.parent();
+        for (int level = 0; level < EMAIL_IMAGE_LEVELS && scope != null; level++, scope = scope.parent()) {
+            String url = EmailImages.in(scope);
+            if (url != null || scope.normalName().equals("body")) {
+                return url;
+            }
+        }
+        return null;
     }
 
     /** Climbs from the heading until some ancestor holds a personal email outside nav/footer. */

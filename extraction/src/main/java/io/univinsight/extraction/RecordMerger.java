@@ -69,7 +69,8 @@ final class RecordMerger {
                 pick(best, ExtractedProfessor::profileUrl),
                 best.get(0).confidence(),
                 extractors(group.stream().map(ExtractedProfessor::extractor).toList()),
-                best.get(0).evidence());
+                best.get(0).evidence(),
+                pick(best, ExtractedProfessor::emailImageUrl)); // dropped by the record when another one has a text email
     }
 
     private static ExtractedPaper combinePapers(List<ExtractedPaper> group) {

@@ -91,7 +91,9 @@ class CrawlEventsPersistenceIT {
         TaskStatusChanged completed = new TaskStatusChanged(1, taskId, TaskStatus.COMPLETED, T0.plusSeconds(5), "w1", 1, null, task.url(), UNIVERSITY, Priority.HIGH);
         CrawlResult result = new CrawlResult(1, taskId, task.url(), UNIVERSITY, "Physics",
                 List.of(new CrawlResult.Professor("Ada Lovelace", "Professor", "ADA@uni.example.edu", null, "http://uni.example.edu/ada", 0.9),
-                        new CrawlResult.Professor("Alan Turing", "Associate Professor", null, "Mathematics", null, 0.8)),
+                        new CrawlResult.Professor("Alan Turing", "Associate Professor", null, "Mathematics", null, 0.8),
+                        new CrawlResult.Professor("Grace Hopper", "Professor", "grace@uni.example.edu", null, null, 0.85,
+                                CrawlResult.Professor.EMAIL_FORM_IMAGE)),
                 List.of(new CrawlResult.Paper("On Computable Numbers", List.of("Alan Turing"), 1936, "Proc. LMS", "10.1112/PLMS/s2-42.1.230", null, List.of("Alan Turing")),
                         new CrawlResult.Paper("Notes on the Analytical Engine", List.of("Ada Lovelace"), 1843, null, null, null, List.of("ada@uni.example.edu"))),
                 7, "directory+profile", 85, new CrawlResult.Metrics(5000, 3000, 200, 123456, 200, 1, false, 1800, 3, 45000, 2),
@@ -128,10 +130,13 @@ class CrawlEventsPersistenceIT {
             MetricsRecord metrics = MetricsRecord.find("taskId", UUID.fromString(taskId)).firstResult();
             assertTrue(metrics.rendered, "pages were rendered");
             assertEquals(1800, metrics.jsRenderingTimeMs);
-            assertEquals(2, ProfessorRecord.count("universityName", UNIVERSITY));
+            assertEquals(3, ProfessorRecord.count("universityName", UNIVERSITY));
+            ProfessorRecord grace = ProfessorRecord.find("email", "grace@uni.example.edu").firstResult();
+            assertEquals("image", grace.emailForm, "an email read off a picture is stored as such");
             ProfessorRecord ada = ProfessorRecord.find("email", "ada@uni.example.edu").firstResult();
             assertNotNull(ada);
             assertEquals("Physics", ada.department, "the task's department fills a gap");
+            assertNull(ada.emailForm, "a text email has no form of its own");
             assertTrue(ada.verified, "email domain is the university site's");
             assertEquals(1, ProfessorPaperLink.count("professorId", ada.id));
             ProfessorRecord alan = ProfessorRecord.find("normalizedName", "alan turing").firstResult();

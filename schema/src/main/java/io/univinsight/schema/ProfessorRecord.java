@@ -25,6 +25,9 @@ public class ProfessorRecord extends PanacheEntityBase {
     @Column(name = "normalized_name")
     public String normalizedName;
     public String email;
+    /** How the email was shown where it was not plain text: "image" when read by OCR; null for text. */
+    @Column(name = "email_form")
+    public String emailForm;
     public String title;
     @Column(name = "profile_url")
     public String profileUrl;

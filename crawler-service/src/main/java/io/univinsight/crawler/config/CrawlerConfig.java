@@ -41,6 +41,8 @@ public interface CrawlerConfig {
 
     Render render();
 
+    Ocr ocr();
+
     /** How long in-flight tasks may take to finish on shutdown before they are handed back (redelivered). */
     @WithDefault("20s")
     Duration shutdownGrace();
@@ -174,5 +176,23 @@ public interface CrawlerConfig {
         /** Hosts remembered as needing the browser (render: auto sends their later pages straight to it). */
         @WithDefault("10000")
         int rememberedHosts();
+    }
+
+    /** Email addresses shown as pictures, read by Debian's tesseract (see ocr.EmailImageReader). */
+    interface Ocr {
+        /** Off: pictures of addresses are left unread. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The tesseract to run; default: tesseract on the PATH (none there: OCR is off, said once in the log). */
+        Optional<String> tesseract();
+
+        /** One run of tesseract; past it the process is killed and the picture counts as failed. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Bytes of one picture; a larger one is not read. */
+        @WithDefault("524288")
+        int maxImageBytes();
     }
 }

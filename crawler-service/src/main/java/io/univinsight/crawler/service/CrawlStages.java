@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.util.List;
 
 import io.univinsight.crawler.config.CrawlerConfig;
+import io.univinsight.crawler.config.Executables;
 import io.univinsight.crawler.fetch.AddressPolicy;
 import io.univinsight.crawler.fetch.HostResolver;
 import io.univinsight.crawler.fetch.HostThrottle;
 import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.fetch.PolitenessDelays;
 import io.univinsight.crawler.fetch.RobotsRules;
+import io.univinsight.crawler.ocr.EmailImageReader;
+import io.univinsight.crawler.ocr.Tesseract;
 import io.univinsight.crawler.pagestate.PageStates;
 import io.univinsight.crawler.render.HeadlessBrowser;
 import io.univinsight.crawler.render.RenderHosts;
@@ -19,6 +22,7 @@ import io.univinsight.extraction.ExtractionPipeline;
 
 /** Builds the crawl stages (SSRF guard, fetcher, robots, politeness, URL filters, extraction chain) from configuration. */
 public final class CrawlStages {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CrawlStages.class);
     private CrawlStages() {
     }
 
@@ -33,10 +37,31 @@ public final class CrawlStages {
 
     /** The crawl stages with a render stage for pages built by scripts. */
     public static SiteCrawl siteCrawl(CrawlerConfig config, HostResolver resolver, PageStates pageStates, PageRendering rendering) {
+        return siteCrawl(config, resolver, pageStates, rendering, EmailImageReader.NONE);
+    }
+
+    /** The crawl stages with a render stage and OCR of email pictures. */
+    public static SiteCrawl siteCrawl(CrawlerConfig config, HostResolver resolver, PageStates pageStates, PageRendering rendering,
+                                      EmailImageReader ocr) {
         PageFetcher fetcher = fetcher(config, resolver);
         return new SiteCrawl(fetcher, robots(config, fetcher), new HostThrottle(config.politeness().maxConnectionsPerHost()),
                 politeness(config), ExtractionPipeline.of(config.extraction().extractors(), config.extraction().params()),
-                UrlFilters.of(config.scope().urlFilters(), config.scope().params()), pageStates, rendering);
+                UrlFilters.of(config.scope().urlFilters(), config.scope().params()), pageStates, rendering, ocr);
+    }
+
+    /** OCR of email pictures as configured: tesseract from crawler.ocr.tesseract or the PATH, else none (said once). */
+    public static EmailImageReader ocr(CrawlerConfig config, EmailImageReader.OcrMeter meter) {
+        CrawlerConfig.Ocr o = config.ocr();
+        if (!o.enabled()) {
+            return EmailImageReader.NONE;
+        }
+        java.util.Optional<java.nio.file.Path> tesseract = Executables.find(o.tesseract(), List.of("tesseract"));
+        if (tesseract.isEmpty()) {
+            LOG.warnf("OCR of email pictures is off: no tesseract at %s (Debian: apt-get install tesseract-ocr)",
+                    o.tesseract().orElse("tesseract on the PATH"));
+            return EmailImageReader.NONE;
+        }
+        return new EmailImageReader(new Tesseract(tesseract.get(), o.timeout()), o.maxImageBytes(), meter);
     }
 
     /** The render stage as configured: a headless Chromium, or none when crawler.render.enabled is off. */

@@ -71,7 +71,8 @@ public class CrawlerWorker {
         kafka.put("bootstrap.servers", bootstrap);
         events = new EventPublisher(bootstrap, workerId);
         rendering = CrawlStages.rendering(config, new RenderMeters(registry));
-        SiteCrawl crawl = CrawlStages.siteCrawl(config, HostResolver.SYSTEM, openPageStates(kafka, workerId), rendering);
+        SiteCrawl crawl = CrawlStages.siteCrawl(config, HostResolver.SYSTEM, openPageStates(kafka, workerId), rendering,
+                CrawlStages.ocr(config, new OcrMeters(registry)));
         cancellations = new CancelledTasks(kafka, config.cancellations().capacity());
         cancellationThread = new Thread(cancellations, "cancellations");
         cancellationThread.setDaemon(true);

@@ -26,6 +26,7 @@ import io.univinsight.crawler.fetch.HostThrottle;
 import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.fetch.PolitenessDelays;
 import io.univinsight.crawler.fetch.RobotsRules;
+import io.univinsight.crawler.ocr.EmailImageReader;
 import io.univinsight.crawler.pagestate.PageStates;
 import io.univinsight.crawler.render.RenderFailure;
 import io.univinsight.crawler.render.RenderedPage;
@@ -59,6 +60,8 @@ import io.univinsight.identity.PersonIdentity;
  * changed page is extracted and its new state remembered.
  */
 public class SiteCrawl {
+    /** The extractors entry of a task (and of a page) where an address was read off a picture. */
+    static final String OCR = "ocr";
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SiteCrawl.class);
     private final PageFetcher fetcher;
     private final RobotsRules robots;
@@ -68,6 +71,7 @@ public class SiteCrawl {
     private final UrlFilters urlFilters;
     private final PageStates pageStates;
     private final PageRendering rendering;
+    private final EmailImageReader ocr;
     private final LinkClassifier links = new LinkClassifier();
 
     public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, Duration politenessDelay, ExtractionPipeline pipeline,
@@ -87,7 +91,14 @@ public class SiteCrawl {
 
     public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, PolitenessDelays politeness, ExtractionPipeline pipeline,
                      UrlFilters urlFilters, PageStates pageStates, PageRendering rendering) {
+        this(fetcher, robots, throttle, politeness, pipeline, urlFilters, pageStates, rendering, EmailImageReader.NONE);
+    }
+
+    /** With OCR of email pictures: a professor shown with a picture of an address and no text one gets the address read. */
+    public SiteCrawl(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, PolitenessDelays politeness, ExtractionPipeline pipeline,
+                     UrlFilters urlFilters, PageStates pageStates, PageRendering rendering, EmailImageReader ocr) {
         this.rendering = rendering;
+        this.ocr = ocr;
         this.fetcher = fetcher;
         this.robots = robots;
         this.throttle = throttle;
@@ -175,6 +186,7 @@ public class SiteCrawl {
         RenderMode renderMode = task.renderMode();
         Departures departures = new Departures();
         Map<String, LinkDecision> decidedLinks = new HashMap<>();
+        Map<String, EmailImageReader.Reading> pictureReads = new HashMap<>(); // a site shows one picture on several pages
         while (!frontier.isEmpty() && pages < task.maxPages()) {
             Target target = frontier.poll();
             boolean isStart = pages == 0 && target.url().equals(start);
@@ -259,17 +271,24 @@ public class SiteCrawl {
                 doc = rendered; // its links, kind and state are the rendered page's
             }
             parseMs += (System.nanoTime() - parseStarted) / 1_000_000 - (renders.ms - renderMsBefore);
-            extractors.addAll(found.extractorsApplied());
-            String pageOwner = found.professors().size() == 1 ? PersonIdentity.ref(found.professors().get(0).email(), found.professors().get(0).name()) : null;
+            List<String> pageExtractors = new ArrayList<>(found.extractorsApplied());
             List<CrawlResult.Professor> pageProfessors = new ArrayList<>();
             for (ExtractedProfessor p : found.professors()) {
                 // The event carries the confidence; where it was seen stays in the debug log.
                 LOG.debugf("task %s: %s (%.2f) by %s at %s on %s", task.taskId(), p.name(), p.confidence(), p.extractor(),
                         p.evidence(), page.finalUrl());
                 CrawlResult.Professor professor = toEvent(p);
+                if (p.emailImageUrl() != null && ocr.enabled()) {
+                    professor = withPictureEmail(professor, readPicture(p.emailImageUrl(), page.finalUrl(), pictureReads, task));
+                    if (professor.emailForm() != null && !pageExtractors.contains(OCR)) {
+                        pageExtractors.add(OCR);
+                    }
+                }
                 pageProfessors.add(professor);
-                professors.merge(PersonIdentity.key(p.email(), p.name()), professor, SiteCrawl::mergeProfessor);
+                professors.merge(PersonIdentity.key(professor.email(), professor.name()), professor, SiteCrawl::mergeProfessor);
             }
+            extractors.addAll(pageExtractors);
+            String pageOwner = pageProfessors.size() == 1 ? PersonIdentity.ref(pageProfessors.get(0).email(), pageProfessors.get(0).name()) : null;
             int records = found.professors().size() + found.papers().size();
             scoreSum += (long) found.accuracyScore() * records;
             scoredRecords += records;
@@ -293,7 +312,7 @@ public class SiteCrawl {
             pageStates.remember(new PageState(PageState.SCHEMA_VERSION, target.url(), keepValidators ? page.etag() : null,
                     keepValidators ? page.lastModified() : null, keepValidators ? sha256 : null,
                     page.body().length, java.time.Instant.now(), kind, pageLinks, pageProfessors, pagePapers,
-                    List.copyOf(found.extractorsApplied()), found.accuracyScore()));
+                    List.copyOf(pageExtractors), found.accuracyScore()));
         }
         pageStates.flush(); // the states are on the topic before the result that counted them
         List<CrawlResult.Professor> all = new ArrayList<>(professors.values());
@@ -334,6 +353,11 @@ public class SiteCrawl {
      * the SSRF guard, robots.txt and politeness of its server, the body size limit.
      */
     private FetchedPage subresource(String url) throws FetchFailure, InterruptedException {
+        return subresource(url, Integer.MAX_VALUE);
+    }
+
+    /** {@link #subresource(String)} reading at most maxBytes of the body (and no more than any page may have). */
+    private FetchedPage subresource(String url, int maxBytes) throws FetchFailure, InterruptedException {
         String server;
         try {
             server = CrawlScope.serverOf(URI.create(url));
@@ -346,7 +370,28 @@ public class SiteCrawl {
             throw FetchFailure.permanent("robots", "robots.txt disallows " + url);
         }
         Duration delay = max(politeness.delayFor(server), RobotsRules.crawlDelay(rules));
-        return throttle.call(server, delay, () -> fetcher.fetch(url));
+        return throttle.call(server, delay, () -> fetcher.fetch(url, maxBytes));
+    }
+
+    /** The picture's reading, once per task: the same picture on several pages (or records) is fetched and read once. */
+    private EmailImageReader.Reading readPicture(String imageUrl, String pageUrl, Map<String, EmailImageReader.Reading> reads,
+                                                 CrawlTask task) throws InterruptedException {
+        EmailImageReader.Reading reading = reads.get(imageUrl);
+        if (reading == null) {
+            reading = ocr.read(imageUrl, pageUrl, this::subresource);
+            reads.put(imageUrl, reading);
+            LOG.debugf("task %s: email picture %s %s (%s)", task.taskId(), imageUrl, reading.outcome(), reading.detail());
+        }
+        return reading;
+    }
+
+    /** The professor with the address read off the picture, marked as shown as an image; unchanged when none was accepted. */
+    static CrawlResult.Professor withPictureEmail(CrawlResult.Professor p, EmailImageReader.Reading reading) {
+        if (reading.email() == null || p.email() != null) {
+            return p;
+        }
+        return new CrawlResult.Professor(p.name(), p.title(), reading.email(), p.department(), p.profileUrl(), p.confidence(),
+                CrawlResult.Professor.EMAIL_FORM_IMAGE);
     }
 
     private static boolean validatorsChanged(PageState previous, FetchedPage page) {
@@ -474,10 +519,12 @@ public class SiteCrawl {
                 owner == null ? List.of() : List.of(owner));
     }
 
-    /** Two sightings of one professor: keep every field either has, the first one's where both do. */
+    /** Two sightings of one professor: keep every field either has, the first one's where both do; the email's form goes with it. */
     static CrawlResult.Professor mergeProfessor(CrawlResult.Professor a, CrawlResult.Professor b) {
-        return new CrawlResult.Professor(a.name(), or(a.title(), b.title()), or(a.email(), b.email()),
-                or(a.department(), b.department()), or(a.profileUrl(), b.profileUrl()), Math.max(a.confidence(), b.confidence()));
+        boolean firstEmail = a.email() != null && !a.email().isBlank();
+        return new CrawlResult.Professor(a.name(), or(a.title(), b.title()), firstEmail ? a.email() : b.email(),
+                or(a.department(), b.department()), or(a.profileUrl(), b.profileUrl()), Math.max(a.confidence(), b.confidence()),
+                firstEmail ? a.emailForm() : b.emailForm());
     }
 
     static CrawlResult.Paper mergePaper(CrawlResult.Paper a, CrawlResult.Paper b) {

@@ -40,6 +40,7 @@ public final class ProfessorTable {
                 .sighting("department", r -> r.department)
                 .sighting("profile_url", r -> r.profileUrl)
                 .bool("is_verified", r -> r.verified)
+                .text("email_form", r -> r.emailForm)
                 .real("confidence", r -> r.confidence)
                 .instant("first_seen_at", r -> r.firstSeenAt)
                 .instant("updated_at", r -> r.updatedAt)
@@ -138,6 +139,7 @@ public final class ProfessorTable {
                 r.department = sighting(rs, "department");
                 r.profileUrl = sighting(rs, "profile_url");
                 r.verified = rs.getBoolean("is_verified");
+                r.emailForm = rs.getString("email_form");
                 float confidence = rs.getFloat("confidence");
                 r.confidence = rs.wasNull() ? null : confidence;
                 r.firstSeenAt = instant(rs, "first_seen_at");

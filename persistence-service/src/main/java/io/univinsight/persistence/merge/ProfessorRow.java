@@ -18,6 +18,8 @@ public final class ProfessorRow {
     public Sighting department;
     public Sighting profileUrl;
     public boolean verified;
+    /** How the email was shown where it was not plain text ("image": read by OCR); the newest such form is kept. */
+    public String emailForm;
     public Float confidence;
     public Instant firstSeenAt;
     public Instant updatedAt;
@@ -57,6 +59,7 @@ public final class ProfessorRow {
         m.department = Sighting.newest(department, other.department);
         m.profileUrl = Sighting.newest(profileUrl, other.profileUrl);
         m.verified = verified || other.verified;
+        m.emailForm = newestEmailForm(this, other);
         m.confidence = confidence == null ? other.confidence
                 : other.confidence == null ? confidence : Float.valueOf(Math.max(confidence, other.confidence));
         m.firstSeenAt = compare(firstSeenAt, other.firstSeenAt) <= 0 ? firstSeenAt : other.firstSeenAt;
@@ -71,8 +74,21 @@ public final class ProfessorRow {
                 || !java.util.Objects.equals(email, stored.email) || !java.util.Objects.equals(title, stored.title)
                 || !java.util.Objects.equals(department, stored.department) || !java.util.Objects.equals(profileUrl, stored.profileUrl)
                 || verified != stored.verified || !java.util.Objects.equals(confidence, stored.confidence)
+                || !java.util.Objects.equals(emailForm, stored.emailForm)
                 || !java.util.Objects.equals(firstSeenAt, stored.firstSeenAt) || !java.util.Objects.equals(updatedAt, stored.updatedAt)
                 || !java.util.Objects.equals(lastSeenAt, stored.lastSeenAt);
+    }
+
+    /**
+     * The form of the row seen last that has one: a later sighting of the address as text does not erase that it
+     * was shown as a picture. Ties go to the larger value, so merging stays commutative.
+     */
+    private static String newestEmailForm(ProfessorRow a, ProfessorRow b) {
+        if (a.emailForm == null || b.emailForm == null) {
+            return a.emailForm == null ? b.emailForm : a.emailForm;
+        }
+        int c = compare(a.lastSeenAt, b.lastSeenAt);
+        return c > 0 || c == 0 && a.emailForm.compareTo(b.emailForm) >= 0 ? a.emailForm : b.emailForm;
     }
 
     static int compare(Instant a, Instant b) {

@@ -300,6 +300,7 @@ public class ResultsWriter {
         s.department = pageDepartment != null ? pageDepartment : Sighting.of(r.department(), null);
         s.profileUrl = Sighting.of(p.profileUrl(), at);
         s.verified = UniversityEmail.belongsToHost(s.emailValue(), siteHost);
+        s.emailForm = s.email != null ? p.emailForm() : null;
         s.confidence = (float) p.confidence();
         s.firstSeenAt = at;
         s.updatedAt = at;

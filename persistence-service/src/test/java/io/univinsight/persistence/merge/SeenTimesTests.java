@@ -53,7 +53,8 @@ class SeenTimesTests {
         assertEquals(T.plusSeconds(60), merged.lastSeenAt);
     }
 
-    private static ProfessorRow professor(Instant at) {
+    /** A sighting of Ada Byron, Professor at U, at the given time (also the other merge tests' row). */
+    static ProfessorRow professor(Instant at) {
         ProfessorRow r = new ProfessorRow();
         r.university = "U";
         r.name = Sighting.of("Ada Byron", at);
