@@ -71,6 +71,11 @@ class OcrIT {
                 + person("Dora Hale", "Professor", "dora", "<img src=\"/img/dora.png\">")
                 + person("Emil Page", "Professor", "emil", "<img src=\"/img/page.png\">")
                 + "</ul></body></html>");
+        // Served from an address, not a name: the family is the domain the page writes its own contact address in.
+        site.html("/by-address/people/", "<html><head><title>Faculty</title></head><body><h1>Faculty</h1><ul>"
+                + person("Bo Lopes", "Associate Professor", "bo", "<img src=\"/img/bo.png\" alt=\"email\">")
+                + person("Dora Hale", "Professor", "dora", "<img src=\"/img/dora.png\">")
+                + "</ul><footer>Office: <a href=\"mailto:office@example.edu?subject=Hello\">office@example.edu</a></footer></body></html>");
         site.html("/dept/people/ada.html", "<html><head><title>Ada Byron</title></head><body><h1>Ada Byron</h1>"
                 + "<p>Professor of Computer Science</p><p>E-mail: <img src=\"/img/ada.png\"></p></body></html>");
     }
@@ -83,12 +88,7 @@ class OcrIT {
 
     @Test
     void addressesShownAsPicturesAreReadAndMarkedAndTheInternalHostGetsNothing() throws Exception {
-        Optional<java.nio.file.Path> tesseract = Executables.find(Optional.empty(), List.of("tesseract"));
-        Assumptions.assumeTrue(tesseract.isPresent(), "no tesseract on the PATH (Debian: apt-get install tesseract-ocr): OCR IT skipped");
-        EmailImageReader reader = new EmailImageReader(new Tesseract(tesseract.get(), Duration.ofSeconds(10)), 512 * 1024,
-                outcome -> counted.merge(outcome, 1, Integer::sum));
-
-        SiteCrawl.Outcome outcome = crawl(reader);
+        SiteCrawl.Outcome outcome = crawl(reader());
 
         Map<String, CrawlResult.Professor> byName = outcome.professors().stream()
                 .collect(Collectors.toMap(CrawlResult.Professor::name, Function.identity()));
@@ -110,6 +110,15 @@ class OcrIT {
     }
 
     @Test
+    void aPageServedFromAnAddressTakesTheDomainOfItsOwnTextAddresses() throws Exception {
+        SiteCrawl.Outcome outcome = crawl(reader(), "http://127.0.0.1:" + site.port() + "/by-address/people/");
+        Map<String, CrawlResult.Professor> byName = outcome.professors().stream()
+                .collect(Collectors.toMap(CrawlResult.Professor::name, Function.identity()));
+        assertEquals("b.lopes2@example.edu", byName.get("Bo Lopes").email(), "example.edu is where the page's mailto link is");
+        assertNull(byName.get("Dora Hale").email(), "gmail.com is no domain the page writes addresses in");
+    }
+
+    @Test
     void withoutOcrThePicturesAreNotFetched() throws Exception {
         SiteCrawl.Outcome outcome = crawl(EmailImageReader.NONE);
         assertEquals(5, outcome.professors().size());
@@ -118,7 +127,18 @@ class OcrIT {
         assertEquals(0, site.hitsOn("/img/ada.png"));
     }
 
+    private EmailImageReader reader() {
+        Optional<java.nio.file.Path> tesseract = Executables.find(Optional.empty(), List.of("tesseract"));
+        Assumptions.assumeTrue(tesseract.isPresent(), "no tesseract on the PATH (Debian: apt-get install tesseract-ocr): OCR IT skipped");
+        return new EmailImageReader(new Tesseract(tesseract.get(), Duration.ofSeconds(10)), 512 * 1024,
+                outcome -> counted.merge(outcome, 1, Integer::sum));
+    }
+
     private SiteCrawl.Outcome crawl(EmailImageReader reader) throws Exception {
+        return crawl(reader, "http://ocr.example.edu:" + site.port() + "/dept/people/");
+    }
+
+    private SiteCrawl.Outcome crawl(EmailImageReader reader, String start) throws Exception {
         HostResolver resolver = host -> "ocr.example.edu".equals(host) ? new InetAddress[] {InetAddress.getByName("127.0.0.1")}
                 : InetAddress.getAllByName(host);
         PageFetcher fetcher = new PageFetcher(PageFetcherTests.limits(Duration.ofSeconds(5), 5 << 20, 5), "UnivInsightBot/test",
@@ -126,8 +146,7 @@ class OcrIT {
         RobotsRules robots = new RobotsRules(fetcher, "UnivInsightBot/test", Duration.ofHours(1), Clock.systemUTC());
         SiteCrawl crawl = new SiteCrawl(fetcher, robots, new HostThrottle(2), PolitenessDelays.uniform(Duration.ZERO),
                 ExtractionPipeline.defaults(), UrlFilters.defaults(), PageStates.NONE, PageRendering.NONE, reader);
-        return crawl.crawl(new CrawlTask(1, UUID.randomUUID().toString(), "http://ocr.example.edu:" + site.port() + "/dept/people/",
-                "OCR University", "Computer Science", Priority.NORMAL, 1, 10, Instant.now(), 1, null, RenderMode.NEVER));
+        return crawl.crawl(new CrawlTask(1, UUID.randomUUID().toString(), start, "OCR University", "Computer Science", Priority.NORMAL, 1, 10, Instant.now(), 1, null, RenderMode.NEVER));
     }
 
     private static byte[] picture(String address) {

@@ -64,20 +64,32 @@ public final class EmailImageReader {
 
     /** Reads the picture at imageUrl, shown on the page at pageUrl. */
     public Reading read(String imageUrl, String pageUrl, ImageFetch fetch) throws InterruptedException {
-        Reading reading = readUncounted(imageUrl, pageUrl, fetch);
+        return read(imageUrl, pageUrl, Set.of(), fetch);
+    }
+
+    /**
+     * Reads the picture at imageUrl, shown on the page at pageUrl, which writes addresses at
+     * textDomains as text (its mailto links, its people's text emails): those join the page host's family.
+     */
+    public Reading read(String imageUrl, String pageUrl, Set<String> textDomains, ImageFetch fetch) throws InterruptedException {
+        Reading reading = readUncounted(imageUrl, pageUrl, textDomains, fetch);
         meter.read(reading.outcome());
         return reading;
     }
 
-    private Reading readUncounted(String imageUrl, String pageUrl, ImageFetch fetch) throws InterruptedException {
+    private Reading readUncounted(String imageUrl, String pageUrl, Set<String> textDomains, ImageFetch fetch)
+            throws InterruptedException {
         if (!enabled()) {
             return new Reading(null, Reading.FAILED, "OCR is off");
         }
-        String pageHost;
+        Set<String> family = new java.util.TreeSet<>(textDomains);
         try {
-            pageHost = URI.create(pageUrl).getHost();
+            String pageHost = URI.create(pageUrl).getHost();
+            if (pageHost != null) {
+                family.add(pageHost);
+            }
         } catch (IllegalArgumentException e) {
-            pageHost = null;
+            // no host of its own: the page's text domains alone
         }
         FetchedPage image;
         try {
@@ -96,20 +108,20 @@ public final class EmailImageReader {
             return new Reading(null, Reading.FAILED, "not a readable image");
         }
         try {
-            return agreedAddress(picture, pageHost);
+            return agreedAddress(picture, family);
         } catch (Tesseract.OcrFailure e) {
             return new Reading(null, Reading.FAILED, e.getMessage());
         }
     }
 
     /** Two reads agreeing on an accepted address; a third read only when the first two differ. */
-    private Reading agreedAddress(BufferedImage picture, String pageHost) throws Tesseract.OcrFailure, InterruptedException {
+    private Reading agreedAddress(BufferedImage picture, Set<String> family) throws Tesseract.OcrFailure, InterruptedException {
         String[] reads = new String[TEXT_HEIGHTS.length];
         String[] addresses = new String[TEXT_HEIGHTS.length];
         for (int i = 0; i < TEXT_HEIGHTS.length; i++) {
             double factor = Math.max(1, Math.min(MAX_FACTOR, (double) TEXT_HEIGHTS[i] / picture.getHeight()));
             reads[i] = tesseract.read(OcrImages.scaled(picture, factor)).strip();
-            addresses[i] = EmailReadingRule.accept(reads[i], pageHost);
+            addresses[i] = EmailReadingRule.accept(reads[i], family);
             for (int j = 0; j < i; j++) {
                 if (addresses[i] != null && addresses[i].equals(addresses[j])) {
                     return new Reading(addresses[i], Reading.ACCEPTED, "read " + (i + 1) + " times");
@@ -119,7 +131,7 @@ public final class EmailImageReader {
                 break; // the same text twice, and not an address of the page's family: a third read cannot change that
             }
         }
-        return new Reading(null, Reading.REJECTED, "reads " + String.join(" | ", nonNull(reads)) + " on a page of " + pageHost);
+        return new Reading(null, Reading.REJECTED, "reads " + String.join(" | ", nonNull(reads)) + " on a page of " + family);
     }
 
     private static String[] nonNull(String[] reads) {

@@ -2,6 +2,7 @@ package io.univinsight.crawler.ocr;
 
 import java.net.IDN;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import crawlercommons.domains.EffectiveTldFinder;
@@ -12,7 +13,8 @@ import crawlercommons.domains.EffectiveTldFinder;
  * the engine put between glyphs, one trailing period, letter case) the read must be exactly one
  * address, well formed, whose domain is in the page's domain family: the page host's registrable
  * domain (public suffix list) or a subdomain of it (cs.example.edu and mail.example.edu for a page on
- * www.example.edu). Spelled-out "(at)" or "dot" is not undone: pictures show the address itself, and
+ * www.example.edu), or of a domain the page itself writes addresses in as text (its mailto links and
+ * the text emails of its people: a site served from one name whose addresses are at another). Spelled-out "(at)" or "dot" is not undone: pictures show the address itself, and
  * guessing at what the engine saw is how a wrong address gets in.
  */
 public final class EmailReadingRule {
@@ -24,9 +26,14 @@ public final class EmailReadingRule {
     private EmailReadingRule() {
     }
 
-    /** The address the read shows, lower-cased, or null when it is not one address of the page's domain family. */
+    /** The address the read shows, lower-cased, or null when it is not one address of the page host's domain family. */
     public static String accept(String read, String pageHost) {
-        if (read == null || pageHost == null) {
+        return pageHost == null ? null : accept(read, Set.of(pageHost));
+    }
+
+    /** The same, for a family of several hosts: the page's own and the domains of the addresses it shows as text. */
+    public static String accept(String read, Set<String> familyHosts) {
+        if (read == null || familyHosts.isEmpty()) {
             return null;
         }
         String text = SPACES.matcher(read).replaceAll("").toLowerCase(Locale.ROOT);
@@ -39,7 +46,8 @@ public final class EmailReadingRule {
         }
         String local = text.substring(0, at);
         String domain = text.substring(at + 1);
-        if (!LOCAL.matcher(local).matches() || !isHostName(domain) || !inFamily(domain, pageHost.toLowerCase(Locale.ROOT))) {
+        if (!LOCAL.matcher(local).matches() || !isHostName(domain)
+                || familyHosts.stream().noneMatch(host -> inFamily(domain, host.toLowerCase(Locale.ROOT)))) {
             return null;
         }
         return text;

@@ -27,6 +27,7 @@ import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.fetch.PolitenessDelays;
 import io.univinsight.crawler.fetch.RobotsRules;
 import io.univinsight.crawler.ocr.EmailImageReader;
+import io.univinsight.crawler.ocr.TextEmailDomains;
 import io.univinsight.crawler.pagestate.PageStates;
 import io.univinsight.crawler.render.RenderFailure;
 import io.univinsight.crawler.render.RenderedPage;
@@ -273,13 +274,18 @@ public class SiteCrawl {
             parseMs += (System.nanoTime() - parseStarted) / 1_000_000 - (renders.ms - renderMsBefore);
             List<String> pageExtractors = new ArrayList<>(found.extractorsApplied());
             List<CrawlResult.Professor> pageProfessors = new ArrayList<>();
+            Set<String> textDomains = null; // worked out for the first email picture of the page
             for (ExtractedProfessor p : found.professors()) {
                 // The event carries the confidence; where it was seen stays in the debug log.
                 LOG.debugf("task %s: %s (%.2f) by %s at %s on %s", task.taskId(), p.name(), p.confidence(), p.extractor(),
                         p.evidence(), page.finalUrl());
                 CrawlResult.Professor professor = toEvent(p);
                 if (p.emailImageUrl() != null && ocr.enabled()) {
-                    professor = withPictureEmail(professor, readPicture(p.emailImageUrl(), page.finalUrl(), pictureReads, task));
+                    if (textDomains == null) {
+                        textDomains = TextEmailDomains.of(doc, found.professors().stream().map(ExtractedProfessor::email)
+                                .filter(java.util.Objects::nonNull).toList());
+                    }
+                    professor = withPictureEmail(professor, readPicture(p.emailImageUrl(), page.finalUrl(), textDomains, pictureReads, task));
                     if (professor.emailForm() != null && !pageExtractors.contains(OCR)) {
                         pageExtractors.add(OCR);
                     }
@@ -374,11 +380,11 @@ public class SiteCrawl {
     }
 
     /** The picture's reading, once per task: the same picture on several pages (or records) is fetched and read once. */
-    private EmailImageReader.Reading readPicture(String imageUrl, String pageUrl, Map<String, EmailImageReader.Reading> reads,
-                                                 CrawlTask task) throws InterruptedException {
+    private EmailImageReader.Reading readPicture(String imageUrl, String pageUrl, Set<String> textDomains,
+                                                 Map<String, EmailImageReader.Reading> reads, CrawlTask task) throws InterruptedException {
         EmailImageReader.Reading reading = reads.get(imageUrl);
         if (reading == null) {
-            reading = ocr.read(imageUrl, pageUrl, this::subresource);
+            reading = ocr.read(imageUrl, pageUrl, textDomains, this::subresource);
             reads.put(imageUrl, reading);
             LOG.debugf("task %s: email picture %s %s (%s)", task.taskId(), imageUrl, reading.outcome(), reading.detail());
         }

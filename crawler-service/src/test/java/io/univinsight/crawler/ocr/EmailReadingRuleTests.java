@@ -45,4 +45,12 @@ class EmailReadingRuleTests {
         }
         assertNull(EmailReadingRule.accept(null, "www.example.edu"));
     }
+
+    @Test
+    void aFamilyOfSeveralHostsTakesAnAddressOfAnyOfThem() {
+        java.util.Set<String> family = java.util.Set.of("127.0.0.1", "example.edu");
+        assertEquals("jane.doe@cs.example.edu", EmailReadingRule.accept("jane.doe@cs.example.edu", family));
+        assertEquals(null, EmailReadingRule.accept("jane.doe@gmail.com", family));
+        assertEquals(null, EmailReadingRule.accept("jane.doe@example.edu", java.util.Set.of()), "no family, no address");
+    }
 }
