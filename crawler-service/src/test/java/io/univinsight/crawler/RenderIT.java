@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,6 +32,7 @@ import io.univinsight.crawler.fetch.HostThrottle;
 import io.univinsight.crawler.fetch.PageFetcher;
 import io.univinsight.crawler.fetch.PolitenessDelays;
 import io.univinsight.crawler.fetch.RobotsRules;
+import io.univinsight.events.PageState;
 import io.univinsight.crawler.pagestate.PageStates;
 import io.univinsight.crawler.render.ChromiumLocator;
 import io.univinsight.crawler.render.HeadlessBrowser;
@@ -141,6 +143,29 @@ class RenderIT {
         assertTrue(auto.renderMs() > 0, "the render time is counted");
     }
 
+    /** A page state kept by a task that did not render must not stand in for the page when a later task may render it. */
+    @Test
+    void aScriptBuiltPageLeftUnrenderedIsFetchedAgainByALaterTaskThatRenders() throws Exception {
+        Map<String, PageState> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+        PageStates states = new PageStates() {
+            @Override
+            public Optional<PageState> find(String url) {
+                return Optional.ofNullable(remembered.get(url));
+            }
+
+            @Override
+            public void remember(PageState state) {
+                remembered.put(state.url(), state);
+            }
+        };
+        SiteCrawl.Outcome never = crawl(rendering(), states, "/dept/people/", RenderMode.NEVER, 0);
+        assertEquals(CrawlResult.EMPTY_RENDER_DISABLED, never.emptyReason());
+        SiteCrawl.Outcome auto = crawl(rendering(), states, "/dept/people/", RenderMode.AUTO, 0);
+        assertEquals(0, auto.cacheHits(), "the unrendered page's state is no cache hit");
+        assertEquals(List.of("Akira Tanaka", "Beatriz Lopes", "Carl Jensen"), names(auto));
+        assertEquals(1, auto.pagesRendered());
+    }
+
     @Test
     void autoLeavesStaticPagesAloneAndAlwaysRendersThem() throws Exception {
         SiteCrawl.Outcome auto = crawl(rendering(), "/static/", RenderMode.AUTO, 0);
@@ -237,11 +262,15 @@ class RenderIT {
     }
 
     private SiteCrawl.Outcome crawl(PageRendering rendering, String path, RenderMode mode, int depth) throws Exception {
+        return crawl(rendering, PageStates.NONE, path, mode, depth);
+    }
+
+    private SiteCrawl.Outcome crawl(PageRendering rendering, PageStates states, String path, RenderMode mode, int depth) throws Exception {
         PageFetcher fetcher = new PageFetcher(PageFetcherTests.limits(Duration.ofSeconds(5), 5 << 20, 5), "UnivInsightBot/test",
                 new AddressPolicy(List.of("127.0.0.1/32")), HostResolver.SYSTEM);
         RobotsRules robots = new RobotsRules(fetcher, "UnivInsightBot/test", Duration.ofHours(1), Clock.systemUTC());
         SiteCrawl crawl = new SiteCrawl(fetcher, robots, new HostThrottle(2), PolitenessDelays.uniform(Duration.ZERO),
-                ExtractionPipeline.defaults(), UrlFilters.defaults(), PageStates.NONE, rendering);
+                ExtractionPipeline.defaults(), UrlFilters.defaults(), states, rendering);
         return crawl.crawl(new CrawlTask(1, UUID.randomUUID().toString(), site.base() + path, "Render University", "Computer Science",
                 Priority.NORMAL, depth, 10, Instant.now(), 1, null, mode));
     }

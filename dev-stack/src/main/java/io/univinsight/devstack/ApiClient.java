@@ -27,6 +27,12 @@ public final class ApiClient {
 
     /** Submits one task; returns the response body (taskId, status, ...). */
     public JsonNode submit(String url, String university, String department, String priority, Integer maxDepth, Integer maxPages) {
+        return submit(url, university, department, priority, maxDepth, maxPages, null);
+    }
+
+    /** The same with a render mode (auto, always, never; null: the API's default, auto). */
+    public JsonNode submit(String url, String university, String department, String priority, Integer maxDepth, Integer maxPages,
+                           String render) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("url", url);
         body.put("universityName", university);
@@ -41,6 +47,9 @@ public final class ApiClient {
         }
         if (maxPages != null) {
             body.put("maxPages", maxPages);
+        }
+        if (render != null) {
+            body.put("render", render);
         }
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/tasks"))

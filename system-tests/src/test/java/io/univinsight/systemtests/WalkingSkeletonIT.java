@@ -43,6 +43,8 @@ import io.univinsight.events.EventJson;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIT {
     private static final String CS_DEPARTMENT = "Department of Computer Science";
+    private static final String CHEM_DEPARTMENT = "Department of Chemistry";
+    private static final String MATH_DEPARTMENT = "Department of Mathematics";
     private static StackUnderTest stack;
 
     @BeforeAll
@@ -95,6 +97,49 @@ class WalkingSkeletonIT {
             assertEquals(1.0, dashboard.path("metrics").path("success_rate").asDouble());
         }
         assertTrue(done.path("pagesFetched").asInt() > 2);
+    }
+
+    /**
+     * The demo's script-built directory gives nobody with render: never (and says why) and all its
+     * people with the default auto, through the browser; the department that shows its addresses as
+     * pictures gets them by OCR, stored with email_form 'image'. Skipped without chromium or tesseract.
+     */
+    @Test
+    @Order(3)
+    void theScriptBuiltDirectoryNeedsTheBrowserAndPictureAddressesAreReadByOcr() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("chromium") && onPath("tesseract"),
+                "chromium or tesseract is not on the PATH (Debian: apt-get install chromium tesseract-ocr): skipped");
+        StackSettings s = stack.settings();
+        ApiClient api = new ApiClient(s.apiUrl());
+        DemoRun demo = new DemoRun(api, s.demoSiteUrl(), System.out);
+        String never = api.submit(s.demoSiteUrl() + "/chem/people/", DemoRun.UNIVERSITY, CHEM_DEPARTMENT, "high", 2, 100, "never")
+                .path("taskId").asText();
+        JsonNode withoutBrowser = demo.awaitAll(List.of(never), Duration.ofMinutes(3)).get(0);
+        assertEquals("COMPLETED", withoutBrowser.path("status").asText(), withoutBrowser.toString());
+        assertEquals(0, withoutBrowser.path("professorsCount").asInt());
+        assertEquals("render-needed-but-disabled", withoutBrowser.path("emptyReason").asText());
+        assertEquals(0, withoutBrowser.path("pagesRendered").asInt());
+
+        String auto = api.submit(s.demoSiteUrl() + "/chem/people/", DemoRun.UNIVERSITY, CHEM_DEPARTMENT, "high", 2, 100).path("taskId").asText();
+        String pictures = api.submit(s.demoSiteUrl() + "/math/faculty.html", DemoRun.UNIVERSITY, MATH_DEPARTMENT, "high", 2, 100)
+                .path("taskId").asText();
+        List<JsonNode> done = demo.awaitAll(List.of(auto, pictures), Duration.ofMinutes(3));
+        JsonNode rendered = done.get(0);
+        assertEquals("COMPLETED", rendered.path("status").asText(), rendered.toString());
+        assertTrue(rendered.path("pagesRendered").asInt() >= 1, rendered.toString());
+        assertEquals(expectedEmails(CHEM_DEPARTMENT).size(), rendered.path("professorsCount").asInt(), rendered.toString());
+        assertEquals("COMPLETED", done.get(1).path("status").asText(), done.get(1).toString());
+        try (Connection db = stack.db()) {
+            assertEquals(expectedEmails(CHEM_DEPARTMENT), column(db, "SELECT email FROM professors WHERE department = '"
+                    + CHEM_DEPARTMENT + "'"));
+            assertEquals(expectedEmails(MATH_DEPARTMENT), column(db, "SELECT email FROM professors WHERE department = '"
+                    + MATH_DEPARTMENT + "' AND email_form = 'image'"));
+        }
+    }
+
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(Path.of(dir, command)));
     }
 
     /**

@@ -314,7 +314,9 @@ public class SiteCrawl {
                 departures.compare(previous, kind, !page.truncated(), pageProfessors);
             }
             // A rendered page's records come from data its scripts loaded: no validator of its HTML tells they are unchanged.
-            boolean keepValidators = rendered == null;
+            // A script-built page left unrendered (render: never, or no browser) gave nothing to reuse: a later task that
+            // may render it must get its body, not a 304.
+            boolean keepValidators = rendered == null && !PageKind.SCRIPT_BUILT.equals(kind);
             pageStates.remember(new PageState(PageState.SCHEMA_VERSION, target.url(), keepValidators ? page.etag() : null,
                     keepValidators ? page.lastModified() : null, keepValidators ? sha256 : null,
                     page.body().length, java.time.Instant.now(), kind, pageLinks, pageProfessors, pagePapers,
