@@ -2,6 +2,7 @@
 # Crawler benchmarks; prints figures, asserts nothing.
 #   bench/crawler/run.sh            both: (a) crawl throughput, (b) extraction vs bare Jsoup parse (JMH)
 #   bench/crawler/run.sh crawl [hosts profiles-per-host rounds]
+#   BENCH_RENDER=auto bench/crawler/run.sh crawl ...   the same with a headless Chromium behind the crawl (render: auto)
 #   bench/crawler/run.sh extraction [extra JMH options]
 # Builds crawler-service's test classes offline (drop MVN_OFFLINE= to allow downloads).
 set -euo pipefail
@@ -12,7 +13,7 @@ cp_file="crawler-service/target/bench.classpath"
 ./mvnw -B -q ${MVN_OFFLINE--o} -pl crawler-service -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$root/$cp_file" -Dmdep.includeScope=test >/dev/null
 cp="crawler-service/target/test-classes:crawler-service/target/classes:$(cat "$cp_file")"
-java_opts=(-Xmx1g -XX:+UseParallelGC)
+java_opts=(-Xmx1g -XX:+UseParallelGC -Dbench.render="${BENCH_RENDER:-off}")
 
 if [[ "$what" == all || "$what" == crawl ]]; then
   echo "== (a) crawl throughput: one instance, loopback site, politeness relaxed =="
