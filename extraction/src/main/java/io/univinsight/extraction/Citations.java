@@ -224,7 +224,7 @@ final class Citations {
 
     /** "Title<br>A. Author, B. Author<br>Venue" or "Title. A. Author, B. Author. Venue.": names right after the title. */
     private static List<String> authorsAfterTitle(Element item, String plain, String title) {
-        List<String> lines = Text.lines(item);
+        List<String> lines = PageIndex.linesOf(item);
         for (int i = 0; i + 1 < lines.size(); i++) {
             if (lines.get(i).contains(title)) {
                 List<String> names = splitAuthors(stripYear(lines.get(i + 1)));
@@ -262,7 +262,7 @@ final class Citations {
             }
         }
         // "Authors<br>Title<br><i>Venue</i>, Year": the line after the author line is the title.
-        List<String> lines = Text.lines(item);
+        List<String> lines = PageIndex.linesOf(item);
         if (lines.size() >= 3 && looksLikeAuthorList(lines.get(0)) && lines.get(1).length() >= 8
                 && !looksLikeAuthorList(lines.get(1)) && plain.contains(lines.get(1)) && YEAR.matcher(lines.get(1)).results().count() == 0) {
             String t = lines.get(1);

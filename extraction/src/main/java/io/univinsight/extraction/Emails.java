@@ -167,8 +167,7 @@ final class Emails {
 
     /** The text a reader sees, with an "@" picture (user<img alt="at">host) read as the sign it shows. */
     private static String readableText(Element scope) {
-        List<Element> atImages = PageIndex.select(scope, IMAGES).stream().filter(Emails::isAtSign).toList();
-        if (atImages.isEmpty()) {
+        if (!hasAtSignImage(scope)) {
             return PageIndex.textOf(scope);
         }
         Element copy = scope.clone();
@@ -179,6 +178,16 @@ final class Emails {
         }
         // Joining "user", "@" and "host" text nodes must not leave spaces around the sign.
         return SPACED_AT.matcher(copy.text()).replaceAll("@");
+    }
+
+    /** Whether any picture in scope shows an "@" (a loop that stops at the first: most blocks have none, some many). */
+    private static boolean hasAtSignImage(Element scope) {
+        for (Element img : PageIndex.select(scope, IMAGES)) {
+            if (isAtSign(img)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isAtSign(Element img) {

@@ -36,20 +36,10 @@ final class Evidence {
         if (!className.isEmpty()) {
             sb.append('.').append(firstClass(className));
         }
-        Element parent = e.parent();
-        if (parent != null) {
-            int same = 0;
-            int index = 0;
-            for (int i = 0, n = parent.childNodeSize(); i < n; i++) { // parent.children() without copying the list
-                if (parent.childNode(i) instanceof Element sib && sib.normalName().equals(e.normalName())) {
-                    same++;
-                    if (sib == e) {
-                        index = same;
-                    }
-                }
-            }
-            if (same > 1) {
-                sb.append(":nth-of-type(").append(index).append(')');
+        if (e.parent() != null) {
+            int[] place = PageIndex.sameTagPlace(e); // {index, count}: remembered per parent for the page's lists
+            if (place[1] > 1) {
+                sb.append(":nth-of-type(").append(place[0]).append(')');
             }
         }
         return sb.toString();

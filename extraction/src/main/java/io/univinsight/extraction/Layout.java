@@ -141,8 +141,13 @@ final class Layout {
             }
             LAST_BASE.set(last);
         }
+        String href = el.attributes().getIgnoreCase(key);
+        String plain = PlainHrefs.resolve(last.url(), href);
+        if (plain != null) {
+            return plain;
+        }
         try {
-            return StringUtil.resolve(last.url(), el.attributes().getIgnoreCase(key)).toExternalForm();
+            return StringUtil.resolve(last.url(), href).toExternalForm();
         } catch (MalformedURLException e) {
             return el.attr("abs:" + key);
         }

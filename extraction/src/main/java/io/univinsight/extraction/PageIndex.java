@@ -34,6 +34,7 @@ final class PageIndex {
     private int[] rawChars;
     private int[] keptChars;
     private final Map<Element, List<String>> lines = new IdentityHashMap<>();
+    private final Map<Element, int[]> sameTagPlaces = new IdentityHashMap<>();
     /** Characters {@link #textHas} knows about, and per position which of them the element's text holds (a bit each). */
     private static final String TRACKED = "#@/%";
     private int[] charsBelow;
@@ -282,6 +283,20 @@ final class PageIndex {
                 charsBelow[parentAt[i]] |= charsBelow[i];
             }
         }
+    }
+
+    /** {@link SameTagPlaces} of el's parent, remembered for the page being extracted when el belongs to it. */
+    static int[] sameTagPlace(Element el) {
+        PageIndex page = SHARED.get();
+        if (page == null || !page.positions().containsKey(el)) {
+            return SameTagPlaces.of(el.parent()).get(el);
+        }
+        int[] known = page.sameTagPlaces.get(el);
+        if (known == null) {
+            page.sameTagPlaces.putAll(SameTagPlaces.of(el.parent()));
+            known = page.sameTagPlaces.get(el);
+        }
+        return known;
     }
 
     /** {@link Layout#inChrome(Element)}, remembered for the element and its ancestors. */

@@ -154,13 +154,13 @@ public final class ProfileExtractor implements Extractor {
 
     /** Lines of the element and the siblings after it, up to the next top-level heading. */
     private static List<String> areaLines(Element start) {
-        List<String> lines = new ArrayList<>(Text.lines(start));
+        List<String> lines = new ArrayList<>(PageIndex.linesOf(start));
         Element sib = start.nextElementSibling();
         for (int i = 0; sib != null && i < MAX_FOLLOWING; i++, sib = sib.nextElementSibling()) {
             if (sib.is(Css.TOP_HEADINGS) || PageIndex.selectFirst(sib, Css.TOP_HEADINGS) != null) {
                 break;
             }
-            lines.addAll(Text.lines(sib));
+            lines.addAll(PageIndex.linesOf(sib));
         }
         return lines;
     }
