@@ -16,7 +16,7 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 /** Finds email addresses in mailto links, plain text and the usual anti-spam spellings. */
-final class Emails {
+public final class Emails {
     static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     // "name [at] domain", "name(at)domain", "name {at} domain", "name <at> domain"
@@ -194,8 +194,8 @@ final class Emails {
         return AT_IMAGE_ALT.matcher(img.attr("alt").trim()).matches() || AT_IMAGE_SRC.matcher(img.attr("src")).find();
     }
 
-    /** The address in a mailto: href (query stripped, percent-decoded), or null. */
-    static String fromMailto(String href) {
+    /** The address in a mailto: href (query stripped, percent-decoded), lower-cased, or null. */
+    public static String fromMailto(String href) {
         String h = Text.clean(href);
         if (!h.regionMatches(true, 0, "mailto:", 0, 7)) {
             return null;

@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import io.univinsight.extraction.Emails;
+
 /**
  * The domains a page writes addresses in as text: its mailto links and its people's text emails. A
  * site served from one name (a department host, an address) whose addresses are at another shows them
@@ -19,22 +21,17 @@ public final class TextEmailDomains {
 
     public static Set<String> of(Document page, Collection<String> textEmails) {
         Set<String> domains = new TreeSet<>();
-        for (Element link : page.select("a[href^=mailto:], a[href^=MAILTO:]")) {
-            addDomain(domains, link.attr("href").substring("mailto:".length()));
+        for (Element link : page.select("a[href^=mailto:]")) {
+            addDomain(domains, Emails.fromMailto(link.attr("href"))); // read as the extractor reads a mailto link
         }
         textEmails.forEach(email -> addDomain(domains, email));
         return domains;
     }
 
     private static void addDomain(Set<String> domains, String address) {
-        if (address == null) {
-            return;
-        }
-        int end = address.indexOf('?'); // mailto:a@b.edu?subject=...
-        String bare = (end < 0 ? address : address.substring(0, end)).strip();
-        int at = bare.lastIndexOf('@');
-        if (at > 0 && at < bare.length() - 1) {
-            domains.add(bare.substring(at + 1).toLowerCase(Locale.ROOT));
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        if (at > 0 && at < address.length() - 1) {
+            domains.add(address.substring(at + 1).toLowerCase(Locale.ROOT));
         }
     }
 }
