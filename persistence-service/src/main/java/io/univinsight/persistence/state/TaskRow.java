@@ -3,6 +3,8 @@ package io.univinsight.persistence.state;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.univinsight.events.RenderMode;
+
 /** A crawl_tasks row as the writers see it; {@code stored} is false until it is in the table. */
 public final class TaskRow {
     public UUID id;
@@ -14,7 +16,7 @@ public final class TaskRow {
     public Integer maxDepth;
     public Integer maxPages;
     /** The render mode's wire name (auto, always, never). */
-    public String render = "auto";
+    public String render = RenderMode.AUTO.wireName();
     public int attempt;
     public Instant createdAt;
     public Instant startedAt;

@@ -3,6 +3,7 @@ package io.univinsight.taskapi.service;
 import java.time.Instant;
 
 import io.univinsight.events.CrawlTask;
+import io.univinsight.events.RenderMode;
 import io.univinsight.events.TaskStatus;
 import io.univinsight.schema.ResultRecord;
 import io.univinsight.schema.TaskRecord;
@@ -41,6 +42,6 @@ public record TaskView(String taskId, String url, String universityName, String 
                 t.maxPages, t.createdAt, t.startedAt, t.completedAt, t.attempt, t.lastError, t.workerId,
                 r == null ? 0 : r.professorsCount, r == null ? 0 : r.papersCount, r == null ? 0 : r.pagesFetched,
                 r == null ? 0 : r.cacheHits, r == null ? 0 : r.bytesSaved, r == null ? null : r.emptyReason,
-                t.render == null ? "auto" : t.render, r == null ? 0 : r.pagesRendered);
+                t.render == null ? RenderMode.AUTO.wireName() : t.render, r == null ? 0 : r.pagesRendered);
     }
 }
