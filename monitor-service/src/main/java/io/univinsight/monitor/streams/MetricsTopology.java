@@ -41,6 +41,11 @@ public class MetricsTopology {
     public static final String UNIVERSITIES = "university-stats";
     public static final String WORKERS = "workers";
     public static final String CACHE_TOTALS = "cache-totals";
+    /**
+     * Each task's latest result, as a summary. Named (and its groupings renamed from the generated names and
+     * "cache-totals-all") when the table stopped holding whole events: values of the old topics would not read.
+     */
+    public static final String RESULT_SUMMARIES = "result-summaries";
     /** The single key of the system-wide aggregates (durations, hourly windows). */
     public static final String ALL = "all";
     public static final String UNKNOWN_UNIVERSITY = "(unknown)";
@@ -54,6 +59,7 @@ public class MetricsTopology {
         JsonSerde<TaskStatusChanged> statusSerde = new JsonSerde<>(TaskStatusChanged.class);
         JsonSerde<TaskState> stateSerde = new JsonSerde<>(TaskState.class);
         JsonSerde<CrawlResult> resultSerde = new JsonSerde<>(CrawlResult.class);
+        JsonSerde<ResultSummary> summarySerde = new JsonSerde<>(ResultSummary.class);
         JsonSerde<WorkerHeartbeat> heartbeatSerde = new JsonSerde<>(WorkerHeartbeat.class);
 
         // Caching off: every transition must reach the counters below, not only the last per commit.
@@ -86,11 +92,17 @@ public class MetricsTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(HourStats.class))
                                 .withRetention(Duration.ofDays(2)));
 
-        // One result per task, however often it is redelivered, then summed per university.
-        KTable<String, CrawlResult> results = builder.stream(Topics.RESULTS, Consumed.with(Serdes.String(), resultSerde))
+        // One result per task, however often it is redelivered, then summed per university. The table keeps each
+        // result's summary, not the event (see ResultSummary): the event's records would otherwise be written
+        // again to the table's changelog and to both groupings' repartition topics.
+        KTable<String, ResultSummary> results = builder.stream(Topics.RESULTS, Consumed.with(Serdes.String(), resultSerde))
                 .filter((taskId, r) -> taskId != null && r != null)
-                .toTable(Materialized.with(Serdes.String(), resultSerde));
-        results.groupBy((taskId, r) -> KeyValue.pair(universityOf(r.universityName()), r), Grouped.with(Serdes.String(), resultSerde))
+                .mapValues(ResultSummary::of)
+                .toTable(Materialized.<String, ResultSummary, KeyValueStore<Bytes, byte[]>>as(RESULT_SUMMARIES)
+                        .withKeySerde(Serdes.String()).withValueSerde(summarySerde));
+        results.groupBy((taskId, r) -> KeyValue.pair(universityOf(r.universityName()), r),
+                        Grouped.<String, ResultSummary>as("university-result-summaries")
+                                .withKeySerde(Serdes.String()).withValueSerde(summarySerde))
                 .aggregate(UniversityStats::empty, (u, r, s) -> s.plus(r), (u, r, s) -> s.minus(r),
                         Materialized.<String, UniversityStats, KeyValueStore<Bytes, byte[]>>as(UNIVERSITIES)
                                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(UniversityStats.class)));
@@ -99,10 +111,9 @@ public class MetricsTopology {
                 Materialized.<String, WorkerHeartbeat, KeyValueStore<Bytes, byte[]>>as(WORKERS)
                         .withKeySerde(Serdes.String()).withValueSerde(heartbeatSerde));
 
-        // Cache hits and bytes saved over every distinct result. Added last, with its own names, so the
-        // generated names of the operators above (and their internal topics) stay as they were.
-        results.groupBy((taskId, r) -> KeyValue.pair(ALL, r), Grouped.<String, CrawlResult>as("cache-totals-all")
-                        .withKeySerde(Serdes.String()).withValueSerde(resultSerde))
+        // Cache hits, bytes saved, pages rendered and empty reasons over every distinct result.
+        results.groupBy((taskId, r) -> KeyValue.pair(ALL, r), Grouped.<String, ResultSummary>as("cache-totals-summaries")
+                        .withKeySerde(Serdes.String()).withValueSerde(summarySerde))
                 .aggregate(ResultTotals::empty, (k, r, s) -> s.plus(r), (k, r, s) -> s.minus(r),
                         Materialized.<String, ResultTotals, KeyValueStore<Bytes, byte[]>>as(CACHE_TOTALS)
                                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(ResultTotals.class)));

@@ -3,8 +3,6 @@ package io.univinsight.monitor.streams;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.univinsight.events.CrawlResult;
-
 /**
  * Over every distinct result: pages the tasks had, pages answered 304 or unchanged (cache hits),
  * the bytes those hits did not download again, pages loaded in the headless browser and the time
@@ -21,11 +19,11 @@ public record ResultTotals(long results, long pages, long cacheHits, long bytesS
         return new ResultTotals(0, 0, 0, 0, 0, 0, Map.of());
     }
 
-    public ResultTotals plus(CrawlResult r) {
+    public ResultTotals plus(ResultSummary r) {
         return add(r, 1);
     }
 
-    public ResultTotals minus(CrawlResult r) {
+    public ResultTotals minus(ResultSummary r) {
         return add(r, -1);
     }
 
@@ -44,18 +42,14 @@ public record ResultTotals(long results, long pages, long cacheHits, long bytesS
         return pages <= 0 ? 0.0 : Math.min(1.0, (double) cacheHits / pages);
     }
 
-    private ResultTotals add(CrawlResult r, int sign) {
-        CrawlResult.Metrics m = r.metrics();
+    private ResultTotals add(ResultSummary r, int sign) {
         Map<String, Long> reasons = new TreeMap<>(emptyByReason);
         if (r.emptyReason() != null) {
             reasons.merge(r.emptyReason(), (long) sign, Long::sum);
             reasons.values().removeIf(count -> count == 0);
         }
-        return new ResultTotals(results + sign, pages + sign * Math.max(0, r.pagesFetched()),
-                cacheHits + sign * (m == null ? 0 : Math.max(0, m.cacheHits())),
-                bytesSaved + sign * (m == null ? 0 : Math.max(0, m.bytesSaved())),
-                pagesRendered + sign * (m == null ? 0 : Math.max(0, m.pagesRendered())),
-                renderMs + sign * (m == null || m.pagesRendered() <= 0 ? 0 : Math.max(0, m.jsRenderingMs())),
+        return new ResultTotals(results + sign, pages + sign * r.pagesFetched(), cacheHits + sign * r.cacheHits(),
+                bytesSaved + sign * r.bytesSaved(), pagesRendered + sign * r.pagesRendered(), renderMs + sign * r.renderMs(),
                 reasons);
     }
 }

@@ -40,9 +40,9 @@ class ResultTotalsTests {
         assertEquals(Map.of(), new ResultTotals(1, 1, 0, 0, 0, 0, null).emptyByReason());
     }
 
-    private static CrawlResult result(String emptyReason, int rendered, long renderMs) {
-        return new CrawlResult(1, "t", "http://u/", "Uni", null, List.of(), List.of(), Math.max(1, rendered), "", 0,
+    private static ResultSummary result(String emptyReason, int rendered, long renderMs) {
+        return ResultSummary.of(new CrawlResult(1, "t", "http://u/", "Uni", null, List.of(), List.of(), Math.max(1, rendered), "", 0,
                 new CrawlResult.Metrics(1, 1, 1, 1, 200, 0, false, renderMs, 0, 0, rendered), Instant.EPOCH, "w1", 1, List.of(),
-                emptyReason);
+                emptyReason));
     }
 }
