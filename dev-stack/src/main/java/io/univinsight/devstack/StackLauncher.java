@@ -287,8 +287,9 @@ public final class StackLauncher {
         env.put("QUARKUS_HTTP_HOST", settings.bindHost());
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         env.put("QUARKUS_KAFKA_DEVSERVICES_ENABLED", "false");
-        List<String> command = List.of(DevStackClasspath.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + settings.dataDir("tmp-" + id), "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(DevStackClasspath.javaBinary()));
+        command.addAll(c.jvmOptions());
+        command.addAll(List.of("-Djava.io.tmpdir=" + settings.dataDir("tmp-" + id), "-jar", jar.toString()));
         return ManagedProcess.start(id, command, env, settings.logDir().resolve(id + ".log"));
     }
 
