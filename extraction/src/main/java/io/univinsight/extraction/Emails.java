@@ -20,8 +20,8 @@ public final class Emails {
     static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     // "name [at] domain", "name(at)domain", "name {at} domain", "name <at> domain"
-    private static final Pattern BRACKET_AT = Pattern.compile("\\s*[\\[({<]\\s*(?i:at|@|arroba|chiocciola)\\s*[\\])}>]\\s*");
-    private static final Pattern BRACKET_DOT = Pattern.compile("\\s*[\\[({<]\\s*(?i:dot|\\.|punto|punkt|point)\\s*[\\])}>]\\s*");
+    static final Pattern BRACKET_AT = Pattern.compile("\\s*[\\[({<]\\s*(?i:at|@|arroba|chiocciola)\\s*[\\])}>]\\s*");
+    static final Pattern BRACKET_DOT = Pattern.compile("\\s*[\\[({<]\\s*(?i:dot|\\.|punto|punkt|point)\\s*[\\])}>]\\s*");
     // "name AT domain DOT edu": only the shouted form, lower-case "at"/"dot" is ordinary prose.
     private static final Pattern WORD_AT = Pattern.compile("(?<=[A-Za-z0-9._-])\\s+AT\\s+(?=[A-Za-z0-9-])");
     private static final Pattern WORD_DOT = Pattern.compile("(?<=[A-Za-z0-9-])\\s+DOT\\s+(?=[A-Za-z0-9-])");
@@ -47,8 +47,8 @@ public final class Emails {
         String t = Text.clean(text).replace('＠', '@').replace('．', '.');
         // Each rule only runs when the text has what it needs (a bracket, "AT", "DOT", " at " and " dot ").
         if (hasBracket(t)) {
-            t = BRACKET_AT.matcher(t).replaceAll("@");
-            t = BRACKET_DOT.matcher(t).replaceAll(".");
+            t = replaceBracketed(BRACKET_AT, t, "@");
+            t = replaceBracketed(BRACKET_DOT, t, ".");
         }
         if (t.contains("AT")) {
             t = WORD_AT.matcher(t).replaceAll("@");
@@ -71,12 +71,53 @@ public final class Emails {
 
     private static boolean hasBracket(String t) {
         for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c == '[' || c == '(' || c == '{' || c == '<') {
+            if (isOpeningBracket(t.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isOpeningBracket(char c) {
+        return c == '[' || c == '(' || c == '{' || c == '<';
+    }
+
+    /**
+     * {@code pattern.matcher(t).replaceAll(replacement)} for {@link #BRACKET_AT} and {@link #BRACKET_DOT}, which
+     * match spaces, then an opening bracket, then anything. Same matches: find() would try the pattern at every
+     * position of the text (a whole page's, for a profile); a match can only start at the run of spaces before an
+     * opening bracket, so the pattern is tried there, from the run's start (or the previous match's end) as find()
+     * would reach it first.
+     */
+    static String replaceBracketed(Pattern pattern, String t, String replacement) {
+        Matcher m = pattern.matcher(t);
+        StringBuilder out = null;
+        int searchFrom = 0;
+        int n = t.length();
+        for (int bracket = 0; bracket < n; bracket++) {
+            if (!isOpeningBracket(t.charAt(bracket))) {
+                continue;
+            }
+            int start = bracket;
+            while (start > searchFrom && isRegexSpace(t.charAt(start - 1))) {
+                start--;
+            }
+            m.region(start, n);
+            if (m.lookingAt()) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                }
+                out.append(t, searchFrom, start).append(replacement);
+                searchFrom = m.end();
+                bracket = searchFrom - 1;
+            }
+        }
+        return out == null ? t : out.append(t, searchFrom, n).toString();
+    }
+
+    /** What {@code \s} matches in a pattern compiled without UNICODE_CHARACTER_CLASS: [ \t\n\x0B\f\r]. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Emails in free text (obfuscations undone), lower-cased, in order of appearance, de-duplicated. */
