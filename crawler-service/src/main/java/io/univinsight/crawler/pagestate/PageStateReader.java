@@ -79,6 +79,12 @@ public class PageStateReader implements Runnable {
     private List<PageStateStore.Update> updates(ConsumerRecords<String, byte[]> records) {
         List<PageStateStore.Update> out = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> r : records) {
+            if (alreadyHeld(r)) {
+                // This crawler's own write coming back (it keeps each state the moment it writes it): the
+                // store already holds these bytes, so reading and writing them again would change nothing.
+                out.add(new PageStateStore.Update(r.partition(), r.offset(), null, null));
+                continue;
+            }
             String reason = unreadable(r);
             if (reason != null) {
                 LOG.warnf("unreadable page state %s-%d@%d skipped: %s", r.topic(), r.partition(), r.offset(), reason);
@@ -89,6 +95,10 @@ public class PageStateReader implements Runnable {
             }
         }
         return out;
+    }
+
+    private boolean alreadyHeld(ConsumerRecord<String, byte[]> r) {
+        return r.key() != null && !r.key().isEmpty() && r.value() != null && store.holds(r.key(), r.value());
     }
 
     /** Null when the record can be kept: a keyed tombstone, or a PageState whose url is its key. */

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,15 @@ public class PageStateStore implements AutoCloseable {
         }
     }
 
+    /** Whether the store holds exactly these bytes for the url (a state this crawler wrote, read back from the topic). */
+    public boolean holds(String url, byte[] value) {
+        try {
+            return Arrays.equals(db.get(key(url)), value);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("page-state store read failed: " + e.getMessage(), e);
+        }
+    }
+
     /** One batch of records read from the topic, applied with the offsets they end at (atomically). */
     public void apply(Iterable<Update> updates) {
         try (WriteBatch batch = new WriteBatch()) {
@@ -118,7 +128,7 @@ public class PageStateStore implements AutoCloseable {
         }
     }
 
-    /** Records of the topic to apply; url null means only the offset moves (an unreadable record skipped). */
+    /** Records of the topic to apply; url null means only the offset moves (an unreadable record skipped, or one the store already holds). */
     public record Update(int partition, long offset, String url, byte[] value) {
     }
 

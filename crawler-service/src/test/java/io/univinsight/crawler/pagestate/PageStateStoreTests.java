@@ -1,6 +1,7 @@
 package io.univinsight.crawler.pagestate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,18 @@ class PageStateStoreTests {
         assertTrue(PageStateReader.unreadable(record("http://u.edu/other", JSON.serialize("t", a))) != null);
         assertTrue(PageStateReader.unreadable(record("http://u.edu/a", "{not json".getBytes(StandardCharsets.UTF_8))) != null);
         assertTrue(PageStateReader.unreadable(record(null, JSON.serialize("t", a))) != null);
+    }
+
+    @Test
+    void theStoreHoldsExactlyTheBytesItKeptForAUrl() {
+        PageState a = state("http://u.edu/a", "\"1\"");
+        try (PageStateStore store = PageStateStore.open(dir)) {
+            assertFalse(store.holds(a.url(), JSON.serialize("t", a)), "nothing kept yet");
+            store.put(a);
+            assertTrue(store.holds(a.url(), JSON.serialize("t", a)), "a crawler's own write read back");
+            assertFalse(store.holds(a.url(), JSON.serialize("t", state(a.url(), "\"2\""))), "another state of the page");
+            assertFalse(store.holds("http://u.edu/b", JSON.serialize("t", a)), "the same bytes under another url");
+        }
     }
 
     private static org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record(String key, byte[] value) {
