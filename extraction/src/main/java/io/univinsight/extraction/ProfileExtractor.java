@@ -1,7 +1,9 @@
 package io.univinsight.extraction;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -224,17 +226,50 @@ public final class ProfileExtractor implements Extractor {
         return null;
     }
 
+    /** The scope with its navigation and footers taken out: a copy, or the scope itself when it has none. */
+    private static Element withoutChrome(Element scope, Map<Element, Boolean> chromeMemo) {
+        if (!mayHoldChrome(scope, chromeMemo)) {
+            // The copy would equal the scope, and the page's shared index (lines, text) serves the scope itself.
+            return scope;
+        }
+        Element copy = scope.clone();
+        copy.select(CHROME_TAGS).remove();
+        for (Element el : copy.select(CLASSED)) {
+            if (Layout.inChrome(el) && el.parent() != null) {
+                el.remove();
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * False only when the copy in {@link #withoutChrome} would lose nothing and read as the scope does: no element
+     * (the scope included) is a chrome tag, none is in chrome counting the ancestors above the scope too (a
+     * superset of what the copy, cut off at the scope, sees), and no ancestor keeps whitespace (a copy has none,
+     * and text() keeps the spaces of text inside a pre).
+     */
+    private static boolean mayHoldChrome(Element scope, Map<Element, Boolean> chromeMemo) {
+        if (!PageIndex.select(scope, CHROME_TAGS).isEmpty()) {
+            return true;
+        }
+        for (Element el : PageIndex.select(scope, CLASSED)) {
+            if (Layout.inChrome(el, chromeMemo)) {
+                return true;
+            }
+        }
+        for (Element up = scope.parent(); up != null; up = up.parent()) {
+            if (up.tag().preserveWhitespace()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Climbs from the heading until some ancestor holds a personal email outside nav/footer. */
     private static String nearestEmail(Element heading, String name) {
+        Map<Element, Boolean> chromeMemo = new IdentityHashMap<>();
         for (Element scope = heading.parent(); scope != null; scope = scope.parent()) {
-            Element copy = scope.clone();
-            copy.select(CHROME_TAGS).remove();
-            for (Element el : copy.select(CLASSED)) {
-                if (Layout.inChrome(el) && el.parent() != null) {
-                    el.remove();
-                }
-            }
-            String email = Emails.bestFor(Emails.in(copy), name);
+            String email = Emails.bestFor(Emails.in(withoutChrome(scope, chromeMemo)), name);
             if (email != null) {
                 return email;
             }
