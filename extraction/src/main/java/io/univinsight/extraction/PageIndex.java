@@ -213,8 +213,25 @@ final class PageIndex {
         }
         List<String> known = page.lines.get(el);
         if (known == null) {
-            known = List.copyOf(Text.lines(el));
-            page.lines.put(el, known);
+            known = page.linesRemembered(el);
+        }
+        return known;
+    }
+
+    /**
+     * Works out el's lines and remembers them, and with them those of every block element below it (a run of el's
+     * lines): directory cards and the paragraphs inside them are asked about in turn, and each walk is then done once.
+     */
+    private List<String> linesRemembered(Element el) {
+        List<Element> blocks = new ArrayList<>();
+        List<int[]> ranges = new ArrayList<>();
+        List<String> known = List.copyOf(Text.lines(el, (block, from, to) -> {
+            blocks.add(block);
+            ranges.add(new int[] {from, to});
+        }));
+        lines.put(el, known);
+        for (int i = 0; i < blocks.size(); i++) {
+            lines.putIfAbsent(blocks.get(i), known.subList(ranges.get(i)[0], ranges.get(i)[1]));
         }
         return known;
     }

@@ -37,7 +37,7 @@ final class Text {
         boolean inSpace = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00a0' || c == '\u3000') {
+            if (isCleanedSpace(c)) {
                 inSpace = true;
             } else {
                 if (inSpace) {
@@ -69,7 +69,7 @@ final class Text {
                 if (prev == ' ') {
                     return false;
                 }
-            } else if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00a0' || c == '\u3000') {
+            } else if (isCleanedSpace(c)) {
                 return false;
             }
             prev = c;
@@ -117,18 +117,39 @@ final class Text {
 
     /** Splits an element into the lines a reader would see (block boundaries and {@code <br>}). */
     static List<String> lines(Element root) {
+        return lines(root, null);
+    }
+
+    /** Told, during {@link #lines(Element, BlockLines)}, which run of the root's lines each block element below it makes. */
+    interface BlockLines {
+        /** Lines {@code [from, to)} of the root's are exactly {@code lines(block)}. */
+        void block(Element block, int from, int to);
+    }
+
+    /**
+     * {@link #lines(Element)}, telling {@code blocks} (when not null) the run of lines of each block element below the
+     * root: a block flushes the line before it at its start and its own last line at its end, so the lines in between
+     * are the ones it makes on its own.
+     */
+    static List<String> lines(Element root, BlockLines blocks) {
         List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
+        CleanLine cur = new CleanLine();
         NodeTraversor.traverse(new NodeVisitor() {
+            private int[] starts = new int[16]; // per depth: where the open block's lines start
+
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
                     cur.append(t.getWholeText());
                 } else if (node instanceof Element e) {
                     if (isBoundary(e)) {
-                        flush(cur, out);
+                        cur.flushTo(out);
+                        if (depth >= starts.length) {
+                            starts = java.util.Arrays.copyOf(starts, depth * 2);
+                        }
+                        starts[depth] = out.size();
                     } else {
-                        cur.append(' ');
+                        cur.space();
                     }
                 }
             }
@@ -137,26 +158,75 @@ final class Text {
             public void tail(Node node, int depth) {
                 if (node instanceof Element e) {
                     if (isBoundary(e)) {
-                        flush(cur, out);
+                        cur.flushTo(out);
+                        if (blocks != null && depth > 0) {
+                            blocks.block(e, starts[depth], out.size());
+                        }
                     } else {
-                        cur.append(' ');
+                        cur.space();
                     }
                 }
             }
         }, root);
-        flush(cur, out);
+        cur.flushTo(out);
         return out;
+    }
+
+    /**
+     * A line being built, kept as {@link #clean} would leave it: whitespace runs are collapsed as the text comes in,
+     * so ending a line needs no second pass over it. (A space left at either end goes with the final trim(), as in clean.)
+     */
+    private static final class CleanLine {
+        private final StringBuilder sb = new StringBuilder();
+        private boolean inSpace;
+
+        void space() {
+            inSpace = true;
+        }
+
+        void append(String s) {
+            int from = 0;
+            for (int i = 0, n = s.length(); i < n; i++) {
+                if (isCleanedSpace(s.charAt(i))) {
+                    if (i > from) {
+                        appendRun(s, from, i);
+                    }
+                    inSpace = true;
+                    from = i + 1;
+                }
+            }
+            if (from < s.length()) {
+                appendRun(s, from, s.length());
+            }
+        }
+
+        private void appendRun(String s, int from, int to) {
+            if (inSpace && sb.length() > 0) {
+                sb.append(' ');
+            }
+            inSpace = false;
+            sb.append(s, from, to);
+        }
+
+        void flushTo(List<String> out) {
+            String s = sb.toString().trim();
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+            sb.setLength(0);
+            inSpace = false;
+        }
+    }
+
+    /**
+     * The whitespace {@link #clean} turns into single spaces: space, tab, LF, VT, FF, CR (9 to 13 in a run),
+     * no-break and ideographic spaces. Ordered so that a letter, the common case, fails after three comparisons.
+     */
+    private static boolean isCleanedSpace(char c) {
+        return c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c == '\u00a0' || c == '\u3000';
     }
 
     private static boolean isBoundary(Element e) {
         return !INLINE.contains(e.normalName());
-    }
-
-    private static void flush(StringBuilder cur, List<String> out) {
-        String s = clean(cur.toString());
-        if (!s.isEmpty()) {
-            out.add(s);
-        }
-        cur.setLength(0);
     }
 }
