@@ -48,7 +48,7 @@ class RecrawlIT {
     /** The restarted store of the last test only reads: what it would write is not under test. */
     private static final PublishedPageStates.Topic NO_TOPIC = new PublishedPageStates.Topic() {
         @Override
-        public void send(PageState state) {
+        public void send(String url, byte[] json) {
         }
 
         @Override

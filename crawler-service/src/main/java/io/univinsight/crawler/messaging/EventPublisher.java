@@ -18,7 +18,6 @@ import io.univinsight.events.CrawlResult;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.DeadLetterHeaders;
 import io.univinsight.events.JsonSerde;
-import io.univinsight.events.PageState;
 import io.univinsight.events.TaskStatusChanged;
 import io.univinsight.events.Topics;
 import io.univinsight.events.WorkerHeartbeat;
@@ -33,7 +32,6 @@ public class EventPublisher implements AutoCloseable {
     private static final JsonSerde<CrawlTask> TASKS = new JsonSerde<>(CrawlTask.class);
     private static final JsonSerde<TaskStatusChanged> STATUSES = new JsonSerde<>(TaskStatusChanged.class);
     private static final JsonSerde<CrawlResult> RESULTS = new JsonSerde<>(CrawlResult.class);
-    private static final JsonSerde<PageState> PAGE_STATES = new JsonSerde<>(PageState.class);
     private static final JsonSerde<WorkerHeartbeat> HEARTBEATS = new JsonSerde<>(WorkerHeartbeat.class);
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EventPublisher.class);
@@ -98,14 +96,14 @@ public class EventPublisher implements AutoCloseable {
     }
 
     /**
-     * A page's new state, keyed by its URL, sent without waiting: a crawl sends many and waits once
+     * A page's new state (its JSON, as the page-state store keeps it), keyed by its URL, sent without waiting: a crawl sends many and waits once
      * ({@link #flush()}) before its result. A lost state costs a full download next time, nothing more.
      */
-    public void pageState(PageState state) {
-        producer.send(new ProducerRecord<>(Topics.PAGE_STATE, state.url(), PAGE_STATES.serialize(Topics.PAGE_STATE, state)),
+    public void pageState(String url, byte[] json) {
+        producer.send(new ProducerRecord<>(Topics.PAGE_STATE, url, json),
                 (metadata, error) -> {
                     if (error != null) {
-                        LOG.warnf("page state of %s not written: %s", state.url(), error.getMessage());
+                        LOG.warnf("page state of %s not written: %s", url, error.getMessage());
                     }
                 });
     }

@@ -91,10 +91,15 @@ public class PageStateStore implements AutoCloseable {
         return Optional.ofNullable(value == null ? null : JSON.deserialize("page-state", value));
     }
 
-    /** Keeps a state written by this crawler at once; the same record read back from the topic later changes nothing. */
-    public void put(PageState state) {
+    /**
+     * Keeps a state written by this crawler at once; the same record read back from the topic later changes nothing.
+     * Returns the JSON kept, which is what the topic gets.
+     */
+    public byte[] put(PageState state) {
+        byte[] json = JSON.serialize("page-state", state);
         try {
-            db.put(writes, key(state.url()), JSON.serialize("page-state", state));
+            db.put(writes, key(state.url()), json);
+            return json;
         } catch (RocksDBException e) {
             throw new IllegalStateException("page-state store write failed: " + e.getMessage(), e);
         }

@@ -12,7 +12,8 @@ import io.univinsight.events.PageState;
 public class PublishedPageStates implements PageStates {
     /** Sends a state to the topic; flush makes every send so far durable. */
     public interface Topic {
-        void send(PageState state);
+        /** The state's JSON, as the store keeps it: serialised once for both. */
+        void send(String url, byte[] json);
 
         void flush();
     }
@@ -32,8 +33,7 @@ public class PublishedPageStates implements PageStates {
 
     @Override
     public void remember(PageState state) {
-        store.put(state);
-        topic.send(state);
+        topic.send(state.url(), store.put(state));
     }
 
     @Override

@@ -123,8 +123,8 @@ public class CrawlerWorker {
         LOG.infof("page-state store %s: ~%d pages", dir, pageStore.estimatedPages());
         return new PublishedPageStates(pageStore, new PublishedPageStates.Topic() {
             @Override
-            public void send(io.univinsight.events.PageState state) {
-                events.pageState(state);
+            public void send(String url, byte[] json) {
+                events.pageState(url, json);
             }
 
             @Override

@@ -26,7 +26,6 @@ import io.univinsight.crawler.pagestate.PublishedPageStates;
 import io.univinsight.crawler.scope.UrlFilters;
 import io.univinsight.crawler.service.SiteCrawl;
 import io.univinsight.events.CrawlTask;
-import io.univinsight.events.PageState;
 import io.univinsight.events.Priority;
 import io.univinsight.extraction.ExtractionPipeline;
 
@@ -50,7 +49,7 @@ public final class RecrawlBench {
         try (PageStateStore store = PageStateStore.open(dir)) {
             PublishedPageStates states = new PublishedPageStates(store, new PublishedPageStates.Topic() {
                 @Override
-                public void send(PageState state) {
+                public void send(String url, byte[] json) {
                 }
 
                 @Override
