@@ -34,7 +34,7 @@ final class EmailImages {
     static String in(Element record) {
         for (Element img : PageIndex.select(record, IMAGES)) {
             if (isEmailImage(img, record) && !Layout.inChrome(img)) {
-                String url = Layout.absUrl(img, "src");
+                String url = AbsoluteUrls.of(img, "src");
                 if (url.startsWith("http://") || url.startsWith("https://")) {
                     return url;
                 }

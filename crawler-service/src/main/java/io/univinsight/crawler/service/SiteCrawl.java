@@ -39,6 +39,7 @@ import io.univinsight.events.CrawlResult;
 import io.univinsight.events.CrawlTask;
 import io.univinsight.events.PageState;
 import io.univinsight.events.RenderMode;
+import io.univinsight.extraction.AbsoluteUrls;
 import io.univinsight.extraction.ExtractionPipeline;
 import io.univinsight.extraction.ExtractionResult;
 import io.univinsight.extraction.LinkClassifier;
@@ -473,7 +474,7 @@ public class SiteCrawl {
     }
 
     private LinkDecision decide(Element a, String text, CrawlScope scope) {
-        String absolute = a.absUrl("href");
+        String absolute = AbsoluteUrls.of(a, "href"); // a.absUrl("href"), without parsing the page's URL per link
         if (absolute.isEmpty()) {
             return LinkDecision.REFUSED;
         }
