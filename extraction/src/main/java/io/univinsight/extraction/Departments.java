@@ -54,6 +54,11 @@ final class Departments {
         if (ctx != null && !Text.isBlank(ctx.department())) {
             return Text.clean(ctx.department());
         }
+        return PageIndex.of(doc).departmentNamed(Departments::namedOnPage);
+    }
+
+    /** The department an element marked as such, else a heading, breadcrumb or the title names. */
+    private static String namedOnPage(Document doc) {
         for (Element el : doc.select(MARKED)) {
             if (!el.attr("itemprop").equals("department") && !namesDepartment(el.className()) && !namesDepartment(el.id())) {
                 continue;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -38,6 +39,8 @@ final class PageIndex {
     /** Characters {@link #textHas} knows about, and per position which of them the element's text holds (a bit each). */
     private static final String TRACKED = "#@/%";
     private int[] charsBelow;
+    /** The department the page itself names ({@link Departments#guess}), once worked out; null inside when none. */
+    private Optional<String> departmentNamed;
 
     private PageIndex(Document doc) {
         this.doc = doc;
@@ -66,6 +69,14 @@ final class PageIndex {
                 SHARED.set(previous);
             }
         };
+    }
+
+    /** {@code guess.apply(doc)}, worked out once per page: every extractor asks for the page's department. */
+    String departmentNamed(java.util.function.Function<Document, String> guess) {
+        if (departmentNamed == null) {
+            departmentNamed = Optional.ofNullable(guess.apply(doc));
+        }
+        return departmentNamed.orElse(null);
     }
 
     Outline outline() {
