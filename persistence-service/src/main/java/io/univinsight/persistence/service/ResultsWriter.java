@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,8 +96,9 @@ public class ResultsWriter {
             collectDepartures(e, departures);
         }
         int[] professorGroup = new int[professorSightings.size()];
-        List<ProfessorRow> professorRows = writeProfessors(c, professorSightings, professorGroup, written);
-        writeHistory(c, professorSightings, sightingTasks, professorRows, professorGroup, departures, written);
+        Set<Long> newProfessors = new HashSet<>();
+        List<ProfessorRow> professorRows = writeProfessors(c, professorSightings, professorGroup, newProfessors, written);
+        writeHistory(c, professorSightings, sightingTasks, professorRows, professorGroup, newProfessors, departures, written);
         int[] paperGroup = new int[paperSightings.size()];
         List<PaperRow> paperRows = writePapers(c, paperSightings, paperGroup, written);
         Set<List<Long>> pairs = new LinkedHashSet<>();
@@ -112,8 +114,8 @@ public class ResultsWriter {
      * and the history of every professor they concern.
      */
     private void writeHistory(Connection c, List<ProfessorRow> professorSightings, List<UUID> sightingTasks,
-                              List<ProfessorRow> rows, int[] groupOf, List<Departure> departures, RowsWritten written)
-            throws SQLException {
+                              List<ProfessorRow> rows, int[] groupOf, Set<Long> newProfessors, List<Departure> departures,
+                              RowsWritten written) throws SQLException {
         Map<List<Object>, ProfessorRow> byKey = new LinkedHashMap<>();
         for (int i = 0; i < professorSightings.size(); i++) {
             ProfessorRow s = professorSightings.get(i);
@@ -122,9 +124,12 @@ public class ResultsWriter {
         }
         List<ProfessorSighting> seen = new ArrayList<>(byKey.size());
         Set<Long> touched = new TreeSet<>();
+        Set<Long> seenTwice = new HashSet<>();
         byKey.forEach((key, s) -> {
             seen.add(ProfessorSighting.of((Long) key.get(0), (UUID) key.get(2), s));
-            touched.add((Long) key.get(0));
+            if (!touched.add((Long) key.get(0))) {
+                seenTwice.add((Long) key.get(0));
+            }
         });
         sightings.insertSightings(c, seen);
         written.add("professor_sightings", seen.size());
@@ -143,7 +148,10 @@ public class ResultsWriter {
             }
             professors.lockMatching(c, emails, universities, names).forEach(r -> touched.add(r.id));
         }
-        history.derive(c, touched);
+        // A professor new in this batch has no sightings but this batch's.
+        Set<Long> seenOnce = new HashSet<>(newProfessors);
+        seenOnce.removeAll(seenTwice);
+        history.derive(c, touched, newProfessors, seenOnce);
     }
 
     /** The professors a directory page of this result stopped listing, by the keys the merge matches on. */
@@ -161,9 +169,12 @@ public class ResultsWriter {
         }
     }
 
-    /** Merges and writes professors; returns the row of each group and fills the group of each sighting. */
-    private List<ProfessorRow> writeProfessors(Connection c, List<ProfessorRow> sightings, int[] groupOf, RowsWritten written)
-            throws SQLException {
+    /**
+     * Merges and writes professors; returns the row of each group, fills the group of each sighting
+     * and adds the ids of the rows it inserted to {@code newIds}.
+     */
+    private List<ProfessorRow> writeProfessors(Connection c, List<ProfessorRow> sightings, int[] groupOf, Set<Long> newIds,
+                                               RowsWritten written) throws SQLException {
         if (sightings.isEmpty()) {
             return List.of();
         }
@@ -202,6 +213,7 @@ public class ResultsWriter {
         professors.fold(c, folded);
         professors.update(c, updates);
         professors.insert(c, inserts);
+        inserts.forEach(r -> newIds.add(r.id));
         written.add("professors", updates.size() + inserts.size());
         return rows;
     }
