@@ -1,6 +1,5 @@
 package io.univinsight.persistence.jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,23 +48,6 @@ final class Jdbc {
             }
         }
         return n;
-    }
-
-    /**
-     * n new ids from a sequence (a constant of ours, e.g. the id sequence of a BIGSERIAL column), in one round trip,
-     * for rows inserted with their ids. The name is a literal so that it is resolved once, not once per id.
-     */
-    static long[] nextIds(Connection c, String sequence, int n) throws SQLException {
-        long[] ids = new long[n];
-        try (PreparedStatement ps = c.prepareStatement("SELECT nextval('" + sequence + "') FROM generate_series(1, ?)")) {
-            ps.setInt(1, n);
-            try (ResultSet rs = ps.executeQuery()) {
-                for (int i = 0; i < n && rs.next(); i++) {
-                    ids[i] = rs.getLong(1);
-                }
-            }
-        }
-        return ids;
     }
 
     /** Thrown when another writer inserted a row between our lookup and our insert: the batch is retried. */

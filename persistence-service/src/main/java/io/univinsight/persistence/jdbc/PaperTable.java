@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ public final class PaperTable {
             + " ON p.normalized_title = k.t AND COALESCE(p.published_year, 0) = k.y) ORDER BY id FOR UPDATE";
     private static final String UPDATE = "UPDATE papers p SET " + ID_AND_ROW.assignments("r", "id")
             + " FROM " + ID_AND_ROW.unnest("r") + " WHERE p.id = r.id";
+    private static final String INSERT = "INSERT INTO papers (" + COLUMNS + ") SELECT " + ROW.values("r") + " FROM " + ROW.unnest("r")
+            + " RETURNING id, doi, normalized_title, published_year";
     private static final String INSERT_LINKS = "INSERT INTO professor_papers (" + LINK.names() + ") SELECT " + LINK.values("l")
             + " FROM " + LINK.unnest("l") + " ON CONFLICT DO NOTHING";
 
@@ -91,17 +94,25 @@ public final class PaperTable {
 
     /**
      * Inserts new rows (none of them matched a stored row) and sets their ids. A row another writer inserted
-     * since the lookup fails the COPY with a unique violation, which makes the batch retry.
+     * since the lookup fails the statement with a unique violation, which makes the batch retry.
      */
     public void insert(Connection c, List<PaperRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        long[] ids = Jdbc.nextIds(c, "papers_id_seq", rows.size());
-        for (int i = 0; i < ids.length; i++) {
-            rows.get(i).id = ids[i];
+        Map<String, PaperRow> byKey = new HashMap<>(rows.size() * 2);
+        for (PaperRow r : rows) {
+            byKey.put(identity(r.doi, r.normalizedTitle(), r.year), r);
         }
-        BinaryCopy.copyIn(c, "papers", ID_AND_ROW, rows);
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ROW.bind(c, ps, rows);
+            try (ResultSet keys = ps.executeQuery()) {
+                while (keys.next()) {
+                    Integer year = keys.getObject(4, Integer.class);
+                    byKey.get(identity(keys.getString(2), keys.getString(3), year)).id = keys.getLong(1);
+                }
+            }
+        }
     }
 
     /** Links professors to papers (pairs of ids, in a stable order); existing links stay as they are. */
@@ -115,6 +126,10 @@ public final class PaperTable {
             LINK.bind(c, ps, sorted);
             ps.executeUpdate();
         }
+    }
+
+    private static String identity(String doi, String titleKey, Integer year) {
+        return doi != null ? "d:" + doi : "t:" + titleKey + "|" + year;
     }
 
     private static void read(PreparedStatement ps, Map<Long, PaperRow> into) throws SQLException {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class ProfessorTable {
             + " ON p.university_name = k.u AND p.normalized_name = k.n) ORDER BY id FOR UPDATE";
     private static final String UPDATE = "UPDATE professors p SET " + ID_AND_ROW.assignments("r", "id")
             + " FROM " + ID_AND_ROW.unnest("r") + " WHERE p.id = r.id";
+    private static final String INSERT = "INSERT INTO professors (" + COLUMNS + ") SELECT " + ROW.values("r") + " FROM " + ROW.unnest("r")
+            + " RETURNING id, university_name, normalized_name";
 
     private static UnnestColumns<ProfessorRow> columns(UnnestColumns<ProfessorRow> start) {
         return start.text("university_name", r -> r.university)
@@ -99,17 +102,24 @@ public final class ProfessorTable {
 
     /**
      * Inserts new rows (none of them matched a stored row) and sets their ids. A row another writer inserted
-     * since the lookup fails the COPY with a unique violation, which makes the batch retry.
+     * since the lookup fails the statement with a unique violation, which makes the batch retry.
      */
     public void insert(Connection c, List<ProfessorRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        long[] ids = Jdbc.nextIds(c, "professors_id_seq", rows.size());
-        for (int i = 0; i < ids.length; i++) {
-            rows.get(i).id = ids[i];
+        Map<String, ProfessorRow> byKey = new HashMap<>(rows.size() * 2);
+        for (ProfessorRow r : rows) {
+            byKey.put(r.university + '\u0000' + r.normalizedName(), r);
         }
-        BinaryCopy.copyIn(c, "professors", ID_AND_ROW, rows);
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ROW.bind(c, ps, rows);
+            try (ResultSet keys = ps.executeQuery()) {
+                while (keys.next()) {
+                    byKey.get(keys.getString(2) + '\u0000' + keys.getString(3)).id = keys.getLong(1);
+                }
+            }
+        }
     }
 
     static Sighting sighting(ResultSet rs, String column) throws SQLException {

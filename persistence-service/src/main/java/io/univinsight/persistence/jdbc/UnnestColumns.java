@@ -25,14 +25,8 @@ final class UnnestColumns<R> {
     private static final String FROM_MICROS =
             "(TIMESTAMPTZ 'epoch' + (%1$s / 1000000) * INTERVAL '1 second' + (%1$s %% 1000000) * INTERVAL '1 microsecond')";
 
-    /**
-     * @param read    how the statement reads the unnested value ({@code %1$s}) as the column's value
-     * @param sqlType the table column's type, for {@link BinaryCopy}: the array's element type but for uuid and timestamptz
-     */
-    record Column<R>(String name, String arrayType, Class<?> javaType, Function<R, ?> value, String read, String sqlType) {
-        Column(String name, String arrayType, Class<?> javaType, Function<R, ?> value, String read) {
-            this(name, arrayType, javaType, value, read, arrayType);
-        }
+    /** @param read how the statement reads the unnested value ({@code %1$s}) as the column's value */
+    private record Column<R>(String name, String arrayType, Class<?> javaType, Function<R, ?> value, String read) {
     }
 
     private final List<Column<R>> columns = new ArrayList<>();
@@ -46,7 +40,7 @@ final class UnnestColumns<R> {
         return add(new Column<>(name, "text", String.class, r -> {
             java.util.UUID id = value.apply(r);
             return id == null ? null : id.toString();
-        }, "%1$s::uuid", "uuid"));
+        }, "%1$s::uuid"));
     }
 
     UnnestColumns<R> integer(String name, Function<R, Integer> value) {
@@ -66,17 +60,13 @@ final class UnnestColumns<R> {
     }
 
     UnnestColumns<R> instant(String name, Function<R, Instant> value) {
-        return add(new Column<>(name, "int8", Long.class, r -> micros(value.apply(r)), FROM_MICROS, "timestamptz"));
+        return add(new Column<>(name, "int8", Long.class, r -> micros(value.apply(r)), FROM_MICROS));
     }
 
     /** Two columns: the value as {@code name} and when it was seen as {@code name_seen_at}. */
     UnnestColumns<R> sighting(String name, Function<R, Sighting> value) {
         text(name, r -> Sighting.valueOf(value.apply(r)));
         return instant(name + "_seen_at", r -> Sighting.timeOf(value.apply(r)));
-    }
-
-    List<Column<R>> columns() {
-        return columns;
     }
 
     /** "a, b, c" */
