@@ -2,8 +2,12 @@ package io.univinsight.persistence.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -66,22 +70,55 @@ public final class ProfessorHistory {
             + " changed_at, task_id) SELECT professor_id, field, old_value, new_value, changed_at, task_id FROM wanted"
             + " ORDER BY professor_id, changed_at, field ON CONFLICT DO NOTHING";
 
-    /** Brings departed_at and the history of these professors in line with their sightings and departures. */
-    public void derive(Connection c, Collection<Long> professorIds) throws SQLException {
-        if (professorIds.isEmpty()) {
+    /** Those of the professors that some stored departure names (by email, or by university and name). */
+    private static final String NAMED_BY_DEPARTURE = "SELECT p.id FROM professors p WHERE p.id = ANY (?::int8[])"
+            + " AND EXISTS (SELECT 1 FROM professor_departures d WHERE d.email = p.email"
+            + "   OR (d.university_name = p.university_name AND d.normalized_name = p.normalized_name))";
+
+    /**
+     * Brings departed_at and the history of these professors in line with their sightings and departures.
+     *
+     * @param newIds      those of the professors inserted in this transaction: they have no professor_changes rows yet
+     * @param singleSeen  those of newIds with exactly one sighting. With no departure naming them their facts give
+     *                    no change and no departed_at (one listing has nothing to differ from), so they are skipped
+     *                    unless a departure names them: most of a batch of new professors costs one cheap lookup.
+     */
+    public void derive(Connection c, Collection<Long> professorIds, Set<Long> newIds, Set<Long> singleSeen) throws SQLException {
+        Set<Long> ids = new TreeSet<>(professorIds);
+        if (ids.removeIf(singleSeen::contains)) {
+            ids.addAll(namedByDeparture(c, singleSeen));
+        }
+        if (ids.isEmpty()) {
             return;
         }
-        Object[] ids = new TreeSet<>(professorIds).toArray();
+        Object[] all = ids.toArray();
+        Object[] stored = ids.stream().filter(id -> !newIds.contains(id)).toArray();
         try (PreparedStatement departed = c.prepareStatement(SET_DEPARTED);
-             PreparedStatement stale = c.prepareStatement(DELETE_STALE);
              PreparedStatement fresh = c.prepareStatement(INSERT_NEW)) {
-            departed.setArray(1, c.createArrayOf("int8", ids));
+            departed.setArray(1, c.createArrayOf("int8", all));
             departed.executeUpdate();
-            stale.setArray(1, c.createArrayOf("int8", ids));
-            stale.setArray(2, c.createArrayOf("int8", ids));
-            stale.executeUpdate();
-            fresh.setArray(1, c.createArrayOf("int8", ids));
+            if (stored.length > 0) {
+                try (PreparedStatement stale = c.prepareStatement(DELETE_STALE)) {
+                    stale.setArray(1, c.createArrayOf("int8", stored));
+                    stale.setArray(2, c.createArrayOf("int8", stored));
+                    stale.executeUpdate();
+                }
+            }
+            fresh.setArray(1, c.createArrayOf("int8", all));
             fresh.executeUpdate();
         }
+    }
+
+    private static List<Long> namedByDeparture(Connection c, Set<Long> ids) throws SQLException {
+        List<Long> named = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(NAMED_BY_DEPARTURE)) {
+            ps.setArray(1, c.createArrayOf("int8", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    named.add(rs.getLong(1));
+                }
+            }
+        }
+        return named;
     }
 }

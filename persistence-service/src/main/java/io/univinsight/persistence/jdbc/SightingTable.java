@@ -2,11 +2,14 @@ package io.univinsight.persistence.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.univinsight.persistence.merge.Departure;
 import io.univinsight.persistence.merge.ProfessorSighting;
@@ -29,22 +32,31 @@ public final class SightingTable {
             .text("normalized_name", Departure::normalizedName)
             .text("email", Departure::email);
     private static final String INSERT_SIGHTINGS = "INSERT INTO professor_sightings (" + SIGHTING.names() + ") SELECT "
-            + SIGHTING.values("s") + " FROM " + SIGHTING.unnest("s") + " ON CONFLICT DO NOTHING";
+            + SIGHTING.values("s") + " FROM " + SIGHTING.unnest("s") + " ON CONFLICT DO NOTHING RETURNING professor_id";
     private static final String INSERT_DEPARTURES = "INSERT INTO professor_departures (" + DEPARTURE.names() + ") SELECT "
             + DEPARTURE.values("d") + " FROM " + DEPARTURE.unnest("d") + " ON CONFLICT DO NOTHING";
 
-    /** Stores sightings; one already stored (the same professor, time and task) is kept as it is. */
-    public void insertSightings(Connection c, Collection<ProfessorSighting> sightings) throws SQLException {
+    /**
+     * Stores sightings; one already stored (the same professor, time and task) is kept as it is.
+     * Returns the professors that got a sighting they did not have.
+     */
+    public Set<Long> insertSightings(Connection c, Collection<ProfessorSighting> sightings) throws SQLException {
+        Set<Long> added = new HashSet<>();
         if (sightings.isEmpty()) {
-            return;
+            return added;
         }
         List<ProfessorSighting> sorted = new ArrayList<>(sightings);
         sorted.sort(Comparator.comparingLong(ProfessorSighting::professorId).thenComparing(ProfessorSighting::seenAt)
                 .thenComparing(ProfessorSighting::taskId));
         try (PreparedStatement ps = c.prepareStatement(INSERT_SIGHTINGS)) {
             SIGHTING.bind(c, ps, sorted);
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    added.add(rs.getLong(1));
+                }
+            }
         }
+        return added;
     }
 
     public void insertDepartures(Connection c, Collection<Departure> departures) throws SQLException {

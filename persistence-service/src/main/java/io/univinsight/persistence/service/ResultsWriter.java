@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,8 +96,12 @@ public class ResultsWriter {
             collectDepartures(e, departures);
         }
         int[] professorGroup = new int[professorSightings.size()];
-        List<ProfessorRow> professorRows = writeProfessors(c, professorSightings, professorGroup, written);
-        writeHistory(c, professorSightings, sightingTasks, professorRows, professorGroup, departures, written);
+        Set<Long> newProfessors = new HashSet<>();
+        Set<Long> updatedProfessors = new HashSet<>();
+        List<ProfessorRow> professorRows = writeProfessors(c, professorSightings, professorGroup, newProfessors, updatedProfessors,
+                written);
+        writeHistory(c, professorSightings, sightingTasks, professorRows, professorGroup, newProfessors, updatedProfessors,
+                departures, written);
         int[] paperGroup = new int[paperSightings.size()];
         List<PaperRow> paperRows = writePapers(c, paperSightings, paperGroup, written);
         Set<List<Long>> pairs = new LinkedHashSet<>();
@@ -109,11 +114,12 @@ public class ResultsWriter {
 
     /**
      * Stores the batch's sightings (by the rows they merged into) and departures, then derives departed_at
-     * and the history of every professor they concern.
+     * and the history of every professor whose facts or row this batch changed: a new sighting, an updated
+     * or folded row, a departure. A sighting stored before (a replay) changes neither, so it derives nothing.
      */
     private void writeHistory(Connection c, List<ProfessorRow> professorSightings, List<UUID> sightingTasks,
-                              List<ProfessorRow> rows, int[] groupOf, List<Departure> departures, RowsWritten written)
-            throws SQLException {
+                              List<ProfessorRow> rows, int[] groupOf, Set<Long> newProfessors, Set<Long> updatedProfessors,
+                              List<Departure> departures, RowsWritten written) throws SQLException {
         Map<List<Object>, ProfessorRow> byKey = new LinkedHashMap<>();
         for (int i = 0; i < professorSightings.size(); i++) {
             ProfessorRow s = professorSightings.get(i);
@@ -121,12 +127,16 @@ public class ResultsWriter {
             byKey.merge(List.of(rows.get(groupOf[i]).id, s.lastSeenAt, sightingTasks.get(i)), s, ProfessorRow::mergedWith);
         }
         List<ProfessorSighting> seen = new ArrayList<>(byKey.size());
-        Set<Long> touched = new TreeSet<>();
+        Set<Long> seenTwice = new HashSet<>();
+        Set<Long> seenAtAll = new HashSet<>();
         byKey.forEach((key, s) -> {
             seen.add(ProfessorSighting.of((Long) key.get(0), (UUID) key.get(2), s));
-            touched.add((Long) key.get(0));
+            if (!seenAtAll.add((Long) key.get(0))) {
+                seenTwice.add((Long) key.get(0));
+            }
         });
-        sightings.insertSightings(c, seen);
+        Set<Long> touched = new TreeSet<>(sightings.insertSightings(c, seen));
+        touched.addAll(updatedProfessors);
         written.add("professor_sightings", seen.size());
         if (!departures.isEmpty()) {
             sightings.insertDepartures(c, departures);
@@ -143,7 +153,10 @@ public class ResultsWriter {
             }
             professors.lockMatching(c, emails, universities, names).forEach(r -> touched.add(r.id));
         }
-        history.derive(c, touched);
+        // A professor new in this batch has no sightings but this batch's.
+        Set<Long> seenOnce = new HashSet<>(newProfessors);
+        seenOnce.removeAll(seenTwice);
+        history.derive(c, touched, newProfessors, seenOnce);
     }
 
     /** The professors a directory page of this result stopped listing, by the keys the merge matches on. */
@@ -161,9 +174,12 @@ public class ResultsWriter {
         }
     }
 
-    /** Merges and writes professors; returns the row of each group and fills the group of each sighting. */
-    private List<ProfessorRow> writeProfessors(Connection c, List<ProfessorRow> sightings, int[] groupOf, RowsWritten written)
-            throws SQLException {
+    /**
+     * Merges and writes professors; returns the row of each group, fills the group of each sighting
+     * and adds the ids of the rows it inserted to {@code newIds}, of those it updated to {@code updatedIds}.
+     */
+    private List<ProfessorRow> writeProfessors(Connection c, List<ProfessorRow> sightings, int[] groupOf, Set<Long> newIds,
+                                               Set<Long> updatedIds, RowsWritten written) throws SQLException {
         if (sightings.isEmpty()) {
             return List.of();
         }
@@ -201,7 +217,9 @@ public class ResultsWriter {
         }
         professors.fold(c, folded);
         professors.update(c, updates);
+        updates.forEach(r -> updatedIds.add(r.id));
         professors.insert(c, inserts);
+        inserts.forEach(r -> newIds.add(r.id));
         written.add("professors", updates.size() + inserts.size());
         return rows;
     }
