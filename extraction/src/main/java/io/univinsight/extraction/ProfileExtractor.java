@@ -1,9 +1,7 @@
 package io.univinsight.extraction;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -143,7 +141,7 @@ public final class ProfileExtractor implements Extractor {
         if (dept == null) {
             dept = Departments.guess(doc, ctx);
         }
-        String email = nearestEmail(heading, name);
+        String email = nearestEmail(PageIndex.of(doc), heading, name);
         Element canonical = PageIndex.selectFirst(doc, CANONICAL);
         String url = canonical != null ? canonical.attr("abs:href") : doc.location();
         if (Text.isBlank(url) && ctx != null) {
@@ -227,8 +225,8 @@ public final class ProfileExtractor implements Extractor {
     }
 
     /** The scope with its navigation and footers taken out: a copy, or the scope itself when it has none. */
-    private static Element withoutChrome(Element scope, Map<Element, Boolean> chromeMemo) {
-        if (!mayHoldChrome(scope, chromeMemo)) {
+    private static Element withoutChrome(Element scope, PageIndex page) {
+        if (!mayHoldChrome(scope, page)) {
             // The copy would equal the scope, and the page's shared index (lines, text) serves the scope itself.
             return scope;
         }
@@ -248,12 +246,12 @@ public final class ProfileExtractor implements Extractor {
      * superset of what the copy, cut off at the scope, sees), and no ancestor keeps whitespace (a copy has none,
      * and text() keeps the spaces of text inside a pre).
      */
-    private static boolean mayHoldChrome(Element scope, Map<Element, Boolean> chromeMemo) {
+    private static boolean mayHoldChrome(Element scope, PageIndex page) {
         if (!PageIndex.select(scope, CHROME_TAGS).isEmpty()) {
             return true;
         }
         for (Element el : PageIndex.select(scope, CLASSED)) {
-            if (Layout.inChrome(el, chromeMemo)) {
+            if (page.inChrome(el)) {
                 return true;
             }
         }
@@ -266,10 +264,9 @@ public final class ProfileExtractor implements Extractor {
     }
 
     /** Climbs from the heading until some ancestor holds a personal email outside nav/footer. */
-    private static String nearestEmail(Element heading, String name) {
-        Map<Element, Boolean> chromeMemo = new IdentityHashMap<>();
+    private static String nearestEmail(PageIndex page, Element heading, String name) {
         for (Element scope = heading.parent(); scope != null; scope = scope.parent()) {
-            String email = Emails.bestFor(Emails.in(withoutChrome(scope, chromeMemo)), name);
+            String email = Emails.bestFor(Emails.in(withoutChrome(scope, page)), name);
             if (email != null) {
                 return email;
             }
