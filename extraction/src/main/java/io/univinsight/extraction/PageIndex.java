@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -72,7 +73,7 @@ final class PageIndex {
     }
 
     /** {@code guess.apply(doc)}, worked out once per page: every extractor asks for the page's department. */
-    String departmentNamed(java.util.function.Function<Document, String> guess) {
+    String departmentNamed(Function<Document, String> guess) {
         if (departmentNamed == null) {
             departmentNamed = Optional.ofNullable(guess.apply(doc));
         }

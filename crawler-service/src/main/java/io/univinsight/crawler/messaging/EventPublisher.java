@@ -96,8 +96,9 @@ public class EventPublisher implements AutoCloseable {
     }
 
     /**
-     * A page's new state (its JSON, as the page-state store keeps it), keyed by its URL, sent without waiting: a crawl sends many and waits once
-     * ({@link #flush()}) before its result. A lost state costs a full download next time, nothing more.
+     * A page's new state (its JSON, as the page-state store keeps it), keyed by its URL, sent without waiting:
+     * a crawl sends many and waits once ({@link #flush()}) before its result. A lost state costs a full download
+     * next time, nothing more.
      */
     public void pageState(String url, byte[] json) {
         producer.send(new ProducerRecord<>(Topics.PAGE_STATE, url, json),

@@ -13,5 +13,4 @@ public record UniversityStats(long results, long professors, long papers) {
     public UniversityStats minus(ResultSummary r) {
         return new UniversityStats(results - 1, professors - r.professors(), papers - r.papers());
     }
-
 }
