@@ -120,12 +120,31 @@ public final class Emails {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
-    /** Emails in free text (obfuscations undone), lower-cased, in order of appearance, de-duplicated. */
+    /**
+     * Emails in free text (obfuscations undone), lower-cased, in order of appearance, de-duplicated. Read in the
+     * {@link EmailPieces} that may hold one: a profile page's whole text is mostly passed over.
+     * {@code PiecewiseEmailsTests} compares it with the whole-text reading ({@link #inWholeText}).
+     */
     static List<String> inText(String text) {
-        if (!mayHoldEmail(text)) {
-            return new ArrayList<>();
-        }
         Set<String> out = new LinkedHashSet<>();
+        for (int[] piece : EmailPieces.of(text)) {
+            if (mayHoldEmail(text, piece[0], piece[1])) {
+                addInPiece(piece[0] == 0 && piece[1] == text.length() ? text : text.substring(piece[0], piece[1]), out);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The whole-text reading of {@link #inText}, for a text known to be able to hold an address. */
+    static List<String> inWholeText(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        if (mayHoldEmail(text, 0, text.length())) {
+            addInPiece(text, out);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void addInPiece(String text, Set<String> out) {
         String t = deobfuscate(text);
         Matcher m = EMAIL.matcher(t);
         // Same matches as repeated m.find(), but the regex only runs where an address can start: at the
@@ -148,7 +167,6 @@ public final class Emails {
                 pos = at + 1;
             }
         }
-        return new ArrayList<>(out);
     }
 
     /** The characters of {@link #EMAIL}'s local part, [A-Za-z0-9._%+-]. */
@@ -161,19 +179,30 @@ public final class Emails {
      * False only when {@link #deobfuscate} cannot yield an "@": no "@"/"＠" and no "at" standing alone
      * (between spaces or brackets), which is what every obfuscation rule needs. Most lines fail it.
      */
-    private static boolean mayHoldEmail(String text) {
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
+    private static boolean mayHoldEmail(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '@' || c == '＠') {
                 return true;
             }
-            if ((c == 'a' || c == 'A') && i + 1 < n && (text.charAt(i + 1) == 't' || text.charAt(i + 1) == 'T')
-                    && (i == 0 || atBoundary(text.charAt(i - 1), "[({<")) && (i + 2 == n || atBoundary(text.charAt(i + 2), "])}>"))) {
+            if ((c == 'a' || c == 'A') && i + 1 < to && (text.charAt(i + 1) == 't' || text.charAt(i + 1) == 'T')
+                    && (i == from || atBoundary(text.charAt(i - 1), "[({<")) && (i + 2 == to || atBoundary(text.charAt(i + 2), "])}>"))) {
                 return true;
             }
         }
-        return text.contains("rroba") || text.contains("hiocciola"); // "(arroba)", "[chiocciola]": Spanish, Italian
+        // "(arroba)", "[chiocciola]": Spanish, Italian
+        return occursWithin(text, "rroba", from, to) || occursWithin(text, "hiocciola", from, to);
+    }
+
+    /** {@code text.substring(from, to).contains(word)}, without the copy (and without indexOf's run past {@code to}). */
+    private static boolean occursWithin(String text, String word, int from, int to) {
+        char first = word.charAt(0);
+        for (int i = from, last = to - word.length(); i <= last; i++) {
+            if (text.charAt(i) == first && text.startsWith(word, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean atBoundary(char c, String brackets) {
