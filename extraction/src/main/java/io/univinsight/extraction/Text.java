@@ -187,7 +187,11 @@ final class Text {
         void append(String s) {
             int from = 0;
             for (int i = 0, n = s.length(); i < n; i++) {
-                if (isCleanedSpace(s.charAt(i))) {
+                char c = s.charAt(i);
+                if (isCleanedSpace(c)) {
+                    if (c == ' ' && i > from && i + 1 < n && !isCleanedSpace(s.charAt(i + 1))) {
+                        continue; // one space between two kept characters stays as it is: prose goes in as one run
+                    }
                     if (i > from) {
                         appendRun(s, from, i);
                     }
@@ -226,7 +230,7 @@ final class Text {
         return c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c == '\u00a0' || c == '\u3000';
     }
 
-    private static boolean isBoundary(Element e) {
+    static boolean isBoundary(Element e) {
         return !INLINE.contains(e.normalName());
     }
 }
