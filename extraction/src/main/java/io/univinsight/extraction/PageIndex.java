@@ -181,7 +181,7 @@ final class PageIndex {
     String text(Element el) {
         String text = texts.get(el);
         if (text == null) {
-            text = el.text();
+            text = VisibleText.of(el);
             texts.put(el, text);
         }
         return text;
@@ -190,7 +190,7 @@ final class PageIndex {
     /** {@code el.text()}, from the shared page index when el belongs to the page being extracted. */
     static String textOf(Element el) {
         PageIndex page = SHARED.get();
-        return page != null && page.positions().containsKey(el) ? page.text(el) : el.text();
+        return page != null && page.positions().containsKey(el) ? page.text(el) : VisibleText.of(el);
     }
 
     /**

@@ -1,0 +1,71 @@
+package io.univinsight.extraction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import io.univinsight.extraction.bench.BenchPages;
+
+/** VisibleText gives what jsoup's Element.text() gives, on every element of the corpus pages and of random markup. */
+class VisibleTextTests {
+    private static final String[] PIECES = {"jane", "x", "é", "中", "😀", "\ud800", " ", "  ", "\t", "\n", "\r", "\f", "\u000b",
+            "&nbsp;", "\u00a0", "\u3000", "\u200b", "&shy;", "\u0001", "<p>", "</p>", "<div>", "</div>", "<span>", "</span>",
+            "<b>", "</b>", "<br>", "<li>", "<ul>", "</ul>", "<pre>", "</pre>", "<textarea>", "</textarea>", "<table><tr><td>",
+            "</td></tr></table>", "<h2>", "</h2>", "<img>", "<!-- c -->", "<script>x</script>", "<svg><![CDATA[ a  b ]]></svg>",
+            "<code>", "</code>", "<hr>"};
+
+    @Test
+    void sameAsJsoupOnEveryCorpusElement() throws IOException {
+        List<Path> pages = new ArrayList<>();
+        for (Path dir : List.of(Path.of("src/test/resources/corpus"), Path.of("../../shared/corpus"))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    walk.filter(p -> p.toString().endsWith(".html")).forEach(pages::add);
+                }
+            }
+        }
+        assertTrue(pages.size() >= 50, "corpus pages found: " + pages.size());
+        int elements = 0;
+        for (Path page : pages) {
+            elements += assertSameOnEveryElement(Jsoup.parse(Files.readString(page, StandardCharsets.UTF_8), "https://example.edu/"));
+        }
+        List<BenchPages.Person> people = BenchPages.people(24, 7);
+        elements += assertSameOnEveryElement(Jsoup.parse(BenchPages.directory(people.subList(0, 12), 1, 2, 7)));
+        elements += assertSameOnEveryElement(Jsoup.parse(BenchPages.profile(people.get(0), 7)));
+        assertTrue(elements > 10_000, "elements compared: " + elements);
+    }
+
+    @Test
+    void sameAsJsoupOnRandomMarkup() {
+        Random random = new Random(20);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder html = new StringBuilder();
+            for (int k = random.nextInt(30); k > 0; k--) {
+                html.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            assertSameOnEveryElement(Jsoup.parse(html.toString()));
+        }
+    }
+
+    private static int assertSameOnEveryElement(Document doc) {
+        int n = 0;
+        for (Element el : doc.getAllElements()) {
+            assertEquals(el.text(), VisibleText.of(el), () -> "element " + el.cssSelector() + " of <" + doc.body().html() + ">");
+            n++;
+        }
+        return n;
+    }
+}
