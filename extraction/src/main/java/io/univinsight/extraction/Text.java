@@ -56,25 +56,16 @@ final class Text {
     /** True when {@link #clean} would return the string unchanged. */
     private static boolean isClean(String s) {
         int n = s.length();
-        if (n == 0) {
-            return true;
-        }
-        if (s.charAt(0) <= ' ' || s.charAt(n - 1) <= ' ') {
-            return false; // trim() would drop it
-        }
-        char prev = 'x';
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == ' ') {
-                if (prev == ' ') {
-                    return false;
-                }
-            } else if (isCleanedSpace(c)) {
-                return false;
-            }
-            prev = c;
-        }
-        return true;
+        return n == 0 || (s.charAt(0) > ' ' && s.charAt(n - 1) > ' ' && hasOnlySingleSpaces(s)); // trim() keeps the ends
+    }
+
+    /**
+     * No whitespace {@link #clean} changes but single spaces: no run of two, no tab, line break, no-break or ideographic
+     * space. Found by String.indexOf, vectorised, rather than a look at every character.
+     */
+    private static boolean hasOnlySingleSpaces(String s) {
+        return s.indexOf("  ") < 0 && s.indexOf('\n') < 0 && s.indexOf('\t') < 0 && s.indexOf('\r') < 0 && s.indexOf('\f') < 0
+                && s.indexOf('\u000B') < 0 && s.indexOf('\u00a0') < 0 && s.indexOf('\u3000') < 0;
     }
 
     /** {@code lowerWord} occurs in s, letters A-Z matched in either case (as a (?i) regex does, ASCII only). */
@@ -185,8 +176,22 @@ final class Text {
         }
 
         void append(String s) {
+            int n = s.length();
+            int start = n > 0 && s.charAt(0) == ' ' ? 1 : 0;
+            int end = n > start && s.charAt(n - 1) == ' ' ? n - 1 : n;
+            if (start < end && hasOnlySingleSpaces(s)) { // each space stays as it is, or (at either end) is the pending one
+                // What the loop below makes of it, found by vectorised searches instead of a look at every character.
+                if (start > 0) {
+                    inSpace = true;
+                }
+                appendRun(s, start, end);
+                if (end < n) {
+                    inSpace = true;
+                }
+                return;
+            }
             int from = 0;
-            for (int i = 0, n = s.length(); i < n; i++) {
+            for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
                 if (isCleanedSpace(c)) {
                     if (c == ' ' && i > from && i + 1 < n && !isCleanedSpace(s.charAt(i + 1))) {

@@ -37,6 +37,21 @@ class TextLinesTests {
     }
 
     @Test
+    void cleanIsTheRegexReplacementOnRandomTexts() {
+        String[] pieces = {"a", "é", "中", " ", "  ", "\t", "\n", "\r", "\f", "\u000b", "\u00a0", "\u3000", "\u0001", "\u2003"};
+        Random random = new Random(21);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = text.toString();
+            assertEquals(s.replace('\u00a0', ' ').replace('\u3000', ' ').replaceAll("\\s+", " ").trim(), Text.clean(s),
+                    () -> "text <" + s + ">");
+        }
+    }
+
+    @Test
     void proseKeepsItsSingleSpacesAndLosesTheRest() {
         Element body = Jsoup.parse("<p>  Research  interests include\tdistributed systems,\n databases </p><p>a <b>b</b>c</p>").body();
         assertEquals(List.of("Research interests include distributed systems, databases", "a b c"), Text.lines(body));
