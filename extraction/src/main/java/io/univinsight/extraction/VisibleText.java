@@ -54,6 +54,10 @@ final class VisibleText {
      * dropped; every other character, and a lone space after one, copied as part of a run.
      */
     private static void appendNormalised(StringBuilder accum, String s, boolean stripLeading) {
+        if (isPlain(s)) { // what the loop below makes of it, found by vectorised searches: most text nodes of prose
+            accum.append(s, stripLeading && s.startsWith(" ") ? 1 : 0, s.length());
+            return;
+        }
         boolean lastWasWhite = false;
         boolean reachedNonWhite = false;
         int from = 0;
@@ -80,6 +84,12 @@ final class VisibleText {
             }
         }
         accum.append(s, from, s.length());
+    }
+
+    /** No whitespace to normalise but single spaces, and nothing to drop. */
+    private static boolean isPlain(String s) {
+        return s.indexOf("  ") < 0 && s.indexOf('\n') < 0 && s.indexOf('\t') < 0 && s.indexOf('\r') < 0 && s.indexOf('\f') < 0
+                && s.indexOf('\u00a0') < 0 && s.indexOf('\u200b') < 0 && s.indexOf('\u00ad') < 0;
     }
 
     /** jsoup's "actually whitespace": space, tab, LF, FF, CR and no-break space (not VT, not the ideographic space). */
