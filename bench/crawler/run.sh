@@ -3,7 +3,7 @@
 #   bench/crawler/run.sh            both: (a) crawl throughput, (b) extraction vs bare Jsoup parse (JMH)
 #   bench/crawler/run.sh crawl [hosts profiles-per-host rounds]
 #   BENCH_RENDER=auto bench/crawler/run.sh crawl ...   the same with a headless Chromium behind the crawl (render: auto)
-#   bench/crawler/run.sh extraction [extra JMH options]
+#   EXTRACTION_FORKS=5 bench/crawler/run.sh extraction   JMH forks per benchmark (default 3)
 # Builds crawler-service's test classes offline (drop MVN_OFFLINE= to allow downloads).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -20,12 +20,10 @@ if [[ "$what" == all || "$what" == crawl ]]; then
   java "${java_opts[@]}" -cp "$cp" io.univinsight.crawler.bench.CrawlThroughputBench "$@"
 fi
 if [[ "$what" == all || "$what" == extraction ]]; then
-  echo "== (b) extraction vs Jsoup bare parse, JMH, 1 thread =="
+  echo "== (b) extraction vs Jsoup bare parse, JMH, 1 thread, ${EXTRACTION_FORKS:-3} forks each =="
   java -cp "$cp" io.univinsight.crawler.bench.ExtractionBench
-  out="crawler-service/target/jmh-extraction.csv"
-  java -cp "$cp" org.openjdk.jmh.Main 'io.univinsight.crawler.bench.ExtractionBench' -rf csv -rff "$out" "$@"
-  # ratio = time per page of parse+extract / time of the bare parse (throughputs inverted)
-  awk -F, 'NR>1 { gsub(/"/,""); split($1,n,"."); b=n[length(n)]; s[$NF "/" b]=$5; kinds[$NF]=1 }
-       END { for (k in kinds) printf "%s: parse %.0f pages/s, parse+extract %.0f pages/s per core -> extraction costs %.2fx the bare parse\n",
-             k, s[k "/parse"], s[k "/parseAndExtract"], s[k "/parse"]/s[k "/parseAndExtract"] }' "$out"
+  # Per-fork scores and the ratio of the medians: the bare parse runs at one of two speeds per JVM (JIT), so a
+  # single fork's ratio can be off by up to 2x.
+  java -cp "$cp" io.univinsight.crawler.bench.ExtractionRatio "${EXTRACTION_FORKS:-3}" | tee crawler-service/target/jmh-extraction.txt \
+    | grep -E '^(directory|profile|written-email):'
 fi

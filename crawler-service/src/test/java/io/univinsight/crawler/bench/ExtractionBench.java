@@ -25,8 +25,9 @@ import io.univinsight.extraction.ExtractionResult;
 import io.univinsight.extraction.PageContext;
 
 /**
- * Extraction cost next to Jsoup's bare parse of the same generated 30-80 KB faculty pages, one
- * thread (pages/s per core). "parseAndExtract" is what the crawler does per page; its ratio to
+ * Extraction cost next to Jsoup's bare parse of the same generated faculty pages, one thread (pages/s per core):
+ * themed 30-80 KB directory and profile pages, and bare ~30 KB personal pages with the address written out
+ * ({@link BenchPages#writtenEmailProfile}). "parseAndExtract" is what the crawler does per page; its ratio to
  * "parse" is the extraction overhead.
  */
 @State(Scope.Thread)
@@ -39,7 +40,7 @@ import io.univinsight.extraction.PageContext;
 public class ExtractionBench {
     private static final String URL = "https://bench.example.edu/cs/faculty/";
 
-    @Param({"directory", "profile"})
+    @Param({"directory", "profile", "written-email"})
     public String kind;
 
     private final List<String> pages = new ArrayList<>();
@@ -51,9 +52,11 @@ public class ExtractionBench {
     public void generate() {
         List<BenchPages.Person> people = BenchPages.people(200, 7);
         for (int i = 0; i < 16; i++) {
-            pages.add(kind.equals("directory")
-                    ? BenchPages.directory(people.subList(i * 12, i * 12 + 12), i + 1, 16, 7)
-                    : BenchPages.profile(people.get(i), 7));
+            pages.add(switch (kind) {
+                case "directory" -> BenchPages.directory(people.subList(i * 12, i * 12 + 12), i + 1, 16, 7);
+                case "profile" -> BenchPages.profile(people.get(i), 7);
+                default -> BenchPages.writtenEmailProfile(people.get(i), 7);
+            });
         }
     }
 
@@ -76,7 +79,7 @@ public class ExtractionBench {
     /** Sizes of the generated pages, printed by the run script. */
     public static void main(String[] args) {
         ExtractionBench b = new ExtractionBench();
-        for (String k : new String[] {"directory", "profile"}) {
+        for (String k : new String[] {"directory", "profile", "written-email"}) {
             b.kind = k;
             b.pages.clear();
             b.generate();

@@ -110,6 +110,36 @@ public final class BenchPages {
         return tail(sb, r);
     }
 
+    /**
+     * A bare personal page (no theme, no head assets): the address written out ("jane [at] bench [dot] example [dot]
+     * edu") after the rank, a link menu inside the body, long research prose, then 25 plain-text citations with DOI
+     * links. The shape of the e2e bench's profiles: the email search climbs to the body and reads all of it.
+     */
+    public static String writtenEmailProfile(Person p, long seed) {
+        Random r = new Random(seed * 13 + p.slug().hashCode());
+        String[] at = p.email().split("@");
+        StringBuilder sb = new StringBuilder(32 * 1024);
+        sb.append("<html><head><title>").append(p.name()).append("</title></head><body><h1>").append(p.name())
+                .append("</h1><p class='rank'>").append(p.title()).append("</p><p>Email: ").append(at[0]).append(" [at] ")
+                .append(at[1].replace(".", " [dot] ")).append("</p><div class=\"nav\"><ul>");
+        for (int i = 0; i < 30; i++) {
+            sb.append("<li><a href=\"https://www.example.org/news/").append(i).append("\">News ").append(i).append("</a></li>");
+        }
+        sb.append("<li><a href=\"/cs/faculty/\">Faculty</a></li></ul></div>\n");
+        for (int i = 0; i < 24; i++) {
+            sb.append("<p>").append(words(r, 160)).append("</p>\n");
+        }
+        sb.append("<h2>Publications</h2><ol>");
+        for (int i = 0; i < 25; i++) {
+            sb.append("<li>").append(p.name()).append(", ").append(FIRST[r.nextInt(FIRST.length)]).append(' ')
+                    .append(LAST[r.nextInt(LAST.length)]).append(". \"").append(capitalized(words(r, 5 + r.nextInt(5))))
+                    .append("\". In ").append(VENUES[r.nextInt(VENUES.length)]).append(' ').append(2000 + i % 24)
+                    .append(". <a href=\"https://doi.org/10.5555/bench.").append(i).append('.').append(r.nextInt(100000))
+                    .append("\">doi</a></li>\n");
+        }
+        return sb.append("</ol><a href='/cs/faculty/'>Back to faculty</a></body></html>").toString();
+    }
+
     private static StringBuilder head(String title, Random r) {
         StringBuilder sb = new StringBuilder(64 * 1024);
         sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(title).append("</title><style>");
