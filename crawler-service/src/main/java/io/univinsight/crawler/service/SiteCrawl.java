@@ -17,6 +17,8 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import crawlercommons.robots.BaseRobotRules;
 import io.univinsight.crawler.fetch.ConditionalRequest;
@@ -65,6 +67,8 @@ public class SiteCrawl {
     /** The extractors entry of a task (and of a page) where an address was read off a picture. */
     static final String OCR = "ocr";
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SiteCrawl.class);
+    /** Parsed once: select("a[href]") parses its query string on every page. */
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
     private final PageFetcher fetcher;
     private final RobotsRules robots;
     private final HostThrottle throttle;
@@ -456,7 +460,7 @@ public class SiteCrawl {
                                       Map<String, LinkDecision> decided) {
         String base = doc.location();
         java.util.LinkedHashSet<String> accepted = new java.util.LinkedHashSet<>();
-        for (Element a : doc.select("a[href]")) {
+        for (Element a : doc.select(LINKS)) {
             String href = a.attr("href");
             String text = a.text();
             // Absolute and root-relative hrefs mean the same on every page; others depend on the page's folder.
