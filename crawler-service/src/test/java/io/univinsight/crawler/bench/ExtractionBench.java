@@ -77,9 +77,9 @@ public class ExtractionBench {
     }
 
     /** Sizes of the generated pages, printed by the run script. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws NoSuchFieldException {
         ExtractionBench b = new ExtractionBench();
-        for (String k : new String[] {"directory", "profile", "written-email"}) {
+        for (String k : ExtractionBench.class.getField("kind").getAnnotation(Param.class).value()) { // the kinds JMH runs
             b.kind = k;
             b.pages.clear();
             b.generate();

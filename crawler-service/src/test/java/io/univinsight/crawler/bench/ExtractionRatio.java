@@ -2,7 +2,9 @@ package io.univinsight.crawler.bench;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -29,7 +31,10 @@ public final class ExtractionRatio {
                 .forks(forks)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        for (String kind : new String[] {"directory", "profile", "written-email"}) {
+        // The page kinds as the results name them, in run order: no second copy of ExtractionBench's @Param list.
+        Set<String> kinds = new LinkedHashSet<>();
+        results.forEach(run -> kinds.add(run.getParams().getParam("kind")));
+        for (String kind : kinds) {
             List<Double> parse = perFork(results, "parse", kind);
             List<Double> extract = perFork(results, "parseAndExtract", kind);
             if (parse.isEmpty() || extract.isEmpty()) {
