@@ -251,7 +251,7 @@ final class Citations {
                 .findFirst().orElse(null);
         if (classed != null && Text.clean(classed.text()).length() >= 4) {
             String t = Text.clean(classed.text());
-            Element link = classed.is("a[href]") ? classed : PageIndex.selectFirst(classed, Css.LINKS);
+            Element link = classed.is(Css.LINKS) ? classed : PageIndex.selectFirst(classed, Css.LINKS);
             return new Title(t, plain.indexOf(t), link != null && !isDoiLink(link) ? Layout.absHref(link) : null, true);
         }
         for (Pattern q : QUOTES) {

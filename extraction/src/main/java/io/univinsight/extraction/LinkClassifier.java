@@ -53,7 +53,7 @@ public final class LinkClassifier {
     public List<String> facultyDirectoryLinks(Document doc) {
         Set<String> explicit = new LinkedHashSet<>();
         Set<String> generic = new LinkedHashSet<>();
-        for (Element a : doc.select("a[href]")) {
+        for (Element a : doc.select(Css.LINKS)) {
             String text = Text.clean(a.text());
             String url = Layout.absHref(a);
             // Menu items are short; a sentence mentioning faculty is a news teaser.
