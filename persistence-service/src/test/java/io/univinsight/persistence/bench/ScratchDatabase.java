@@ -36,9 +36,14 @@ final class ScratchDatabase implements AutoCloseable {
 
     /**
      * A connection with the JDBC properties the service itself sets (quarkus.datasource.jdbc.additional-jdbc-properties.*
-     * in its application.properties), so a benchmark measures the driver and server settings the service runs with.
+     * in its application.properties), so a benchmark measures the driver and server settings the service runs with;
+     * -Dbench.jdbc-options (a JDBC URL query string) replaces them, to compare settings.
      */
     Connection connect() throws Exception {
+        String options = System.getProperty("bench.jdbc-options");
+        if (options != null) {
+            return DriverManager.getConnection(url + "?" + options, "postgres", "");
+        }
         Properties props = new Properties();
         props.setProperty("user", "postgres");
         props.setProperty("password", "");
