@@ -25,29 +25,9 @@ final class Jdbc {
         return t == null ? null : t.toInstant();
     }
 
-    static void setInteger(PreparedStatement ps, int i, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, value);
-        }
-    }
-
     static Integer integer(ResultSet rs, String column) throws SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;
-    }
-
-    /** Executes a batch of INSERT ... ON CONFLICT DO NOTHING and counts the rows it inserted (update counts are unknown when rewritten). */
-    static int executeCountingKeys(PreparedStatement insert) throws SQLException {
-        insert.executeBatch();
-        int n = 0;
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-            while (keys.next()) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Thrown when another writer inserted a row between our lookup and our insert: the batch is retried. */

@@ -11,59 +11,60 @@ import java.util.UUID;
 
 import io.univinsight.events.CrawlResult;
 
-/** crawl_results and crawl_metrics: one row each per task, the first result stored wins. */
+/** crawl_results and crawl_metrics: one row each per task, the first result stored wins; one statement per table and batch. */
 public final class ResultTable {
 
     /** A result to store with the task id and time it was resolved to. */
     public record Entry(UUID taskId, Instant at, CrawlResult result) {
     }
 
+    private static final UnnestColumns<Entry> RESULT = new UnnestColumns<Entry>()
+            .uuid("task_id", Entry::taskId)
+            .integer("professors_count", e -> e.result().professors() == null ? 0 : e.result().professors().size())
+            .integer("papers_count", e -> e.result().papers() == null ? 0 : e.result().papers().size())
+            .integer("pages_fetched", e -> e.result().pagesFetched())
+            .integer("accuracy_score", e -> e.result().accuracyScore())
+            .text("extraction_method", e -> e.result().extractionMethod())
+            .instant("created_at", Entry::at)
+            .integer("cache_hits", e -> metrics(e) == null ? 0 : metrics(e).cacheHits())
+            .bigint("bytes_saved", e -> metrics(e) == null ? 0 : metrics(e).bytesSaved())
+            .text("empty_reason", e -> e.result().emptyReason())
+            .integer("pages_rendered", e -> metrics(e) == null ? 0 : metrics(e).pagesRendered());
+    /** Only for results that carry metrics. */
+    private static final UnnestColumns<Entry> METRIC = new UnnestColumns<Entry>()
+            .uuid("task_id", Entry::taskId)
+            .bigint("total_time_ms", e -> metrics(e).totalMs())
+            .bigint("fetch_time_ms", e -> metrics(e).fetchMs())
+            .bigint("parse_time_ms", e -> metrics(e).parseMs())
+            .bigint("bytes_fetched", e -> metrics(e).bytes())
+            .integer("pages_fetched", e -> e.result().pagesFetched())
+            .integer("http_errors", e -> metrics(e).httpErrors())
+            .bool("cache_hit", e -> metrics(e).cacheHit())
+            .bigint("js_rendering_time_ms", e -> metrics(e).jsRenderingMs())
+            .instant("created_at", Entry::at)
+            .bool("rendered", e -> metrics(e).pagesRendered() > 0);
+    private static final String RESULTS = "INSERT INTO crawl_results (" + RESULT.names() + ") SELECT " + RESULT.values("r")
+            + " FROM " + RESULT.unnest("r") + " ON CONFLICT (task_id) DO NOTHING";
+    private static final String METRICS = "INSERT INTO crawl_metrics (" + METRIC.names() + ") SELECT " + METRIC.values("m")
+            + " FROM " + METRIC.unnest("m") + " ON CONFLICT (task_id) DO NOTHING";
+
+    private static CrawlResult.Metrics metrics(Entry e) {
+        return e.result().metrics();
+    }
+
     public void insert(Connection c, Collection<Entry> entries) throws SQLException {
-        try (PreparedStatement results = c.prepareStatement("INSERT INTO crawl_results (task_id, professors_count, papers_count, "
-                + "pages_fetched, accuracy_score, extraction_method, created_at, cache_hits, bytes_saved, empty_reason, "
-                + "pages_rendered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (task_id) DO NOTHING");
-             PreparedStatement metrics = c.prepareStatement("INSERT INTO crawl_metrics (task_id, total_time_ms, fetch_time_ms, "
-                     + "parse_time_ms, bytes_fetched, pages_fetched, http_errors, cache_hit, js_rendering_time_ms, created_at, "
-                     + "rendered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (task_id) DO NOTHING")) {
-            int metricRows = 0;
-            for (Entry e : entries) {
-                CrawlResult r = e.result();
-                results.setObject(1, e.taskId());
-                results.setInt(2, r.professors() == null ? 0 : r.professors().size());
-                results.setInt(3, r.papers() == null ? 0 : r.papers().size());
-                results.setInt(4, r.pagesFetched());
-                results.setInt(5, r.accuracyScore());
-                results.setString(6, r.extractionMethod());
-                setInstant(results, 7, e.at());
-                CrawlResult.Metrics m = r.metrics();
-                results.setInt(8, m == null ? 0 : m.cacheHits());
-                results.setLong(9, m == null ? 0 : m.bytesSaved());
-                results.setString(10, r.emptyReason());
-                results.setInt(11, m == null ? 0 : m.pagesRendered());
-                results.addBatch();
-                if (m != null) {
-                    metrics.setObject(1, e.taskId());
-                    metrics.setLong(2, m.totalMs());
-                    metrics.setLong(3, m.fetchMs());
-                    metrics.setLong(4, m.parseMs());
-                    metrics.setLong(5, m.bytes());
-                    metrics.setInt(6, r.pagesFetched());
-                    metrics.setInt(7, m.httpErrors());
-                    metrics.setBoolean(8, m.cacheHit());
-                    metrics.setLong(9, m.jsRenderingMs());
-                    setInstant(metrics, 10, e.at());
-                    metrics.setBoolean(11, m.pagesRendered() > 0);
-                    metrics.addBatch();
-                    metricRows++;
-                }
-            }
-            if (!entries.isEmpty()) {
-                results.executeBatch();
-            }
-            if (metricRows > 0) {
-                metrics.executeBatch();
-            }
+        insert(c, RESULT, RESULTS, entries);
+        insert(c, METRIC, METRICS, entries.stream().filter(e -> metrics(e) != null).toList());
+    }
+
+    private static void insert(Connection c, UnnestColumns<Entry> columns, String sql, Collection<Entry> entries)
+            throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            columns.bind(c, ps, entries);
+            ps.executeUpdate();
         }
     }
 

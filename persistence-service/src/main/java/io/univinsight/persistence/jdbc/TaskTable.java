@@ -2,29 +2,53 @@ package io.univinsight.persistence.jdbc;
 
 import static io.univinsight.persistence.jdbc.Jdbc.instant;
 import static io.univinsight.persistence.jdbc.Jdbc.integer;
-import static io.univinsight.persistence.jdbc.Jdbc.setInstant;
-import static io.univinsight.persistence.jdbc.Jdbc.setInteger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.univinsight.persistence.state.TaskRow;
 
-/** crawl_tasks: lock a batch's rows, then insert the new ones and update the others in JDBC batches. */
+/** crawl_tasks: lock a batch's rows, then insert the new ones and update the others, one statement each. */
 public final class TaskTable {
-    private static final String COLUMNS = "url, university_name, department, status, priority, max_depth, max_pages, attempt, "
-            + "created_at, started_at, completed_at, status_at, retry_count, max_retries, last_error, worker_id, last_error_at, render";
+    private static final UnnestColumns<TaskRow> ROW = new UnnestColumns<TaskRow>()
+            .text("url", r -> r.url)
+            .text("university_name", r -> r.universityName)
+            .text("department", r -> r.department)
+            .text("status", r -> r.status)
+            .text("priority", r -> r.priority)
+            .integer("max_depth", r -> r.maxDepth)
+            .integer("max_pages", r -> r.maxPages)
+            .integer("attempt", r -> r.attempt)
+            .instant("created_at", r -> r.createdAt)
+            .instant("started_at", r -> r.startedAt)
+            .instant("completed_at", r -> r.completedAt)
+            .instant("status_at", r -> r.statusAt)
+            .integer("retry_count", r -> r.retryCount)
+            .integer("max_retries", r -> r.maxRetries)
+            .text("last_error", r -> r.lastError)
+            .text("worker_id", r -> r.workerId)
+            .instant("last_error_at", r -> r.lastErrorAt)
+            .text("render", r -> r.render)
+            .uuid("id", r -> r.id);
+    private static final String COLUMNS = ROW.names();
+    /** RETURNING counts the rows inserted: one another writer inserted since the lock is not, and the batch retries. */
+    private static final String INSERT = "INSERT INTO crawl_tasks (" + COLUMNS + ") SELECT " + ROW.values("r") + " FROM "
+            + ROW.unnest("r") + " ON CONFLICT (id) DO NOTHING RETURNING id";
+    private static final String UPDATE = "UPDATE crawl_tasks t SET " + ROW.assignments("r", "id") + " FROM " + ROW.unnest("r")
+            + " WHERE t.id = r.id::uuid";
 
     /** The stored rows among ids, locked until commit (in id order, so concurrent batches do not deadlock). */
     public Map<UUID, TaskRow> lock(Connection c, Collection<UUID> ids) throws SQLException {
         Map<UUID, TaskRow> rows = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.id, " + COLUMNS
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                 + ", EXISTS (SELECT 1 FROM crawl_results r WHERE r.task_id = t.id) AS has_result"
                 + " FROM crawl_tasks t WHERE t.id = ANY (?) ORDER BY t.id FOR UPDATE OF t")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
@@ -59,54 +83,33 @@ public final class TaskTable {
         return rows;
     }
 
-    /** Inserts the rows not stored yet and updates the stored ones. */
+    /** Inserts the rows not stored yet and updates the stored ones, one statement each. */
     public void save(Connection c, Collection<TaskRow> rows) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO crawl_tasks (" + COLUMNS + ", id) VALUES "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", new String[] {"id"});
-             PreparedStatement update = c.prepareStatement("UPDATE crawl_tasks SET url = ?, university_name = ?, department = ?, "
-                     + "status = ?, priority = ?, max_depth = ?, max_pages = ?, attempt = ?, created_at = ?, started_at = ?, "
-                     + "completed_at = ?, status_at = ?, retry_count = ?, max_retries = ?, last_error = ?, worker_id = ?, last_error_at = ?, render = ? WHERE id = ?")) {
-            int inserts = 0;
-            int updates = 0;
-            for (TaskRow r : rows) {
-                PreparedStatement ps = r.stored ? update : insert;
-                bind(ps, r);
-                ps.addBatch();
-                if (r.stored) {
-                    updates++;
-                } else {
-                    inserts++;
+        List<TaskRow> inserts = new ArrayList<>();
+        List<TaskRow> updates = new ArrayList<>();
+        for (TaskRow r : rows) {
+            (r.stored ? updates : inserts).add(r);
+        }
+        if (!inserts.isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                ROW.bind(c, insert, inserts);
+                int inserted = 0;
+                try (ResultSet keys = insert.executeQuery()) {
+                    while (keys.next()) {
+                        inserted++;
+                    }
+                }
+                if (inserted != inserts.size()) {
+                    throw Jdbc.concurrentInsert("crawl_tasks");
                 }
             }
-            if (inserts > 0 && Jdbc.executeCountingKeys(insert) != inserts) {
-                throw Jdbc.concurrentInsert("crawl_tasks");
-            }
-            if (updates > 0) {
-                update.executeBatch();
+        }
+        if (!updates.isEmpty()) {
+            try (PreparedStatement update = c.prepareStatement(UPDATE)) {
+                ROW.bind(c, update, updates);
+                update.executeUpdate();
             }
         }
         rows.forEach(r -> r.stored = true);
-    }
-
-    private static void bind(PreparedStatement ps, TaskRow r) throws SQLException {
-        ps.setString(1, r.url);
-        ps.setString(2, r.universityName);
-        ps.setString(3, r.department);
-        ps.setString(4, r.status);
-        ps.setString(5, r.priority);
-        setInteger(ps, 6, r.maxDepth);
-        setInteger(ps, 7, r.maxPages);
-        ps.setInt(8, r.attempt);
-        setInstant(ps, 9, r.createdAt);
-        setInstant(ps, 10, r.startedAt);
-        setInstant(ps, 11, r.completedAt);
-        setInstant(ps, 12, r.statusAt);
-        ps.setInt(13, r.retryCount);
-        ps.setInt(14, r.maxRetries);
-        ps.setString(15, r.lastError);
-        ps.setString(16, r.workerId);
-        setInstant(ps, 17, r.lastErrorAt);
-        ps.setString(18, r.render);
-        ps.setObject(19, r.id);
     }
 }
