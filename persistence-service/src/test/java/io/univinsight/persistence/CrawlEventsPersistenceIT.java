@@ -117,11 +117,22 @@ class CrawlEventsPersistenceIT {
         assertEquals(T0.plusSeconds(1), row.startedAt);
         assertEquals(T0.plusSeconds(5), row.completedAt);
         assertEquals("w1", row.workerId);
+        assertEquals(2, row.maxDepth);
+        assertEquals(50, row.maxPages);
+        assertEquals("Physics", row.department);
+        assertEquals(UNIVERSITY, row.universityName);
         assertEquals("always", row.render, "the task's render mode is kept (a retry renders as asked)");
 
         QuarkusTransaction.requiringNew().run(() -> {
             assertEquals(1, ResultRecord.count("taskId", UUID.fromString(taskId)));
             ResultRecord stored = ResultRecord.find("taskId", UUID.fromString(taskId)).firstResult();
+            // every column of the result's row, as the crawler reported it
+            assertEquals(3, stored.professorsCount);
+            assertEquals(2, stored.papersCount);
+            assertEquals(7, stored.pagesFetched);
+            assertEquals(85, stored.accuracyScore);
+            assertEquals("directory+profile", stored.extractionMethod);
+            assertEquals(T0.plusSeconds(5), stored.createdAt, "stored at the time the result was completed");
             assertEquals(3, stored.cacheHits, "pages taken from the last visit");
             assertEquals(45000, stored.bytesSaved);
             assertNull(stored.emptyReason, "professors were found");
@@ -130,6 +141,14 @@ class CrawlEventsPersistenceIT {
             MetricsRecord metrics = MetricsRecord.find("taskId", UUID.fromString(taskId)).firstResult();
             assertTrue(metrics.rendered, "pages were rendered");
             assertEquals(1800, metrics.jsRenderingTimeMs);
+            assertEquals(5000, metrics.totalTimeMs);
+            assertEquals(3000, metrics.fetchTimeMs);
+            assertEquals(200, metrics.parseTimeMs);
+            assertEquals(123456, metrics.bytesFetched);
+            assertEquals(7, metrics.pagesFetched);
+            assertEquals(1, metrics.httpErrors);
+            assertFalse(metrics.cacheHit);
+            assertEquals(T0.plusSeconds(5), metrics.createdAt);
             assertEquals(3, ProfessorRecord.count("universityName", UNIVERSITY));
             ProfessorRecord grace = ProfessorRecord.find("email", "grace@uni.example.edu").firstResult();
             assertEquals("image", grace.emailForm, "an email read off a picture is stored as such");
