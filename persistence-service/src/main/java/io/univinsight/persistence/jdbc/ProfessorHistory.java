@@ -25,17 +25,23 @@ import java.util.TreeSet;
 public final class ProfessorHistory {
     private static final String NIL = "'00000000-0000-0000-0000-000000000000'::uuid";
 
+    /**
+     * The professors' rows, and their sightings, are read one id at a time through the primary keys (a LATERAL
+     * with OFFSET 0, as in ProfessorTable): a batch names a few thousand, the tables grow without bound.
+     */
+    private static final String TOUCHED = "unnest(?::int8[]) AS i(id) CROSS JOIN LATERAL (SELECT * FROM professors WHERE id = i.id OFFSET 0)";
+
     private static final String SET_DEPARTED = "UPDATE professors p SET departed_at = x.departed_at FROM ("
             + " SELECT t.id, CASE WHEN max(d.departed_at) > t.last_seen_at THEN max(d.departed_at) END AS departed_at"
-            + " FROM professors t LEFT JOIN professor_departures d ON d.email = t.email"
+            + " FROM " + TOUCHED + " t LEFT JOIN professor_departures d ON d.email = t.email"
             + "   OR (d.university_name = t.university_name AND d.normalized_name = t.normalized_name)"
-            + " WHERE t.id = ANY (?::int8[]) GROUP BY t.id, t.last_seen_at) x"
+            + " GROUP BY t.id, t.last_seen_at) x"
             + " WHERE p.id = x.id AND p.departed_at IS DISTINCT FROM x.departed_at";
 
     private static final String WANTED = "WITH touched AS ("
-            + " SELECT id, university_name, normalized_name, email FROM professors WHERE id = ANY (?::int8[])),"
+            + " SELECT p.id, p.university_name, p.normalized_name, p.email FROM " + TOUCHED + " p),"
             + " seen AS (SELECT s.*, min(s.seen_at) OVER (PARTITION BY s.professor_id) AS first_seen_at"
-            + "   FROM professor_sightings s JOIN touched t ON t.id = s.professor_id),"
+            + "   FROM touched t CROSS JOIN LATERAL (SELECT * FROM professor_sightings WHERE professor_id = t.id OFFSET 0) s),"
             + " claims AS (SELECT t.id AS professor_id, d.departed_at AS at, min(d.task_id::text)::uuid AS task_id"
             + "   FROM touched t JOIN professor_departures d ON d.email = t.email"
             + "     OR (d.university_name = t.university_name AND d.normalized_name = t.normalized_name)"
@@ -71,8 +77,8 @@ public final class ProfessorHistory {
             + " ORDER BY professor_id, changed_at, field ON CONFLICT DO NOTHING";
 
     /** Those of the professors that some stored departure names (by email, or by university and name). */
-    private static final String NAMED_BY_DEPARTURE = "SELECT p.id FROM professors p WHERE p.id = ANY (?::int8[])"
-            + " AND EXISTS (SELECT 1 FROM professor_departures d WHERE d.email = p.email"
+    private static final String NAMED_BY_DEPARTURE = "SELECT p.id FROM " + TOUCHED + " p"
+            + " WHERE EXISTS (SELECT 1 FROM professor_departures d WHERE d.email = p.email"
             + "   OR (d.university_name = p.university_name AND d.normalized_name = p.normalized_name))";
 
     /**
