@@ -24,14 +24,11 @@ public final class PaperTable {
     private static final UnnestColumns<long[]> LINK = new UnnestColumns<long[]>()
             .bigint("professor_id", pair -> pair[0]).bigint("paper_id", pair -> pair[1]);
     private static final String COLUMNS = ROW.names();
-    /** One statement, locking in id order; each key probes an index, as in {@link ProfessorTable}. */
-    private static final String LOCK_MATCHING = "SELECT p.id, " + COLUMNS + " FROM (SELECT DISTINCT m.id FROM ("
-            + " SELECT id FROM unnest(?::text[]) AS d(doi)"
-            + "   CROSS JOIN LATERAL (SELECT id FROM papers WHERE doi = d.doi OFFSET 0) x"
-            + " UNION ALL SELECT id FROM unnest(?::text[], ?::int4[]) AS k(t, y)"
-            + "   CROSS JOIN LATERAL (SELECT id FROM papers WHERE normalized_title = k.t AND COALESCE(published_year, 0) = k.y OFFSET 0) x"
-            + ") m ORDER BY m.id) ids"
-            + " CROSS JOIN LATERAL (SELECT * FROM papers WHERE id = ids.id OFFSET 0 FOR UPDATE) p ORDER BY ids.id";
+    /** One statement; each key probes an index ({@link KeyProbes}). */
+    private static final String LOCK_MATCHING = "SELECT p.id, " + COLUMNS + " FROM " + KeyProbes.lockedInIdOrder("papers",
+            "SELECT x.id FROM unnest(?::text[]) AS d(doi) " + KeyProbes.probe("papers", "doi = d.doi") + " x"
+            + " UNION ALL SELECT x.id FROM unnest(?::text[], ?::int4[]) AS k(t, y) "
+            + KeyProbes.probe("papers", "normalized_title = k.t AND COALESCE(published_year, 0) = k.y") + " x");
     private static final String UPDATE = "UPDATE papers p SET " + ID_AND_ROW.assignments("r", "id")
             + " FROM " + ID_AND_ROW.unnest("r") + " WHERE p.id = r.id";
     private static final String INSERT = "INSERT INTO papers (" + COLUMNS + ") SELECT " + ROW.values("r") + " FROM " + ROW.unnest("r")

@@ -25,11 +25,8 @@ import java.util.TreeSet;
 public final class ProfessorHistory {
     private static final String NIL = "'00000000-0000-0000-0000-000000000000'::uuid";
 
-    /**
-     * The professors' rows, and their sightings, are read one id at a time through the primary keys (a LATERAL
-     * with OFFSET 0, as in ProfessorTable): a batch names a few thousand, the tables grow without bound.
-     */
-    private static final String TOUCHED = "unnest(?::int8[]) AS i(id) CROSS JOIN LATERAL (SELECT * FROM professors WHERE id = i.id OFFSET 0)";
+    /** The professors' rows, and below their sightings, read id by id through the primary keys ({@link KeyProbes}). */
+    private static final String TOUCHED = "unnest(?::int8[]) AS i(id) " + KeyProbes.probe("professors", "id = i.id");
 
     private static final String SET_DEPARTED = "UPDATE professors p SET departed_at = x.departed_at FROM ("
             + " SELECT t.id, CASE WHEN max(d.departed_at) > t.last_seen_at THEN max(d.departed_at) END AS departed_at"
@@ -41,7 +38,7 @@ public final class ProfessorHistory {
     private static final String WANTED = "WITH touched AS ("
             + " SELECT p.id, p.university_name, p.normalized_name, p.email FROM " + TOUCHED + " p),"
             + " seen AS (SELECT s.*, min(s.seen_at) OVER (PARTITION BY s.professor_id) AS first_seen_at"
-            + "   FROM touched t CROSS JOIN LATERAL (SELECT * FROM professor_sightings WHERE professor_id = t.id OFFSET 0) s),"
+            + "   FROM touched t " + KeyProbes.probe("professor_sightings", "professor_id = t.id") + " s),"
             + " claims AS (SELECT t.id AS professor_id, d.departed_at AS at, min(d.task_id::text)::uuid AS task_id"
             + "   FROM touched t JOIN professor_departures d ON d.email = t.email"
             + "     OR (d.university_name = t.university_name AND d.normalized_name = t.normalized_name)"

@@ -22,20 +22,14 @@ public final class ProfessorTable {
     private static final UnnestColumns<ProfessorRow> ID_AND_ROW = columns(new UnnestColumns<ProfessorRow>().bigint("id", r -> r.id));
     private static final String COLUMNS = ROW.names();
     /**
-     * One statement, locking in id order so that concurrent batches do not deadlock. Emails and the matched ids
-     * probe their unique indexes one key at a time (a LATERAL with OFFSET 0, which the planner cannot flatten into
-     * a join): a batch holds at most a few thousand keys while the table grows without bound, and the hash join over
-     * the whole table that PostgreSQL otherwise picks (a young table with stale statistics, or any table it
-     * believes cached) cost a full scan per batch. The (university, name) pairs stay a join: without statistics
-     * the planner probes them through (university_name, first_seen_at), reading a university's every row per key.
+     * One statement. Emails probe their unique index key by key ({@link KeyProbes}); the (university, name) pairs
+     * stay a join: without statistics the planner probes them through (university_name, first_seen_at), reading
+     * a university's every row per key.
      */
-    private static final String LOCK_MATCHING = "SELECT p.id, " + COLUMNS + " FROM (SELECT DISTINCT m.id FROM ("
-            + " SELECT id FROM unnest(?::text[]) AS e(email)"
-            + "   CROSS JOIN LATERAL (SELECT id FROM professors WHERE email = e.email OFFSET 0) x"
+    private static final String LOCK_MATCHING = "SELECT p.id, " + COLUMNS + " FROM " + KeyProbes.lockedInIdOrder("professors",
+            "SELECT x.id FROM unnest(?::text[]) AS e(email) " + KeyProbes.probe("professors", "email = e.email") + " x"
             + " UNION ALL SELECT q.id FROM professors q JOIN unnest(?::text[], ?::text[]) AS k(u, n)"
-            + "   ON q.university_name = k.u AND q.normalized_name = k.n"
-            + ") m ORDER BY m.id) ids"
-            + " CROSS JOIN LATERAL (SELECT * FROM professors WHERE id = ids.id OFFSET 0 FOR UPDATE) p ORDER BY ids.id";
+            + " ON q.university_name = k.u AND q.normalized_name = k.n");
     private static final String UPDATE = "UPDATE professors p SET " + ID_AND_ROW.assignments("r", "id")
             + " FROM " + ID_AND_ROW.unnest("r") + " WHERE p.id = r.id";
     private static final String INSERT = "INSERT INTO professors (" + COLUMNS + ") SELECT " + ROW.values("r") + " FROM " + ROW.unnest("r")
