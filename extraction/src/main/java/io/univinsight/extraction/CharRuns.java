@@ -28,11 +28,9 @@ final class CharRuns {
      * left to the regex: there {@code $} also matches before a final line terminator.
      */
     static String dropTrailing(String s, String chars, Pattern same) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-                return same.matcher(s).replaceAll("");
-            }
+        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\u0085') >= 0 || s.indexOf('\u2028') >= 0
+                || s.indexOf('\u2029') >= 0) { // vectorised searches: most strings hold none
+            return same.matcher(s).replaceAll("");
         }
         int end = s.length();
         while (end > 0 && chars.indexOf(s.charAt(end - 1)) >= 0) {

@@ -171,7 +171,7 @@ final class Citations {
         if (title != null) {
             venue = markedVenue(item, title.text());
             Element authorEl = PageIndex.selectFirst(item, Css.AUTHOR);
-            String authorText = authorEl != null ? Text.clean(authorEl.text())
+            String authorText = authorEl != null ? Text.clean(PageIndex.textOf(authorEl))
                     : title.start() > 0 ? plain.substring(0, title.start()) : "";
             authors = splitAuthors(stripYear(authorText));
             if (authors.isEmpty()) {
@@ -249,8 +249,8 @@ final class Citations {
         Element classed = PageIndex.select(item, Css.TITLE).stream()
                 .filter(e -> PageIndex.select(e, Css.TITLE).size() == 1 && e.closest("[itemprop=author]") == null)
                 .findFirst().orElse(null);
-        if (classed != null && Text.clean(classed.text()).length() >= 4) {
-            String t = Text.clean(classed.text());
+        if (classed != null && Text.clean(PageIndex.textOf(classed)).length() >= 4) {
+            String t = Text.clean(PageIndex.textOf(classed));
             Element link = classed.is(Css.LINKS) ? classed : PageIndex.selectFirst(classed, Css.LINKS);
             return new Title(t, plain.indexOf(t), link != null && !isDoiLink(link) ? Layout.absHref(link) : null, true);
         }
@@ -269,7 +269,7 @@ final class Citations {
             return new Title(t, plain.indexOf(t), linkHrefFor(item, t), true);
         }
         for (Element a : PageIndex.select(item, Css.LINKS)) {
-            String t = Text.clean(a.text());
+            String t = Text.clean(PageIndex.textOf(a));
             String href = a.attr("href").toLowerCase();
             if (t.length() >= 8 && t.split(" ").length >= 3 && !LINK_LABEL.matcher(t).find()
                     && !href.startsWith("mailto:") && !isDoiLink(a) && !URL.matcher(t).find()
@@ -279,7 +279,7 @@ final class Citations {
             }
         }
         for (Element b : PageIndex.select(item, Css.BOLD)) {
-            String t = Text.clean(b.text());
+            String t = Text.clean(PageIndex.textOf(b));
             if (t.length() >= 8 && PersonNames.extract(t) == null && !looksLikeAuthorList(t) && plain.contains(t)) {
                 return new Title(t, plain.indexOf(t), null, true);
             }
@@ -289,7 +289,7 @@ final class Citations {
 
     private static String linkHrefFor(Element item, String title) {
         for (Element a : PageIndex.select(item, Css.LINKS)) {
-            if (!isDoiLink(a) && Text.clean(a.text()).contains(cleanTitle(title))) {
+            if (!isDoiLink(a) && Text.clean(PageIndex.textOf(a)).contains(cleanTitle(title))) {
                 return Layout.absHref(a);
             }
         }

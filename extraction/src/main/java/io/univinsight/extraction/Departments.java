@@ -66,7 +66,7 @@ final class Departments {
             if (el.closest(IN_MENU) != null) {
                 continue; // menus list every department; the banner's own label is what we want
             }
-            String text = Text.clean(el.text());
+            String text = Text.clean(PageIndex.textOf(el));
             if (text.isEmpty() || text.length() > 80) {
                 continue;
             }
@@ -88,11 +88,11 @@ final class Departments {
     /** Text of a banner without its menus, which name every department of the university. */
     private static String withoutMenus(Element el) {
         if (el.select(MENUS).isEmpty()) {
-            return el.text();
+            return PageIndex.textOf(el);
         }
         Element copy = el.clone();
         copy.select(MENUS).remove();
-        return copy.text();
+        return PageIndex.textOf(copy);
     }
 
     /** A class or id naming a department (words split at '-' and '_'). */

@@ -195,7 +195,7 @@ public final class DirectoryExtractor implements Extractor {
             for (Element child : p.children()) {
                 if (child.normalName().equals(tag)) {
                     siblings++;
-                    if (PersonNames.extract(Text.clean(child.text())) != null) {
+                    if (PersonNames.extract(Text.clean(PageIndex.textOf(child))) != null) {
                         names++;
                     }
                 }

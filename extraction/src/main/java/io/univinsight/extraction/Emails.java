@@ -35,6 +35,8 @@ public final class Emails {
             "(?i)^(info|webmaster|web|admin|administrator|office|contact|support|help|noreply|no-reply|"
                     + "admissions|dept|department|secretary|enquiries|inquiries|hr|news|media|press|root|postmaster)@.*");
 
+    /** The words {@link #BRACKET_AT} reads as "@" between brackets. */
+    private static final String[] BRACKETED_AT_WORDS = {"at", "arroba", "chiocciola"};
     private static final Pattern SPACED_AT = Pattern.compile("\\s*@\\s*");
     private static final Pattern NAME_TOKEN_SEPARATORS = Pattern.compile("[\\s.'’-]+");
     private static final Evaluator RTL = QueryParser.parse("[style*=rtl], [dir=rtl]");
@@ -135,12 +137,10 @@ public final class Emails {
         return new ArrayList<>(out);
     }
 
-    /** The whole-text reading of {@link #inText}, for a text known to be able to hold an address. */
+    /** The whole-text reading of {@link #inText}: every rule over the whole text, no piece or sign skipped. */
     static List<String> inWholeText(String text) {
         Set<String> out = new LinkedHashSet<>();
-        if (mayHoldEmail(text, 0, text.length())) {
-            addInPiece(text, out);
-        }
+        addInPiece(text, out);
         return new ArrayList<>(out);
     }
 
@@ -176,29 +176,39 @@ public final class Emails {
     }
 
     /**
-     * False only when {@link #deobfuscate} cannot yield an "@": no "@"/"＠" and no "at" standing alone
-     * (between spaces or brackets), which is what every obfuscation rule needs. Most lines fail it.
+     * False only when {@link #deobfuscate} cannot yield an "@", which each rule needs something for: the sign itself
+     * ("@", "＠"); an opening bracket before "at", "arroba" or "chiocciola" in any case ({@link #BRACKET_AT}); a
+     * shouted "AT" standing alone; a spoken "at" standing alone in a text that also says "dot". Prose has many a lone
+     * "at" and mostly no "dot", so most lines and most of a page's text fail it. One pass, no look-back.
      */
     private static boolean mayHoldEmail(String text, int from, int to) {
+        boolean spokenAt = false;
+        boolean saysDot = false;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c == '@' || c == '＠') {
+            if (c == '@' || c == '＠' || (isOpeningBracket(c) && bracketsAtSign(text, i + 1, to))) {
                 return true;
             }
             if ((c == 'a' || c == 'A') && i + 1 < to && (text.charAt(i + 1) == 't' || text.charAt(i + 1) == 'T')
                     && (i == from || atBoundary(text.charAt(i - 1), "[({<")) && (i + 2 == to || atBoundary(text.charAt(i + 2), "])}>"))) {
-                return true;
+                if (c == 'A' && text.charAt(i + 1) == 'T') {
+                    return true; // WORD_AT
+                }
+                spokenAt |= c == 'a' && text.charAt(i + 1) == 't';
             }
+            saysDot |= c == 'd' && text.startsWith("ot", i + 1) && i + 3 <= to;
         }
-        // "(arroba)", "[chiocciola]": Spanish, Italian
-        return occursWithin(text, "rroba", from, to) || occursWithin(text, "hiocciola", from, to);
+        return spokenAt && saysDot; // SPOKEN
     }
 
-    /** {@code text.substring(from, to).contains(word)}, without the copy (and without indexOf's run past {@code to}). */
-    private static boolean occursWithin(String text, String word, int from, int to) {
-        char first = word.charAt(0);
-        for (int i = from, last = to - word.length(); i <= last; i++) {
-            if (text.charAt(i) == first && text.startsWith(word, i)) {
+    /** Whether "at", "arroba" or "chiocciola" (any case) starts at {@code from} after whitespace that clean() makes spaces. */
+    private static boolean bracketsAtSign(String text, int from, int to) {
+        int i = from;
+        while (i < to && (isRegexSpace(text.charAt(i)) || text.charAt(i) == '\u00a0' || text.charAt(i) == '\u3000')) {
+            i++;
+        }
+        for (String word : BRACKETED_AT_WORDS) {
+            if (i + word.length() <= to && text.regionMatches(true, i, word, 0, word.length())) {
                 return true;
             }
         }
@@ -230,7 +240,7 @@ public final class Emails {
         }
         // Text shown right-to-left with bidi-override reads as an address only when reversed back.
         for (Element rtl : PageIndex.select(scope, RTL)) {
-            out.addAll(inText(new StringBuilder(rtl.text()).reverse().toString()));
+            out.addAll(inText(new StringBuilder(PageIndex.textOf(rtl)).reverse().toString()));
         }
         return new ArrayList<>(out);
     }

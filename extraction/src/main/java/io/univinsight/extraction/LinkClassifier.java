@@ -54,7 +54,7 @@ public final class LinkClassifier {
         Set<String> explicit = new LinkedHashSet<>();
         Set<String> generic = new LinkedHashSet<>();
         for (Element a : doc.select(Css.LINKS)) {
-            String text = Text.clean(a.text());
+            String text = Text.clean(PageIndex.textOf(a));
             String url = Layout.absHref(a);
             // Menu items are short; a sentence mentioning faculty is a news teaser.
             if (text.split(" ").length > 6 || classify(text, url) != LinkKind.DIRECTORY

@@ -30,7 +30,7 @@ final class Outline {
             int level = headingLevel(el);
             String textHeading = level > 0 ? null : textHeading(el);
             if (level > 0) {
-                stack[level] = Text.clean(el.text());
+                stack[level] = Text.clean(PageIndex.textOf(el));
                 for (int i = level + 1; i < stack.length; i++) {
                     stack[i] = null;
                 }
@@ -99,8 +99,8 @@ final class Outline {
             }
             marked = only;
         }
-        String text = Text.clean(marked.text());
-        if (text.length() < 3 || text.length() > 60 || (marked != el && Text.clean(el.text()).length() != text.length())) {
+        String text = Text.clean(PageIndex.textOf(marked));
+        if (text.length() < 3 || text.length() > 60 || (marked != el && Text.clean(PageIndex.textOf(el)).length() != text.length())) {
             return null;
         }
         if (text.split(" ").length > 6 || text.endsWith(".") || PersonNames.extract(text) != null) {

@@ -32,7 +32,7 @@ final class PageIndex {
     private Map<Element, Integer> position;
     private int[] end;
     private int[] parentAt;
-    /** Per position, summed over the element's run: characters of its text nodes, and those of them text() always keeps. */
+    /** Per position, summed over the element's run: characters of its text nodes, and at least as many as text() keeps of them. */
     private int[] rawChars;
     private int[] keptChars;
     private final Map<Element, List<String>> lines = new IdentityHashMap<>();
@@ -195,8 +195,8 @@ final class PageIndex {
 
     /**
      * Whether {@code el.text().length()} lies within [min, max]. Decided without building the text where the page's
-     * character counts settle it: text() keeps every printable ASCII character of the text nodes, and adds at most one
-     * space before and one after each element to what it keeps of them.
+     * character counts settle it: text() keeps at least {@link #keptAtLeast} of each text node's characters, and adds
+     * at most one space before and one after each element to what it keeps of them.
      */
     boolean textLengthWithin(Element el, int min, int max) {
         Integer at = positions().get(el);
@@ -293,13 +293,10 @@ final class PageIndex {
                 if (el.childNode(k) instanceof TextNode t) {
                     String s = t.getWholeText();
                     raw += s.length();
-                    for (int j = 0; j < s.length(); j++) {
-                        char c = s.charAt(j);
-                        if (c > ' ' && c <= '~') {
-                            kept++;
-                            if (c == '#' || c == '@' || c == '/' || c == '%') {
-                                charsBelow[i] |= 1 << TRACKED.indexOf(c);
-                            }
+                    kept += keptAtLeast(s);
+                    for (int bit = 0; bit < TRACKED.length(); bit++) {
+                        if (s.indexOf(TRACKED.charAt(bit)) >= 0) { // vectorised, and the tracked characters are rare
+                            charsBelow[i] |= 1 << bit;
                         }
                     }
                 }
@@ -312,6 +309,34 @@ final class PageIndex {
                 charsBelow[parentAt[i]] |= charsBelow[i];
             }
         }
+    }
+
+    /**
+     * How many of the text node's characters text() keeps, at least. A plain node (single spaces, nothing to drop, as
+     * {@link VisibleText} reads it: most of them) keeps all but what the final trim() may take at its ends; any other
+     * keeps at least its printable ASCII characters. Plain is found by vectorised searches, not a look at every character.
+     */
+    private static int keptAtLeast(String s) {
+        int n = s.length();
+        if (VisibleText.isPlain(s)) {
+            int from = 0;
+            int to = n;
+            while (from < to && s.charAt(from) <= ' ') {
+                from++;
+            }
+            while (to > from && s.charAt(to - 1) <= ' ') {
+                to--;
+            }
+            return to - from;
+        }
+        int kept = 0;
+        for (int j = 0; j < n; j++) {
+            char c = s.charAt(j);
+            if (c > ' ' && c <= '~') {
+                kept++;
+            }
+        }
+        return kept;
     }
 
     /** {@link SameTagPlaces} of el's parent, remembered for the page being extracted when el belongs to it. */

@@ -152,14 +152,14 @@ final class PersonBlocks {
         if (name != null) {
             String key = NameKeys.personKey(name);
             for (Element a : links) {
-                String text = PersonNames.extract(Text.clean(a.text()));
+                String text = PersonNames.extract(Text.clean(PageIndex.textOf(a)));
                 if (text != null && NameKeys.personKey(text).equals(key)) {
                     return Layout.absHref(a);
                 }
             }
         }
         for (Element a : links) {
-            if (PROFILE_TEXT.matcher(Text.clean(a.text())).matches()) {
+            if (PROFILE_TEXT.matcher(Text.clean(PageIndex.textOf(a))).matches()) {
                 return Layout.absHref(a);
             }
         }
@@ -172,7 +172,7 @@ final class PersonBlocks {
             }
             only = href;
         }
-        return only != null && name != null && links.get(0).text().contains(name) ? Layout.absHref(links.get(0)) : null;
+        return only != null && name != null && PageIndex.textOf(links.get(0)).contains(name) ? Layout.absHref(links.get(0)) : null;
     }
 
     private static boolean isPageLink(Element a) {

@@ -92,8 +92,8 @@ public final class ProfileExtractor implements Extractor {
         }
         String key = NameKeys.personKey(name);
         for (Element el : doc.body().getAllElements()) {
-            if (el.childrenSize() == 0 && el.text().length() <= 60 && !Layout.inChrome(el)) {
-                String shown = PersonNames.extract(el.text());
+            if (el.childrenSize() == 0 && PageIndex.textOf(el).length() <= 60 && !Layout.inChrome(el)) {
+                String shown = PersonNames.extract(PageIndex.textOf(el));
                 if (shown != null && NameKeys.personKey(shown).equals(key)) {
                     return el;
                 }

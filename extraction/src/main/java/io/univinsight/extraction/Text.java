@@ -29,8 +29,10 @@ final class Text {
         if (s == null) {
             return "";
         }
-        if (isClean(s)) {
-            return s; // most strings handed in are already clean: skip the regex and the copies
+        if (hasOnlySingleSpaces(s)) {
+            // The loop below would copy s as it is (each single space stays one): only the ends are left to trim.
+            // Most strings handed in are clean already, and trim() returns them without a copy.
+            return s.trim();
         }
         // Same as s.replace(U+00A0 and U+3000 by spaces).replaceAll("\\s+", " ").trim(), in one pass.
         StringBuilder sb = new StringBuilder(s.length());
@@ -51,12 +53,6 @@ final class Text {
             sb.append(' ');
         }
         return sb.toString().trim();
-    }
-
-    /** True when {@link #clean} would return the string unchanged. */
-    private static boolean isClean(String s) {
-        int n = s.length();
-        return n == 0 || (s.charAt(0) > ' ' && s.charAt(n - 1) > ' ' && hasOnlySingleSpaces(s)); // trim() keeps the ends
     }
 
     /**

@@ -87,7 +87,7 @@ final class VisibleText {
     }
 
     /** No whitespace to normalise but single spaces, and nothing to drop. */
-    private static boolean isPlain(String s) {
+    static boolean isPlain(String s) {
         return s.indexOf("  ") < 0 && s.indexOf('\n') < 0 && s.indexOf('\t') < 0 && s.indexOf('\r') < 0 && s.indexOf('\f') < 0
                 && s.indexOf('\u00a0') < 0 && s.indexOf('\u200b') < 0 && s.indexOf('\u00ad') < 0;
     }

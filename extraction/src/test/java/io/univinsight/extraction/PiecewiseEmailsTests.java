@@ -12,7 +12,7 @@ class PiecewiseEmailsTests {
     /** Address characters, every obfuscation's words and brackets, spaces of all kinds, the piece breaks, and others. */
     private static final String[] PIECES = {"jane", "doe", "uni", "edu", "de", "x", "a", "t", "d", "o", "7", "_", "-", ".",
             "%", "+", "@", "＠", "．", "at", "AT", "At", "dot", "DOT", "punto", "punkt", "point", "arroba", "chiocciola",
-            "rroba", "hiocciola", "[", "]", "(", ")", "{", "}", "<", ">", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "\u0001",
+            "rroba", "hiocciola", "ARROBA", "Chiocciola", "aT", "[", "]", "(", ")", "{", "}", "<", ">", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "\u0001",
             ",", ";", ":", "\"", "'", "!", "?", "|", "/", "=", "“", "”", "‘", "’", "·", "•", "é", "\u0301", "中", "ß", "#"};
 
     @Test

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import io.univinsight.extraction.bench.BenchPages;
 
-/** VisibleText gives what jsoup's Element.text() gives, on every element of the corpus pages and of random markup. */
+/**
+ * VisibleText gives what jsoup's Element.text() gives, and PageIndex's length test (decided from character counts where
+ * they settle it) agrees with that text's length, on every element of the corpus pages and of random markup.
+ */
 class VisibleTextTests {
     private static final String[] PIECES = {"jane", "x", "é", "中", "😀", "\ud800", " ", "  ", "\t", "\n", "\r", "\f", "\u000b",
             "&nbsp;", "\u00a0", "\u3000", "\u200b", "&shy;", "\u0001", "<p>", "</p>", "<div>", "</div>", "<span>", "</span>",
@@ -62,8 +65,18 @@ class VisibleTextTests {
 
     private static int assertSameOnEveryElement(Document doc) {
         int n = 0;
+        PageIndex index = PageIndex.of(doc);
         for (Element el : doc.getAllElements()) {
-            assertEquals(el.text(), VisibleText.of(el), () -> "element " + el.cssSelector() + " of <" + doc.body().html() + ">");
+            String text = el.text();
+            assertEquals(text, VisibleText.of(el), () -> "element " + el.cssSelector() + " of <" + doc.body().html() + ">");
+            int length = text.length();
+            // The exact length, just above, just below, and the windows the extractors ask about.
+            for (int[] window : new int[][] {{length, length}, {length + 1, Integer.MAX_VALUE}, {0, length - 1}, {2, 1200},
+                    {0, 1000}, {40, Integer.MAX_VALUE}}) {
+                assertEquals(length >= window[0] && length <= window[1], index.textLengthWithin(el, window[0], window[1]),
+                        () -> "length " + length + " in " + java.util.Arrays.toString(window) + ", element " + el.cssSelector()
+                                + " of <" + doc.body().html() + ">");
+            }
             n++;
         }
         return n;

@@ -11,7 +11,7 @@ import io.univinsight.extraction.PageContext;
 
 /**
  * Quick timing for iteration (not a JMH replacement): the crawler benchmark's generated pages, parse
- * alone vs parse + extraction, one thread. Usage: ExtractionTiming [seconds-per-measure [directory|profile [per-extractor]]]
+ * alone vs parse + extraction, one thread. Usage: ExtractionTiming [seconds-per-measure [directory|profile|written-email [per-extractor]]]
  */
 public final class ExtractionTiming {
     private static final String URL = "https://bench.example.edu/cs/faculty/";
@@ -25,12 +25,15 @@ public final class ExtractionTiming {
         ExtractionPipeline pipeline = ExtractionPipeline.defaults();
         PageContext ctx = new PageContext(URL, "Bench University", "Computer Science");
         List<BenchPages.Person> people = BenchPages.people(200, 7);
-        String[] kinds = args.length > 1 ? new String[] {args[1]} : new String[] {"directory", "profile"};
+        String[] kinds = args.length > 1 ? new String[] {args[1]} : new String[] {"directory", "profile", "written-email"};
         for (String kind : kinds) {
             List<String> pages = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                pages.add(kind.equals("directory") ? BenchPages.directory(people.subList(i * 12, i * 12 + 12), i + 1, 16, 7)
-                        : BenchPages.profile(people.get(i), 7));
+                pages.add(switch (kind) { // the page kinds of the crawler's JMH ExtractionBench
+                    case "directory" -> BenchPages.directory(people.subList(i * 12, i * 12 + 12), i + 1, 16, 7);
+                    case "profile" -> BenchPages.profile(people.get(i), 7);
+                    default -> BenchPages.writtenEmailProfile(people.get(i), 7);
+                });
             }
             for (int round = 0; round < 2; round++) { // first round is warm-up
                 double parse = measure(pages, seconds, false, pipeline, ctx);
