@@ -62,8 +62,17 @@ final class EmailPieces {
      * its full-width form) and no word character: commas, quotes, colons and the like, common in prose.
      */
     static boolean isBreak(char c) {
-        return c == ',' || c == ';' || c == ':' || c == '"' || c == '\'' || c == '!' || c == '?' || c == '|'
-                || c == '/' || c == '=' || c == '“' || c == '”' || c == '‘' || c == '’' || c == '·' || c == '•';
+        return c < ASCII_BREAKS.length ? ASCII_BREAKS[c]
+                : c == '“' || c == '”' || c == '‘' || c == '’' || c == '·' || c == '•';
+    }
+
+    /** The ASCII breaks as a table: a piece is found by walking its characters, mostly letters and spaces. */
+    private static final boolean[] ASCII_BREAKS = new boolean[128];
+
+    static {
+        for (char c : ",;:\"'!?|/=".toCharArray()) {
+            ASCII_BREAKS[c] = true;
+        }
     }
 
     private static int find(String text, int k, int from) {

@@ -35,8 +35,6 @@ public final class Emails {
             "(?i)^(info|webmaster|web|admin|administrator|office|contact|support|help|noreply|no-reply|"
                     + "admissions|dept|department|secretary|enquiries|inquiries|hr|news|media|press|root|postmaster)@.*");
 
-    /** The words {@link #BRACKET_AT} reads as "@" between brackets. */
-    private static final String[] BRACKETED_AT_WORDS = {"at", "arroba", "chiocciola"};
     private static final Pattern SPACED_AT = Pattern.compile("\\s*@\\s*");
     private static final Pattern NAME_TOKEN_SEPARATORS = Pattern.compile("[\\s.'’-]+");
     private static final Evaluator RTL = QueryParser.parse("[style*=rtl], [dir=rtl]");
@@ -72,16 +70,7 @@ public final class Emails {
     }
 
     private static boolean hasBracket(String t) {
-        for (int i = 0; i < t.length(); i++) {
-            if (isOpeningBracket(t.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isOpeningBracket(char c) {
-        return c == '[' || c == '(' || c == '{' || c == '<';
+        return t.indexOf('[') >= 0 || t.indexOf('(') >= 0 || t.indexOf('{') >= 0 || t.indexOf('<') >= 0;
     }
 
     /**
@@ -89,17 +78,15 @@ public final class Emails {
      * match spaces, then an opening bracket, then anything. Same matches: find() would try the pattern at every
      * position of the text (a whole page's, for a profile); a match can only start at the run of spaces before an
      * opening bracket, so the pattern is tried there, from the run's start (or the previous match's end) as find()
-     * would reach it first.
+     * would reach it first. The brackets are found by indexOf, not by a look at every character.
      */
     static String replaceBracketed(Pattern pattern, String t, String replacement) {
         Matcher m = pattern.matcher(t);
         StringBuilder out = null;
         int searchFrom = 0;
         int n = t.length();
-        for (int bracket = 0; bracket < n; bracket++) {
-            if (!isOpeningBracket(t.charAt(bracket))) {
-                continue;
-            }
+        NextIndex[] brackets = {new NextIndex(t, "["), new NextIndex(t, "("), new NextIndex(t, "{"), new NextIndex(t, "<")};
+        for (int bracket = NextIndex.first(brackets, 0); bracket >= 0; bracket = NextIndex.first(brackets, bracket + 1)) {
             int start = bracket;
             while (start > searchFrom && isRegexSpace(t.charAt(start - 1))) {
                 start--;
@@ -129,8 +116,12 @@ public final class Emails {
      */
     static List<String> inText(String text) {
         Set<String> out = new LinkedHashSet<>();
+        EmailSigns signs = null;
         for (int[] piece : EmailPieces.of(text)) {
-            if (mayHoldEmail(text, piece[0], piece[1])) {
+            if (signs == null) {
+                signs = new EmailSigns(text);
+            }
+            if (signs.mayYieldAt(piece[0], piece[1])) {
                 addInPiece(piece[0] == 0 && piece[1] == text.length() ? text : text.substring(piece[0], piece[1]), out);
             }
         }
@@ -173,50 +164,6 @@ public final class Emails {
     private static boolean isLocalChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-    }
-
-    /**
-     * False only when {@link #deobfuscate} cannot yield an "@", which each rule needs something for: the sign itself
-     * ("@", "＠"); an opening bracket before "at", "arroba" or "chiocciola" in any case ({@link #BRACKET_AT}); a
-     * shouted "AT" standing alone; a spoken "at" standing alone in a text that also says "dot". Prose has many a lone
-     * "at" and mostly no "dot", so most lines and most of a page's text fail it. One pass, no look-back.
-     */
-    private static boolean mayHoldEmail(String text, int from, int to) {
-        boolean spokenAt = false;
-        boolean saysDot = false;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '@' || c == '＠' || (isOpeningBracket(c) && bracketsAtSign(text, i + 1, to))) {
-                return true;
-            }
-            if ((c == 'a' || c == 'A') && i + 1 < to && (text.charAt(i + 1) == 't' || text.charAt(i + 1) == 'T')
-                    && (i == from || atBoundary(text.charAt(i - 1), "[({<")) && (i + 2 == to || atBoundary(text.charAt(i + 2), "])}>"))) {
-                if (c == 'A' && text.charAt(i + 1) == 'T') {
-                    return true; // WORD_AT
-                }
-                spokenAt |= c == 'a' && text.charAt(i + 1) == 't';
-            }
-            saysDot |= c == 'd' && text.startsWith("ot", i + 1) && i + 3 <= to;
-        }
-        return spokenAt && saysDot; // SPOKEN
-    }
-
-    /** Whether "at", "arroba" or "chiocciola" (any case) starts at {@code from} after whitespace that clean() makes spaces. */
-    private static boolean bracketsAtSign(String text, int from, int to) {
-        int i = from;
-        while (i < to && (isRegexSpace(text.charAt(i)) || text.charAt(i) == '\u00a0' || text.charAt(i) == '\u3000')) {
-            i++;
-        }
-        for (String word : BRACKETED_AT_WORDS) {
-            if (i + word.length() <= to && text.regionMatches(true, i, word, 0, word.length())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean atBoundary(char c, String brackets) {
-        return c <= ' ' || c == '\u00a0' || c == '\u3000' || Character.isWhitespace(c) || brackets.indexOf(c) >= 0;
     }
 
     /** mailto links first (the most deliberate signal), then anything written in the text. */
