@@ -28,6 +28,9 @@ final class CharRuns {
      * left to the regex: there {@code $} also matches before a final line terminator.
      */
     static String dropTrailing(String s, String chars, Pattern same) {
+        if (s.isEmpty() || (chars.indexOf(s.charAt(s.length() - 1)) < 0 && !isLineTerminator(s.charAt(s.length() - 1)))) {
+            return s; // "$" is at the very end, after a character outside the set: no run to drop (the common case)
+        }
         if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\u0085') >= 0 || s.indexOf('\u2028') >= 0
                 || s.indexOf('\u2029') >= 0) { // vectorised searches: most strings hold none
             return same.matcher(s).replaceAll("");
@@ -37,5 +40,10 @@ final class CharRuns {
             end--;
         }
         return s.substring(0, end);
+    }
+
+    /** What ends a line for "$" (UNIX_LINES off): the regex matches before a final one too. */
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 }

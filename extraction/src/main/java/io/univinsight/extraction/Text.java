@@ -21,6 +21,9 @@ final class Text {
             "a", "em", "i", "b", "strong", "small", "sup", "sub", "abbr", "code", "u", "s",
             "font", "mark", "time", "bdi", "bdo", "cite", "q", "label", "wbr");
 
+    /** Up to this length {@link #hasOnlySingleSpaces} walks the string instead of searching it. */
+    private static final int SHORT = 48;
+
     private Text() {
     }
 
@@ -60,6 +63,16 @@ final class Text {
      * space. Found by String.indexOf, vectorised, rather than a look at every character.
      */
     private static boolean hasOnlySingleSpaces(String s) {
+        int n = s.length();
+        if (n <= SHORT) { // a look at each character costs less than eight searches on a short string (a name, a title)
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c == ' ' ? i + 1 < n && s.charAt(i + 1) == ' ' : (c >= '\t' && c <= '\r') || c == '\u00a0' || c == '\u3000') {
+                    return false;
+                }
+            }
+            return true;
+        }
         return s.indexOf("  ") < 0 && s.indexOf('\n') < 0 && s.indexOf('\t') < 0 && s.indexOf('\r') < 0 && s.indexOf('\f') < 0
                 && s.indexOf('\u000B') < 0 && s.indexOf('\u00a0') < 0 && s.indexOf('\u3000') < 0;
     }
