@@ -2,6 +2,8 @@ package io.univinsight.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,12 +27,52 @@ public final class ChildJvm {
         return command;
     }
 
-    /** A TCP port free on 127.0.0.1 right now. */
+    /**
+     * A TCP port free on 127.0.0.1 right now, and likely to stay free until a child binds it: taken below the kernel's
+     * ephemeral range, which the kernel also hands out as the local end of outgoing connections (a port found free
+     * there was once taken by a Kafka client's connection before the crawler, started a minute later, could bind it).
+     * Falls back to an ephemeral port where the range leaves no room below it.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        int ephemeralStart = ephemeralRangeStart();
+        for (int attempt = 0; ephemeralStart > LOWEST_PORT + 1000 && attempt < 200; attempt++) {
+            int port = LOWEST_PORT + RANDOM.nextInt(ephemeralStart - LOWEST_PORT);
+            if (HANDED_OUT.add(port) && isFree(port)) {
+                return port;
+            }
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final int LOWEST_PORT = 10_000;
+    private static final java.util.Random RANDOM = new java.util.Random();
+    /** Ports this JVM gave out already: two callers in a row must not get the same one before either binds it. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    /** Linux's ip_local_port_range start; elsewhere the IANA range's (49152, also macOS's). */
+    private static int ephemeralRangeStart() {
+        try {
+            // A stream, not Files.readString: /proc files report size 0 and readString came back with "3" of "32768 60999".
+            String range;
+            try (var in = java.nio.file.Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+                range = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+            }
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 49_152;
         }
     }
 }
