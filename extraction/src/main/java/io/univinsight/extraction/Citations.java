@@ -249,8 +249,9 @@ final class Citations {
         Element classed = PageIndex.select(item, Css.TITLE).stream()
                 .filter(e -> PageIndex.select(e, Css.TITLE).size() == 1 && e.closest("[itemprop=author]") == null)
                 .findFirst().orElse(null);
-        if (classed != null && Text.clean(PageIndex.textOf(classed)).length() >= 4) {
-            String t = Text.clean(PageIndex.textOf(classed));
+        String classedText = classed == null ? "" : Text.clean(PageIndex.textOf(classed));
+        if (classedText.length() >= 4) {
+            String t = classedText;
             Element link = classed.is(Css.LINKS) ? classed : PageIndex.selectFirst(classed, Css.LINKS);
             return new Title(t, plain.indexOf(t), link != null && !isDoiLink(link) ? Layout.absHref(link) : null, true);
         }

@@ -23,7 +23,7 @@ final class EmailSigns {
         this.text = text;
         at = new NextIndex(text, "@");
         fullWidthAt = new NextIndex(text, "＠");
-        brackets = new NextIndex[] {new NextIndex(text, "["), new NextIndex(text, "("), new NextIndex(text, "{"), new NextIndex(text, "<")};
+        brackets = NextIndex.eachOf(text, Emails.OPENING_BRACKETS);
         shoutedAt = new NextIndex(text, "AT");
         spokenAt = new NextIndex(text, "at");
         dot = new NextIndex(text, "dot");
@@ -48,7 +48,7 @@ final class EmailSigns {
     /** Whether an occurrence of the two-letter word in [from, to) stands alone: spaces, brackets or the piece's edges around it. */
     private boolean standingAlone(NextIndex word, int from, int to) {
         for (int i = word.at(from); i >= 0 && i + 2 <= to; i = word.at(i + 1)) {
-            if ((i == from || atBoundary(text.charAt(i - 1), "[({<")) && (i + 2 == to || atBoundary(text.charAt(i + 2), "])}>"))) {
+            if ((i == from || atBoundary(text.charAt(i - 1), Emails.OPENING_BRACKETS)) && (i + 2 == to || atBoundary(text.charAt(i + 2), "])}>"))) {
                 return true;
             }
         }
@@ -58,7 +58,7 @@ final class EmailSigns {
     /** Whether "at", "arroba" or "chiocciola" (any case) starts at {@code from} after whitespace that clean() makes spaces. */
     private boolean bracketsAtWord(int from, int to) {
         int i = from;
-        while (i < to && isCleanedToSpace(text.charAt(i))) {
+        while (i < to && Text.isCleanedSpace(text.charAt(i))) { // \s, and the spaces clean() makes of no-break ones
             i++;
         }
         for (String word : BRACKETED_AT_WORDS) {
@@ -67,11 +67,6 @@ final class EmailSigns {
             }
         }
         return false;
-    }
-
-    /** What {@code \s} matches ([ \t\n\x0B\f\r]), and the no-break and ideographic spaces clean() turns into spaces. */
-    private static boolean isCleanedToSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00a0' || c == '\u3000';
     }
 
     private static boolean atBoundary(char c, String brackets) {

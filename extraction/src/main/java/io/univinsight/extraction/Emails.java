@@ -20,6 +20,8 @@ public final class Emails {
     static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     // "name [at] domain", "name(at)domain", "name {at} domain", "name <at> domain"
+    /** The brackets {@link #BRACKET_AT} and {@link #BRACKET_DOT} open with. */
+    static final String OPENING_BRACKETS = "[({<";
     static final Pattern BRACKET_AT = Pattern.compile("\\s*[\\[({<]\\s*(?i:at|@|arroba|chiocciola)\\s*[\\])}>]\\s*");
     static final Pattern BRACKET_DOT = Pattern.compile("\\s*[\\[({<]\\s*(?i:dot|\\.|punto|punkt|point)\\s*[\\])}>]\\s*");
     // "name AT domain DOT edu": only the shouted form, lower-case "at"/"dot" is ordinary prose.
@@ -70,7 +72,12 @@ public final class Emails {
     }
 
     private static boolean hasBracket(String t) {
-        return t.indexOf('[') >= 0 || t.indexOf('(') >= 0 || t.indexOf('{') >= 0 || t.indexOf('<') >= 0;
+        for (int i = 0; i < OPENING_BRACKETS.length(); i++) {
+            if (t.indexOf(OPENING_BRACKETS.charAt(i)) >= 0) { // vectorised searches, not a look at every character
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -85,7 +92,7 @@ public final class Emails {
         StringBuilder out = null;
         int searchFrom = 0;
         int n = t.length();
-        NextIndex[] brackets = {new NextIndex(t, "["), new NextIndex(t, "("), new NextIndex(t, "{"), new NextIndex(t, "<")};
+        NextIndex[] brackets = NextIndex.eachOf(t, OPENING_BRACKETS);
         for (int bracket = NextIndex.first(brackets, 0); bracket >= 0; bracket = NextIndex.first(brackets, bracket + 1)) {
             int start = bracket;
             while (start > searchFrom && isRegexSpace(t.charAt(start - 1))) {

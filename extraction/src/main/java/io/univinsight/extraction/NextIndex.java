@@ -30,6 +30,15 @@ final class NextIndex {
         return i >= 0 && i < to;
     }
 
+    /** One per character of {@code chars}, each sought on its own in text (for {@link #first}). */
+    static NextIndex[] eachOf(String text, String chars) {
+        NextIndex[] all = new NextIndex[chars.length()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = new NextIndex(text, String.valueOf(chars.charAt(i)));
+        }
+        return all;
+    }
+
     /** The first of several sought strings at or after {@code from}, or -1. */
     static int first(NextIndex[] all, int from) {
         int first = -1;

@@ -92,8 +92,12 @@ public final class ProfileExtractor implements Extractor {
         }
         String key = NameKeys.personKey(name);
         for (Element el : doc.body().getAllElements()) {
-            if (el.childrenSize() == 0 && PageIndex.textOf(el).length() <= 60 && !Layout.inChrome(el)) {
-                String shown = PersonNames.extract(PageIndex.textOf(el));
+            if (el.childrenSize() != 0) {
+                continue;
+            }
+            String text = PageIndex.textOf(el);
+            if (text.length() <= 60 && !Layout.inChrome(el)) {
+                String shown = PersonNames.extract(text);
                 if (shown != null && NameKeys.personKey(shown).equals(key)) {
                     return el;
                 }

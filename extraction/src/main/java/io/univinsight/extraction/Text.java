@@ -67,7 +67,7 @@ final class Text {
         if (n <= SHORT) { // a look at each character costs less than eight searches on a short string (a name, a title)
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
-                if (c == ' ' ? i + 1 < n && s.charAt(i + 1) == ' ' : (c >= '\t' && c <= '\r') || c == '\u00a0' || c == '\u3000') {
+                if (isCleanedSpace(c) && (c != ' ' || (i + 1 < n && s.charAt(i + 1) == ' '))) {
                     return false;
                 }
             }
@@ -240,7 +240,7 @@ final class Text {
      * The whitespace {@link #clean} turns into single spaces: space, tab, LF, VT, FF, CR (9 to 13 in a run),
      * no-break and ideographic spaces. Ordered so that a letter, the common case, fails after three comparisons.
      */
-    private static boolean isCleanedSpace(char c) {
+    static boolean isCleanedSpace(char c) {
         return c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c == '\u00a0' || c == '\u3000';
     }
 

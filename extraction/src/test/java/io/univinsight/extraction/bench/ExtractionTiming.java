@@ -2,6 +2,7 @@ package io.univinsight.extraction.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -65,31 +66,27 @@ public final class ExtractionTiming {
         List<Document> docs = pages.stream().map(html -> Jsoup.parse(html, URL)).toList();
         double best = Double.MAX_VALUE;
         for (int round = 0; round < EXTRACTION_ROUNDS; round++) {
-            long end = System.nanoTime() + (long) (seconds / 2 * 1e9);
-            long start = CPU.getCurrentThreadCpuTime();
-            int n = 0;
-            Object sink = null;
-            while (System.nanoTime() < end) {
-                sink = p.extract(docs.get(n % docs.size()), ctx);
-                n++;
-            }
-            if (sink == null) {
-                throw new IllegalStateException();
-            }
-            best = Math.min(best, (CPU.getCurrentThreadCpuTime() - start) / 1e6 / n);
+            best = Math.min(best, cpuMsPerPage(seconds / 2, n -> p.extract(docs.get(n % docs.size()), ctx)));
         }
         return best;
     }
 
     private static double measure(List<String> pages, double seconds, boolean extract, ExtractionPipeline p, PageContext ctx) {
+        return cpuMsPerPage(seconds, n -> {
+            Document d = Jsoup.parse(pages.get(n % pages.size()), URL);
+            return extract ? p.extract(d, ctx) : d;
+        });
+    }
+
+    /** Runs page number n, n = 0, 1, ..., for about {@code seconds}; CPU ms per page, and {@link #allocated} per page. */
+    private static double cpuMsPerPage(double seconds, IntFunction<Object> page) {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long start = CPU.getCurrentThreadCpuTime(); // CPU time: the machine is shared, wall time is noisy
         long bytes = CPU.getCurrentThreadAllocatedBytes();
         int n = 0;
         Object sink = null;
         while (System.nanoTime() < end) {
-            Document d = Jsoup.parse(pages.get(n % pages.size()), URL);
-            sink = extract ? p.extract(d, ctx) : d;
+            sink = page.apply(n);
             n++;
         }
         if (sink == null) {
