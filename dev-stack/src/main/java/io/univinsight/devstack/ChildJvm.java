@@ -5,12 +5,24 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Command lines for child JVMs: a {@link DevStackMain} command on the dev-stack classpath, or another module's main class on its own. */
 public final class ChildJvm {
+    private static final int LOWEST_PORT = 10_000;
+    /** Where the kernel's ephemeral ports start: read once, it does not change while tests run. */
+    private static final int EPHEMERAL_START = ephemeralRangeStart();
+    private static final Random RANDOM = new Random();
+    /** Ports this JVM gave out already: two callers in a row must not get the same one before either binds it. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
     private ChildJvm() {
     }
 
@@ -34,9 +46,8 @@ public final class ChildJvm {
      * Falls back to an ephemeral port where the range leaves no room below it.
      */
     public static int freePort() {
-        int ephemeralStart = ephemeralRangeStart();
-        for (int attempt = 0; ephemeralStart > LOWEST_PORT + 1000 && attempt < 200; attempt++) {
-            int port = LOWEST_PORT + RANDOM.nextInt(ephemeralStart - LOWEST_PORT);
+        for (int attempt = 0; EPHEMERAL_START > LOWEST_PORT + 1000 && attempt < 200; attempt++) {
+            int port = LOWEST_PORT + RANDOM.nextInt(EPHEMERAL_START - LOWEST_PORT);
             if (HANDED_OUT.add(port) && isFree(port)) {
                 return port;
             }
@@ -47,11 +58,6 @@ public final class ChildJvm {
             throw new UncheckedIOException(e);
         }
     }
-
-    private static final int LOWEST_PORT = 10_000;
-    private static final java.util.Random RANDOM = new java.util.Random();
-    /** Ports this JVM gave out already: two callers in a row must not get the same one before either binds it. */
-    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
@@ -67,8 +73,8 @@ public final class ChildJvm {
         try {
             // A stream, not Files.readString: /proc files report size 0 and readString came back with "3" of "32768 60999".
             String range;
-            try (var in = java.nio.file.Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
-                range = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+            try (var in = Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+                range = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
             }
             return Integer.parseInt(range.split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
