@@ -55,11 +55,7 @@ public final class DirectoryExtractor implements Extractor {
         Map<Element, PersonBlocks.Reading> found = new IdentityHashMap<>();
         List<Element> order = new ArrayList<>();
         List<Element> all = page.elementsUnder(body);
-        Map<Element, Integer> position = new IdentityHashMap<>(all.size());
         Map<Element, Boolean> nameLists = new IdentityHashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            position.put(all.get(i), i);
-        }
         for (Element parent : all) {
             if (!hasTwoChildElements(parent) || page.inChrome(parent)) {
                 continue;
@@ -89,7 +85,8 @@ public final class DirectoryExtractor implements Extractor {
         }
         dropBlocksHoldingSeveralPeople(found, order);
         Map<Element, PersonBlocks.Reading> outermost = new LinkedHashMap<>();
-        order.sort((a, b) -> Integer.compare(position.get(a), position.get(b)));
+        ElementPositions positions = page.positions();
+        order.sort((a, b) -> Integer.compare(positions.indexOf(a), positions.indexOf(b)));
         for (Element el : order) {
             boolean nested = false;
             for (Element p = el.parent(); p != null; p = p.parent()) {

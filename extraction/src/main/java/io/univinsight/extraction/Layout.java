@@ -53,7 +53,7 @@ final class Layout {
     }
 
     /** The element itself (not its ancestors) is navigation, a footer or the site banner. */
-    private static boolean isChrome(Element e) {
+    static boolean isChrome(Element e) {
         String tag = e.normalName();
         if (tag.equals("nav") || tag.equals("footer")) {
             return true;

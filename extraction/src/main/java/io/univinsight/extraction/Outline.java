@@ -1,9 +1,7 @@
 package io.univinsight.extraction;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
@@ -18,11 +16,19 @@ final class Outline {
     private static final int MAX_TEXT_HEADINGS = 4;
     private static final Pattern HEADING_CLASS = Pattern.compile(
             "(?i)(?:^|[\\s_-])(?:heading|header)(?:$|[\\s_-])|section[-_]?title"); // not "title": a card's "person-title" is no heading
-    private final Map<Element, List<String>> active;
+    /** Per position of {@link #positions}, the headings in force there. */
+    private final List<String>[] active;
+    private final ElementPositions positions;
 
-    /** @param all the page's elements in document order ({@code doc.getAllElements()}) */
-    Outline(List<Element> all) {
-        active = new IdentityHashMap<>(all.size());
+    /**
+     * @param all the page's elements in document order ({@code doc.getAllElements()})
+     * @param positions where each of them stands in {@code all}
+     */
+    @SuppressWarnings("unchecked") // an array of lists: a generic array cannot be created otherwise
+    Outline(List<Element> all, ElementPositions positions) {
+        this.positions = positions;
+        active = (List<String>[]) new List<?>[all.size()];
+        int at = 0;
         String[] stack = new String[7];
         List<String> textHeadings = new ArrayList<>();
         List<String> current = List.of();
@@ -45,7 +51,7 @@ final class Outline {
                 }
                 current = headings(stack, textHeadings);
             }
-            active.put(el, current);
+            active[at++] = current;
         }
     }
 
@@ -116,7 +122,8 @@ final class Outline {
 
     /** Headings in force at this element, outermost first (a heading counts as under itself). */
     List<String> headingsFor(Element el) {
-        return active.getOrDefault(el, List.of());
+        int at = positions.indexOf(el);
+        return at < 0 ? List.of() : active[at];
     }
 
     /** {@code el.childrenSize()} for a node of at most a few children, without jsoup building its child list. */

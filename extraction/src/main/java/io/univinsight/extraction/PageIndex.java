@@ -25,18 +25,23 @@ final class PageIndex {
 
     private final Document doc;
     private Outline outline;
-    private final Map<Element, String> texts = new IdentityHashMap<>();
-    private final Map<Element, Boolean> chrome = new IdentityHashMap<>();
     /** Every element in document order; an element's subtree is the run from its position to {@code end[position]}. */
     private List<Element> all;
-    private Map<Element, Integer> position;
+    private ElementPositions position;
     private int[] end;
     private int[] parentAt;
     /** Per position, summed over the element's run: characters of its text nodes, and at least as many as text() keeps of them. */
     private int[] rawChars;
     private int[] keptChars;
-    private final Map<Element, List<String>> lines = new IdentityHashMap<>();
-    private final Map<Element, int[]> sameTagPlaces = new IdentityHashMap<>();
+    /** Answers remembered per position (null: not yet asked). */
+    private String[] texts;
+    private List<String>[] lines;
+    private int[][] sameTagPlaces;
+    /** Per position: 0 not yet known, else {@link #CHROME} or {@link #CONTENT}; chromeOffPage for detached elements. */
+    private byte[] chrome;
+    private static final byte CHROME = 1;
+    private static final byte CONTENT = 2;
+    private final Map<Element, Boolean> chromeOffPage = new IdentityHashMap<>();
     /** Characters {@link #textHas} knows about, and per position which of them the element's text holds (a bit each). */
     private static final String TRACKED = "#@/%";
     private int[] charsBelow;
@@ -82,15 +87,15 @@ final class PageIndex {
 
     Outline outline() {
         if (outline == null) {
-            outline = new Outline(all(doc));
+            outline = new Outline(all(doc), positions());
         }
         return outline;
     }
 
     /** {@code el.getAllElements()}: the element and its descendants in document order. */
     List<Element> elementsUnder(Element el) {
-        Integer at = positions().get(el);
-        return at == null ? el.getAllElements() : all.subList(at, end[at]);
+        int at = positions().indexOf(el);
+        return at < 0 ? el.getAllElements() : all.subList(at, end[at]);
     }
 
     /**
@@ -100,8 +105,8 @@ final class PageIndex {
      */
     static List<Element> select(Element root, Evaluator query) {
         PageIndex page = SHARED.get();
-        Integer at = page == null ? null : page.positions().get(root);
-        if (at == null) {
+        int at = page == null ? -1 : page.positions().indexOf(root);
+        if (at < 0) {
             return root.select(query);
         }
         List<Element> out = new ArrayList<>();
@@ -117,8 +122,8 @@ final class PageIndex {
     /** {@code root.selectFirst(query)}, as {@link #select}. */
     static Element selectFirst(Element root, Evaluator query) {
         PageIndex page = SHARED.get();
-        Integer at = page == null ? null : page.positions().get(root);
-        if (at == null) {
+        int at = page == null ? -1 : page.positions().indexOf(root);
+        if (at < 0) {
             return root.selectFirst(query);
         }
         for (int i = at, to = page.end[at]; i < to; i++) {
@@ -152,10 +157,11 @@ final class PageIndex {
         return out;
     }
 
-    private Map<Element, Integer> positions() {
+    /** The page's elements by position, worked out on the first question about the page. */
+    ElementPositions positions() {
         if (position == null) {
             all = inDocumentOrder(doc);
-            position = new IdentityHashMap<>(all.size());
+            position = new ElementPositions(all);
             end = new int[all.size()];
             parentAt = new int[all.size()];
             // In document order a subtree ends where the next element not below it starts.
@@ -166,7 +172,6 @@ final class PageIndex {
                 while (depth > 0 && all.get(open[depth - 1]) != parent) {
                     end[open[--depth]] = i;
                 }
-                position.put(all.get(i), i);
                 parentAt[i] = depth > 0 ? open[depth - 1] : -1;
                 open[depth++] = i;
             }
@@ -177,12 +182,22 @@ final class PageIndex {
         return position;
     }
 
-    /** {@code el.text()}, remembered: directory blocks and citation candidates are the same elements, asked several times. */
+    /**
+     * {@code el.text()}, remembered for the elements of the page: directory blocks and citation candidates are the same
+     * elements, asked several times. A detached element's text is worked out afresh.
+     */
     String text(Element el) {
-        String text = texts.get(el);
+        int at = positions().indexOf(el);
+        if (at < 0) {
+            return VisibleText.of(el);
+        }
+        if (texts == null) {
+            texts = new String[all.size()];
+        }
+        String text = texts[at];
         if (text == null) {
             text = VisibleText.of(el);
-            texts.put(el, text);
+            texts[at] = text;
         }
         return text;
     }
@@ -190,7 +205,7 @@ final class PageIndex {
     /** {@code el.text()}, from the shared page index when el belongs to the page being extracted. */
     static String textOf(Element el) {
         PageIndex page = SHARED.get();
-        return page != null && page.positions().containsKey(el) ? page.text(el) : VisibleText.of(el);
+        return page != null ? page.text(el) : VisibleText.of(el);
     }
 
     /**
@@ -199,8 +214,8 @@ final class PageIndex {
      * at most one space before and one after each element to what it keeps of them.
      */
     boolean textLengthWithin(Element el, int min, int max) {
-        Integer at = positions().get(el);
-        if (at != null) {
+        int at = positions().indexOf(el);
+        if (at >= 0) {
             counts();
             int from = at;
             int to = end[at];
@@ -220,12 +235,13 @@ final class PageIndex {
     /** {@link Text#lines(Element)} (unmodifiable), remembered for the elements of the page being extracted. */
     static List<String> linesOf(Element el) {
         PageIndex page = SHARED.get();
-        if (page == null || !page.positions().containsKey(el)) {
+        int at = page == null ? -1 : page.positions().indexOf(el);
+        if (at < 0) {
             return Text.lines(el);
         }
-        List<String> known = page.lines.get(el);
+        List<String> known = page.lines == null ? null : page.lines[at];
         if (known == null) {
-            known = page.linesRemembered(el);
+            known = page.linesRemembered(el, at);
         }
         return known;
     }
@@ -234,16 +250,23 @@ final class PageIndex {
      * Works out el's lines and remembers them, and with them those of every block element below it (a run of el's
      * lines): directory cards and the paragraphs inside them are asked about in turn, and each walk is then done once.
      */
-    private List<String> linesRemembered(Element el) {
+    @SuppressWarnings("unchecked") // an array of lists: a generic array cannot be created otherwise
+    private List<String> linesRemembered(Element el, int at) {
+        if (lines == null) {
+            lines = (List<String>[]) new List<?>[all.size()];
+        }
         List<Element> blocks = new ArrayList<>();
         List<int[]> ranges = new ArrayList<>();
         List<String> known = List.copyOf(Text.lines(el, (block, from, to) -> {
             blocks.add(block);
             ranges.add(new int[] {from, to});
         }));
-        lines.put(el, known);
+        lines[at] = known;
         for (int i = 0; i < blocks.size(); i++) {
-            lines.putIfAbsent(blocks.get(i), known.subList(ranges.get(i)[0], ranges.get(i)[1]));
+            int blockAt = position.indexOf(blocks.get(i));
+            if (blockAt >= 0 && lines[blockAt] == null) {
+                lines[blockAt] = known.subList(ranges.get(i)[0], ranges.get(i)[1]);
+            }
         }
         return known;
     }
@@ -263,8 +286,8 @@ final class PageIndex {
         if (!(node instanceof Element el)) {
             return false; // comments and script data are no text
         }
-        Integer at = positions().get(el);
-        if (at == null) {
+        int at = positions().indexOf(el);
+        if (at < 0) {
             return el.wholeText().indexOf(c) >= 0;
         }
         counts();
@@ -342,19 +365,45 @@ final class PageIndex {
     /** {@link SameTagPlaces} of el's parent, remembered for the page being extracted when el belongs to it. */
     static int[] sameTagPlace(Element el) {
         PageIndex page = SHARED.get();
-        if (page == null || !page.positions().containsKey(el)) {
+        int at = page == null ? -1 : page.positions().indexOf(el);
+        if (at < 0) {
             return SameTagPlaces.of(el.parent()).get(el);
         }
-        int[] known = page.sameTagPlaces.get(el);
-        if (known == null) {
-            page.sameTagPlaces.putAll(SameTagPlaces.of(el.parent()));
-            known = page.sameTagPlaces.get(el);
+        if (page.sameTagPlaces == null) {
+            page.sameTagPlaces = new int[page.all.size()][];
         }
-        return known;
+        if (page.sameTagPlaces[at] == null) {
+            SameTagPlaces.of(el.parent()).forEach((child, place) -> page.sameTagPlaces[page.position.indexOf(child)] = place);
+        }
+        return page.sameTagPlaces[at];
     }
 
     /** {@link Layout#inChrome(Element)}, remembered for the element and its ancestors. */
     boolean inChrome(Element el) {
-        return Layout.inChrome(el, chrome);
+        int at = positions().indexOf(el);
+        if (at < 0) {
+            return Layout.inChrome(el, chromeOffPage);
+        }
+        if (chrome == null) {
+            chrome = new byte[all.size()];
+        }
+        // Up to the nearest element already known (or the top), then the answer for all of them on the way down.
+        int known = at;
+        byte answer = CONTENT;
+        for (; known >= 0; known = parentAt[known]) {
+            if (chrome[known] != 0) {
+                answer = chrome[known];
+                break;
+            }
+            if (Layout.isChrome(all.get(known))) {
+                answer = CHROME;
+                chrome[known] = CHROME;
+                break;
+            }
+        }
+        for (int i = at; i != known; i = parentAt[i]) {
+            chrome[i] = answer;
+        }
+        return answer == CHROME;
     }
 }
