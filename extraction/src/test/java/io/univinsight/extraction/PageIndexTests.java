@@ -1,0 +1,92 @@
+package io.univinsight.extraction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The page index's remembered answers are the plain ones: every element's position is its place in document order,
+ * a detached copy has none, and chrome remembered per position (asked in any order) is what {@link Layout} says.
+ */
+class PageIndexTests {
+
+    @Test
+    void positionsAreDocumentOrderAndCopiesHaveNone() throws IOException {
+        int checked = 0;
+        for (Document doc : corpus()) {
+            List<Element> all = doc.getAllElements();
+            ElementPositions positions = new ElementPositions(all);
+            assertEquals(all.size(), positions.size());
+            for (int i = 0; i < all.size(); i++) {
+                assertEquals(i, positions.indexOf(all.get(i)));
+                assertEquals(all.get(i), positions.at(i));
+            }
+            Element copy = all.get(all.size() / 2).clone();
+            assertEquals(-1, positions.indexOf(copy), "a copy is another element, equal or not");
+            assertFalse(positions.contains(null));
+            checked += all.size();
+        }
+        assertTrue(checked > 10_000, "elements checked: " + checked);
+    }
+
+    @Test
+    void smallPagesGetATableToo() {
+        for (String html : List.of("", "<p>", "<p><b>x</b></p>")) {
+            Document doc = Jsoup.parse(html);
+            List<Element> all = doc.getAllElements();
+            ElementPositions positions = new ElementPositions(all);
+            for (int i = 0; i < all.size(); i++) {
+                assertEquals(i, positions.indexOf(all.get(i)));
+            }
+        }
+    }
+
+    @Test
+    void rememberedChromeIsLayoutsAnswerInAnyOrder() throws IOException {
+        Random random = new Random(16);
+        int chrome = 0;
+        for (Document doc : corpus()) {
+            List<Element> asked = new ArrayList<>(doc.getAllElements());
+            Collections.shuffle(asked, random); // a descendant before its ancestor, and after it
+            PageIndex index = PageIndex.of(doc);
+            for (Element el : asked) {
+                boolean expected = Layout.inChrome(el);
+                assertEquals(expected, index.inChrome(el), () -> "element " + el.cssSelector());
+                chrome += expected ? 1 : 0;
+            }
+            Element detached = asked.get(0).clone();
+            assertEquals(Layout.inChrome(detached), index.inChrome(detached));
+        }
+        assertTrue(chrome > 1_000, "chrome elements seen: " + chrome);
+    }
+
+    private static List<Document> corpus() throws IOException {
+        List<Document> docs = new ArrayList<>();
+        for (Path dir : List.of(Path.of("src/test/resources/corpus"), Path.of("../../shared/corpus"))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    for (Path p : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                        docs.add(Jsoup.parse(Files.readString(p, StandardCharsets.UTF_8), "https://example.edu/"));
+                    }
+                }
+            }
+        }
+        assertTrue(docs.size() >= 50, "corpus pages found: " + docs.size());
+        return docs;
+    }
+}
