@@ -86,6 +86,10 @@ final class PersonNames {
         if (raw == null || raw.length() > MEMO_MAX_TEXT) {
             return extractUncached(raw);
         }
+        if (raw.length() > MAX_NAME_LENGTH && raw.indexOf('(') < 0 && raw.indexOf('（') < 0
+                && Text.clean(raw).length() > MAX_NAME_LENGTH) {
+            return null; // too long for a name, and no aside to drop: a citation or a sentence, decided without the memo
+        }
         Map<String, String> memo = MEMO.get();
         String known = memo.get(raw);
         if (known != null) {
@@ -100,6 +104,7 @@ final class PersonNames {
     }
 
     private static final String NONE = new String("");
+    private static final int MAX_NAME_LENGTH = 60;
     private static final int MEMO_LIMIT = 2_000;
     private static final int MEMO_MAX_TEXT = 200;
     private static final ThreadLocal<Map<String, String>> MEMO = ThreadLocal.withInitial(HashMap::new);
@@ -112,7 +117,7 @@ final class PersonNames {
         } else if (text.indexOf('(') > 0) {
             text = NICKNAME.matcher(text).replaceAll(" ").trim(); // "Xun (Steve) Jian": the name without the nickname
         }
-        if (text.isEmpty() || text.length() > 60 || FORBIDDEN.matcher(text).find()) {
+        if (text.isEmpty() || text.length() > MAX_NAME_LENGTH || FORBIDDEN.matcher(text).find()) {
             return null;
         }
         String korean = korean(text);
