@@ -47,7 +47,7 @@ public final class PublicationsExtractor implements Extractor {
         Outline outline = page.outline();
         List<ExtractedPaper> papers = new ArrayList<>();
         Map<Element, Boolean> taken = new IdentityHashMap<>();
-        MarkdownHeadings markdownHeadings = new MarkdownHeadings(page);
+        PublicationMarks marks = new PublicationMarks(page);
         Map<String, Boolean> publicationHeadings = new HashMap<>(); // a page has few headings and many candidates
         Map<String, Optional<Integer>> yearHeadings = new HashMap<>();
         for (Element el : doc.body() == null ? List.<Element>of() : page.elementsUnder(doc.body())) {
@@ -56,7 +56,7 @@ public final class PublicationsExtractor implements Extractor {
                     || hasTakenAncestor(el, taken)) {
                 continue;
             }
-            if (!inPublicationContext(el, outline, markdownHeadings, publicationHeadings) && !carriesDoi(el, page)) {
+            if (!inPublicationContext(el, outline, marks, publicationHeadings) && !carriesDoi(el, page)) {
                 continue;
             }
             ExtractedPaper paper = withEmbeddedBibTex(el, Citations.parse(el, page.text(el), NAME, headingYear(el, outline, yearHeadings)));
@@ -178,7 +178,7 @@ public final class PublicationsExtractor implements Extractor {
         return false;
     }
 
-    private static boolean inPublicationContext(Element el, Outline outline, MarkdownHeadings markdownHeadings,
+    private static boolean inPublicationContext(Element el, Outline outline, PublicationMarks marks,
                                                 Map<String, Boolean> publicationHeadings) {
         for (String heading : outline.headingsFor(el)) {
             if (publicationHeadings.computeIfAbsent(heading, h -> PUB_HEADING.matcher(h).find())) {
@@ -187,14 +187,47 @@ public final class PublicationsExtractor implements Extractor {
         }
         int depth = 0;
         for (Element e = el; e != null && depth < 4; e = e.parent(), depth++) {
-            if (namesPublications(e.className()) || namesPublications(e.id())) {
-                return true;
-            }
-            if (underMarkdownHeading(e, markdownHeadings)) {
+            if (marks.marks(e)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Per page: whether an element itself says "publications", by its class or id or a "# Publications" line written
+     * before it. Each candidate asks it of itself and three ancestors, and siblings share those: answers are
+     * remembered per element of the page.
+     */
+    private static final class PublicationMarks {
+        private static final byte MARKS = 1;
+        private static final byte NO_MARK = 2;
+        private final PageIndex page;
+        private final MarkdownHeadings markdownHeadings;
+        private byte[] known;
+
+        PublicationMarks(PageIndex page) {
+            this.page = page;
+            this.markdownHeadings = new MarkdownHeadings(page);
+        }
+
+        boolean marks(Element e) {
+            int at = page.positions().indexOf(e);
+            if (at < 0) {
+                return workOut(e);
+            }
+            if (known == null) {
+                known = new byte[page.positions().size()];
+            }
+            if (known[at] == 0) {
+                known[at] = workOut(e) ? MARKS : NO_MARK;
+            }
+            return known[at] == MARKS;
+        }
+
+        private boolean workOut(Element e) {
+            return namesPublications(e.className()) || namesPublications(e.id()) || underMarkdownHeading(e, markdownHeadings);
+        }
     }
 
     private static final String[] PUB_CLASS_WORDS = {"pub", "citation", "bib", "paper", "reference"};
