@@ -10,20 +10,20 @@ import org.jsoup.nodes.Element;
  * fills. The page index asks it for every element an extractor touches, so it is kept to one int array.
  */
 final class ElementPositions {
-    private final Element[] elements;
+    private final List<Element> elements;
     /** Open addressing by identity hash: position + 1 per used slot, 0 for a free one; at most half full. */
     private final int[] slots;
     private final int shift;
 
-    /** @param inDocumentOrder the page's elements, each once */
+    /** @param inDocumentOrder the page's elements, each once (kept, not copied: nobody changes it afterwards) */
     ElementPositions(List<Element> inDocumentOrder) {
-        elements = inDocumentOrder.toArray(new Element[0]);
-        int bits = Math.max(2, 33 - Integer.numberOfLeadingZeros(elements.length)); // 2^bits >= 2 * length
+        elements = inDocumentOrder;
+        int bits = Math.max(2, 33 - Integer.numberOfLeadingZeros(elements.size())); // 2^bits >= 2 * size
         slots = new int[1 << bits];
         shift = 32 - bits;
         int mask = slots.length - 1;
-        for (int i = 0; i < elements.length; i++) {
-            int slot = slotOf(elements[i]);
+        for (int i = 0; i < elements.size(); i++) {
+            int slot = slotOf(elements.get(i));
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
@@ -38,23 +38,20 @@ final class ElementPositions {
         }
         int mask = slots.length - 1;
         for (int slot = slotOf(el), used; (used = slots[slot]) != 0; slot = (slot + 1) & mask) {
-            if (elements[used - 1] == el) {
+            if (elements.get(used - 1) == el) {
                 return used - 1;
             }
         }
         return -1;
     }
 
-    boolean contains(Element el) {
-        return indexOf(el) >= 0;
-    }
-
-    Element at(int position) {
-        return elements[position];
+    /** The page's elements in document order: element {@code i} stands at position {@code i}. */
+    List<Element> inDocumentOrder() {
+        return elements;
     }
 
     int size() {
-        return elements.length;
+        return elements.size();
     }
 
     /** Fibonacci hashing: spreads the identity hash over the table's high bits. */

@@ -20,19 +20,16 @@ final class Outline {
     private final List<String>[] active;
     private final ElementPositions positions;
 
-    /**
-     * @param all the page's elements in document order ({@code doc.getAllElements()})
-     * @param positions where each of them stands in {@code all}
-     */
+    /** @param positions the page's elements in document order ({@code doc.getAllElements()}), by position */
     @SuppressWarnings("unchecked") // an array of lists: a generic array cannot be created otherwise
-    Outline(List<Element> all, ElementPositions positions) {
+    Outline(ElementPositions positions) {
         this.positions = positions;
-        active = (List<String>[]) new List<?>[all.size()];
+        active = (List<String>[]) new List<?>[positions.size()];
         int at = 0;
         String[] stack = new String[7];
         List<String> textHeadings = new ArrayList<>();
         List<String> current = List.of();
-        for (Element el : all) {
+        for (Element el : positions.inDocumentOrder()) {
             int level = headingLevel(el);
             String textHeading = level > 0 ? null : textHeading(el);
             if (level > 0) {

@@ -87,7 +87,7 @@ final class PageIndex {
 
     Outline outline() {
         if (outline == null) {
-            outline = new Outline(all(doc), positions());
+            outline = new Outline(positions());
         }
         return outline;
     }
@@ -133,11 +133,6 @@ final class PageIndex {
             }
         }
         return null;
-    }
-
-    private List<Element> all(Document doc) {
-        positions();
-        return all;
     }
 
     /** {@code doc.getAllElements()} by a plain walk (jsoup's goes through a stream per call). */
