@@ -50,14 +50,7 @@ public class ExtractionBench {
 
     @Setup
     public void generate() {
-        List<BenchPages.Person> people = BenchPages.people(200, 7);
-        for (int i = 0; i < 16; i++) {
-            pages.add(switch (kind) {
-                case "directory" -> BenchPages.directory(people.subList(i * 12, i * 12 + 12), i + 1, 16, 7);
-                case "profile" -> BenchPages.profile(people.get(i), 7);
-                default -> BenchPages.writtenEmailProfile(people.get(i), 7);
-            });
-        }
+        pages.addAll(BenchPages.extractionBenchPages(kind));
     }
 
     private String nextPage() {

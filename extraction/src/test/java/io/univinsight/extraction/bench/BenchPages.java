@@ -45,6 +45,24 @@ public final class BenchPages {
         return people;
     }
 
+    /**
+     * The 16 pages of one kind that the extraction benchmarks time (the crawler's JMH ExtractionBench, ExtractionTiming,
+     * PairedExtractionTiming): "directory" (12 people each), "profile" or "written-email".
+     */
+    public static List<String> extractionBenchPages(String kind) {
+        List<Person> people = people(200, 7);
+        List<String> pages = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            pages.add(switch (kind) {
+                case "directory" -> directory(people.subList(i * 12, i * 12 + 12), i + 1, 16, 7);
+                case "profile" -> profile(people.get(i), 7);
+                case "written-email" -> writtenEmailProfile(people.get(i), 7);
+                default -> throw new IllegalArgumentException("page kind: directory, profile or written-email, not " + kind);
+            });
+        }
+        return pages;
+    }
+
     /** Directory page `page` (1-based) of `pages`, listing the given people; links are site-relative. */
     public static String directory(List<Person> onPage, int page, int pages, long seed) {
         Random r = new Random(seed * 31 + page);

@@ -1,6 +1,5 @@
 package io.univinsight.extraction.bench;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -27,17 +26,9 @@ public final class ExtractionTiming {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
         ExtractionPipeline pipeline = ExtractionPipeline.defaults();
         PageContext ctx = new PageContext(URL, "Bench University", "Computer Science");
-        List<BenchPages.Person> people = BenchPages.people(200, 7);
         String[] kinds = args.length > 1 ? new String[] {args[1]} : new String[] {"directory", "profile", "written-email"};
         for (String kind : kinds) {
-            List<String> pages = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                pages.add(switch (kind) { // the page kinds of the crawler's JMH ExtractionBench
-                    case "directory" -> BenchPages.directory(people.subList(i * 12, i * 12 + 12), i + 1, 16, 7);
-                    case "profile" -> BenchPages.profile(people.get(i), 7);
-                    default -> BenchPages.writtenEmailProfile(people.get(i), 7);
-                });
-            }
+            List<String> pages = BenchPages.extractionBenchPages(kind);
             for (int round = 0; round < 2; round++) { // first round is warm-up
                 double parse = measure(pages, seconds, false, pipeline, ctx);
                 double parseBytes = allocated;

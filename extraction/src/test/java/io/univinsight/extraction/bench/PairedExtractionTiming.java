@@ -26,14 +26,14 @@ public final class PairedExtractionTiming {
     private static final String URL = "https://bench.example.edu/cs/faculty/";
     private static final int WARM_UP_SLICES = 20;
 
-    /** One build: its pipeline and the benchmark pages, parsed by its own jsoup, reached by reflection. */
+    /** One build: its pipeline, and the benchmark pages parsed by its own jsoup, reached by reflection. */
     private static final class Build {
         private final Object pipeline;
         private final Object context;
         private final Method extract;
         private final List<Object> docs = new ArrayList<>();
 
-        Build(String classPath, String kind) throws ReflectiveOperationException, MalformedURLException {
+        Build(String classPath, List<String> pages) throws ReflectiveOperationException, MalformedURLException {
             List<URL> urls = new ArrayList<>();
             for (String entry : classPath.split(":")) {
                 if (!entry.isEmpty()) {
@@ -43,23 +43,13 @@ public final class PairedExtractionTiming {
             ClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
             Class<?> pipelineClass = loader.loadClass("io.univinsight.extraction.ExtractionPipeline");
             Class<?> contextClass = loader.loadClass("io.univinsight.extraction.PageContext");
-            Class<?> pages = loader.loadClass(BenchPages.class.getName());
-            Class<?> person = loader.loadClass(BenchPages.Person.class.getName());
             pipeline = pipelineClass.getMethod("defaults").invoke(null);
             context = contextClass.getConstructor(String.class, String.class, String.class)
                     .newInstance(URL, "Bench University", "Computer Science");
             extract = pipelineClass.getMethod("extract", loader.loadClass("org.jsoup.nodes.Document"), contextClass);
             Method parse = loader.loadClass("org.jsoup.Jsoup").getMethod("parse", String.class, String.class);
-            List<?> people = (List<?>) pages.getMethod("people", int.class, long.class).invoke(null, 200, 7L);
-            for (int i = 0; i < 16; i++) { // the pages of the crawler's JMH ExtractionBench and of ExtractionTiming
-                Object html = switch (kind) {
-                    case "directory" -> pages.getMethod("directory", List.class, int.class, int.class, long.class)
-                            .invoke(null, people.subList(i * 12, i * 12 + 12), i + 1, 16, 7L);
-                    case "profile" -> pages.getMethod("profile", person, long.class).invoke(null, people.get(i), 7L);
-                    case "written-email" -> pages.getMethod("writtenEmailProfile", person, long.class).invoke(null, people.get(i), 7L);
-                    default -> throw new IllegalArgumentException("kind: directory, profile or written-email, not " + kind);
-                };
-                docs.add(parse.invoke(null, html, URL));
+            for (String html : pages) {
+                docs.add(parse.invoke(null, html, URL)); // each build's own jsoup
             }
         }
 
@@ -88,8 +78,9 @@ public final class PairedExtractionTiming {
         String kind = args[0];
         int slices = Integer.parseInt(args[1]);
         long millis = Long.parseLong(args[2]);
-        Build a = new Build(args[3], kind);
-        Build b = new Build(args[4], kind);
+        List<String> pages = BenchPages.extractionBenchPages(kind); // the same pages for both builds
+        Build a = new Build(args[3], pages);
+        Build b = new Build(args[4], pages);
         for (int i = 0; i < WARM_UP_SLICES; i++) {
             a.slice(millis);
             b.slice(millis);
