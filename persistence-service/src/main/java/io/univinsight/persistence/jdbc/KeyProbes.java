@@ -24,4 +24,14 @@ final class KeyProbes {
         return "(SELECT DISTINCT m.id FROM (" + matchedIds + ") m ORDER BY m.id) ids"
                 + " CROSS JOIN LATERAL (SELECT * FROM " + table + " WHERE id = ids.id OFFSET 0 FOR UPDATE) p ORDER BY ids.id";
     }
+
+    /**
+     * An UPDATE of {@code table} (as p) from a batch's rows ({@code from}: a FROM item as r, with an id column) that also
+     * takes the ids as one more array parameter, the last: the rows to change are then found through the primary key.
+     * Joined on r.id alone, a table without fresh statistics is hashed whole for each batch (EXPLAIN ANALYZE: a
+     * sequential scan of 60,000 professors, 22 of the 37 ms, to update 1,000 of them).
+     */
+    static String updateById(String table, String assignments, String from) {
+        return "UPDATE " + table + " p SET " + assignments + " FROM " + from + " WHERE p.id = r.id AND p.id = ANY (?::int8[])";
+    }
 }

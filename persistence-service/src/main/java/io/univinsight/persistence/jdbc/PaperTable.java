@@ -25,12 +25,11 @@ public final class PaperTable {
             .bigint("professor_id", pair -> pair[0]).bigint("paper_id", pair -> pair[1]);
     private static final String COLUMNS = ROW.names();
     /** One statement; each key probes an index ({@link KeyProbes}). */
-    private static final String LOCK_MATCHING = "SELECT p.id, " + COLUMNS + " FROM " + KeyProbes.lockedInIdOrder("papers",
+    static final String LOCK_MATCHING = "SELECT p.id, " + COLUMNS + " FROM " + KeyProbes.lockedInIdOrder("papers",
             "SELECT x.id FROM unnest(?::text[]) AS d(doi) " + KeyProbes.probe("papers", "doi = d.doi") + " x"
             + " UNION ALL SELECT x.id FROM unnest(?::text[], ?::int4[]) AS k(t, y) "
             + KeyProbes.probe("papers", "normalized_title = k.t AND COALESCE(published_year, 0) = k.y") + " x");
-    private static final String UPDATE = "UPDATE papers p SET " + ID_AND_ROW.assignments("r", "id")
-            + " FROM " + ID_AND_ROW.unnest("r") + " WHERE p.id = r.id";
+    private static final String UPDATE = KeyProbes.updateById("papers", ID_AND_ROW.assignments("r", "id"), ID_AND_ROW.unnest("r"));
     private static final String INSERT = "INSERT INTO papers (" + COLUMNS + ") SELECT " + ROW.values("r") + " FROM " + ROW.unnest("r")
             + " RETURNING id, doi, normalized_title, published_year";
     private static final String INSERT_LINKS = "INSERT INTO professor_papers (" + LINK.names() + ") SELECT " + LINK.values("l")
@@ -87,7 +86,8 @@ public final class PaperTable {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
-            ID_AND_ROW.bind(c, ps, rows);
+            int ids = ID_AND_ROW.bind(c, ps, rows);
+            ps.setArray(ids, c.createArrayOf("int8", rows.stream().map(r -> r.id).toArray()));
             ps.executeUpdate();
         }
     }

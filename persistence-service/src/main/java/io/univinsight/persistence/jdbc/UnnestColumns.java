@@ -91,8 +91,11 @@ final class UnnestColumns<R> {
                 .map(col -> col.name() + " = " + read(col, alias)).collect(Collectors.joining(", "));
     }
 
-    /** Binds the rows' values, one array per column, as parameters 1 to the number of columns. */
-    void bind(Connection c, PreparedStatement ps, Collection<R> rows) throws SQLException {
+    /**
+     * Binds the rows' values, one array per column, as parameters 1 to the number of columns; returns the
+     * next parameter's index.
+     */
+    int bind(Connection c, PreparedStatement ps, Collection<R> rows) throws SQLException {
         int i = 1;
         for (Column<R> col : columns) {
             Object[] values = (Object[]) java.lang.reflect.Array.newInstance(col.javaType(), rows.size());
@@ -102,6 +105,7 @@ final class UnnestColumns<R> {
             }
             ps.setArray(i++, c.createArrayOf(col.arrayType(), values));
         }
+        return i;
     }
 
     /** Microseconds since 1970, rounded half up like the driver's setTimestamp. */
