@@ -1,5 +1,7 @@
 package io.univinsight.extraction;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -45,5 +47,45 @@ final class CharRuns {
     /** What ends a line for "$" (UNIX_LINES off): the regex matches before a final one too. */
     private static boolean isLineTerminator(char c) {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /**
+     * {@code Pattern.compile("\\s*[separators]\\s*").split(s)}: the pieces between separators, the spaces beside each
+     * separator dropped, trailing empty pieces removed. Each separator is found by a scan, not by a regex tried at
+     * every position (author lists are split this way in every citation). {@code separators} holds no space.
+     */
+    static String[] splitAround(String s, String separators) {
+        List<String> pieces = null;
+        int pieceStart = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (separators.indexOf(s.charAt(i)) < 0) {
+                continue;
+            }
+            // The regex's leftmost match takes the run of spaces right before the separator, back to the last match's end.
+            int start = i;
+            while (start > pieceStart && SPACE.indexOf(s.charAt(start - 1)) >= 0) {
+                start--;
+            }
+            int end = i + 1;
+            while (end < n && SPACE.indexOf(s.charAt(end)) >= 0) {
+                end++;
+            }
+            if (pieces == null) {
+                pieces = new ArrayList<>();
+            }
+            pieces.add(s.substring(pieceStart, start));
+            pieceStart = end;
+            i = end - 1;
+        }
+        if (pieces == null) {
+            return new String[] {s};
+        }
+        pieces.add(s.substring(pieceStart));
+        int size = pieces.size();
+        while (size > 0 && pieces.get(size - 1).isEmpty()) {
+            size--;
+        }
+        return pieces.subList(0, size).toArray(new String[0]);
     }
 }

@@ -25,14 +25,18 @@ final class Citations {
     private static final Pattern PAREN_YEAR = Pattern.compile("\\(\\s*" + YEAR_RX + "[a-z]?\\s*\\)");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
     private static final Pattern DOI_LABEL = Pattern.compile("(?i)\\b(?:doi|DOI)\\s*:?\\s*(?=10\\.)");
-    private static final Pattern[] QUOTES = {
-            Pattern.compile("“([^”]{4,400})”"),
-            Pattern.compile("\"([^\"]{4,400})\""),
-            Pattern.compile("„([^“”]{4,400})[“”]"),
-            Pattern.compile("«\\s*([^»]{4,400}?)\\s*»"),
-            Pattern.compile("「([^」]{2,400})」"),
-            Pattern.compile("『([^』]{2,400})』"),
-            Pattern.compile("(?:^|\\s)‘([^’]{8,400})’(?=[\\s,.]|$)"),
+    /** A quoted title, and the opening mark every match of its pattern holds: a text without the mark is not searched. */
+    private record Quote(char mark, Pattern pattern) {
+    }
+
+    private static final Quote[] QUOTES = {
+            new Quote('“', Pattern.compile("“([^”]{4,400})”")),
+            new Quote('"', Pattern.compile("\"([^\"]{4,400})\"")),
+            new Quote('„', Pattern.compile("„([^“”]{4,400})[“”]")),
+            new Quote('«', Pattern.compile("«\\s*([^»]{4,400}?)\\s*»")),
+            new Quote('「', Pattern.compile("「([^」]{2,400})」")),
+            new Quote('『', Pattern.compile("『([^』]{2,400})』")),
+            new Quote('‘', Pattern.compile("(?:^|\\s)‘([^’]{8,400})’(?=[\\s,.]|$)")),
     };
     private static final Pattern GB_T_7714 = Pattern.compile(
             "^(.+?)[.．]\\s*(.+?)\\s*\\[(?:J|C|M|D|R|P|S|N|A|Z|EB/OL|J/OL|C/OL)][.．]?\\s*(.+)$");
@@ -44,7 +48,7 @@ final class Citations {
     private static final Pattern LAST_INITIALS = Pattern.compile("^\\p{Lu}[\\p{L}'’-]+\\s+\\p{Lu}{1,3}$");
     private static final Pattern VANCOUVER_LAST = Pattern.compile("^(\\p{Lu}[\\p{L}'’-]+\\s+\\p{Lu}{1,3})\\.\\s+(.+)$");
     private static final Pattern ACM_YEAR = Pattern.compile("(?<=\\p{L}{2}\\.)\\s+" + YEAR_RX + "[a-z]?\\.\\s+");
-    private static final Pattern INITIALS = Pattern.compile("^(?:\\p{Lu}\\.?\\s?-?)+\\.?$");
+    static final Pattern INITIALS = Pattern.compile("^(?:\\p{Lu}\\.?\\s?-?)+\\.?$");
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:\\[\\d+]|\\d+[.)])\\s*");
     // Links next to a citation that name a file or resource, never the paper's title.
     private static final Pattern LINK_LABEL = Pattern.compile(
@@ -60,7 +64,6 @@ final class Citations {
     private static final Pattern AND_SEP = Pattern.compile("\\s*,?\\s+(?:and|&)\\s+");
     private static final Pattern ET_AL = Pattern.compile("(?i)\\bet\\s+al\\.?");
     private static final Pattern AUTHOR_AND = Pattern.compile("\\s*,?\\s*(?:\\band\\b|&|및)\\s+");
-    private static final Pattern SEMICOLON = Pattern.compile("\\s*;\\s*");
     private static final Pattern FOOTNOTE_MARKS = Pattern.compile("[*†‡§¹²³⁴⁵⁶⁷⁸⁹]+$");
     private static final String FOOTNOTE_MARK_CHARS = "*†‡§¹²³⁴⁵⁶⁷⁸⁹";
     private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,:;–—-]+$");
@@ -70,7 +73,8 @@ final class Citations {
     private static final String TITLE_HEAD_CHARS = CharRuns.SPACE + "\"“‘'「『"; // "^[\"“‘'「『\\s]+"
     private static final Pattern VENUE_HEAD = Pattern.compile("^(?i:in)\\s*:?\\s+");
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
-    private static final Pattern COMMA_LIKE = Pattern.compile("\\s*[,，·、]\\s*");
+    /** The separators of an author list besides ";", split around with the spaces beside them. */
+    private static final String COMMA_LIKE_CHARS = ",，·、";
     private static final Pattern TITLE_TAIL = Pattern.compile("[\\s,.;:\"”’'」』]+$");
     private static final String TITLE_TAIL_CHARS = CharRuns.SPACE + ",.;:\"”’'」』";
     private static final Pattern VENUE_TAIL = Pattern.compile("[\\s,.;:]+$");
@@ -255,8 +259,11 @@ final class Citations {
             Element link = classed.is(Css.LINKS) ? classed : PageIndex.selectFirst(classed, Css.LINKS);
             return new Title(t, plain.indexOf(t), link != null && !isDoiLink(link) ? Layout.absHref(link) : null, true);
         }
-        for (Pattern q : QUOTES) {
-            Matcher m = q.matcher(plain);
+        for (Quote q : QUOTES) {
+            if (plain.indexOf(q.mark()) < 0) {
+                continue; // a find() over the whole text for nothing, most citations being unquoted
+            }
+            Matcher m = q.pattern().matcher(plain);
             if (m.find()) {
                 int open = m.start(1) - 1;
                 return new Title(m.group(1), open, linkHrefFor(item, m.group(1)), true);
@@ -477,20 +484,38 @@ final class Citations {
             return List.of();
         }
         s = LeadingRuns.replaceAll(s, AUTHOR_AND, s.contains(";") ? "; " : ", ", CharRuns.SPACE + ",", "and", "&", "및");
-        String[] parts = (s.contains(";") ? SEMICOLON : COMMA_LIKE).split(s);
+        String[] parts = CharRuns.splitAround(s, s.contains(";") ? ";" : COMMA_LIKE_CHARS);
         List<String> out = new ArrayList<>();
         for (String part : parts) {
             String p = CharRuns.dropTrailing(part, FOOTNOTE_MARK_CHARS, FOOTNOTE_MARKS).trim();
             if (p.isEmpty()) {
                 continue;
             }
-            if (!out.isEmpty() && INITIALS.matcher(p).matches() && !INITIALS.matcher(out.get(out.size() - 1)).matches()) {
+            if (!out.isEmpty() && areInitials(p) && !areInitials(out.get(out.size() - 1))) {
                 out.set(out.size() - 1, out.get(out.size() - 1) + ", " + p); // "Smith, J." style
             } else {
                 out.add(p);
             }
         }
         return out;
+    }
+
+    /**
+     * {@code INITIALS.matcher(s).matches()}: the regex only runs on text made of what it accepts (capital letters,
+     * '.', '-' and spaces, a capital first), so a name ("Jane Smith") is turned down at its second letter.
+     */
+    static boolean areInitials(String s) {
+        if (s.isEmpty() || Character.getType(s.codePointAt(0)) != Character.UPPERCASE_LETTER) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (Character.getType(c) != Character.UPPERCASE_LETTER && c != '.' && c != '-' && CharRuns.SPACE.indexOf(c) < 0) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return INITIALS.matcher(s).matches();
     }
 
     /** Drops trailing separators, but keeps the period of a final initial ("Doe, R."). */

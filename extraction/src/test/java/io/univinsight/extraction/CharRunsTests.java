@@ -30,4 +30,21 @@ class CharRunsTests {
             }
         }
     }
+
+    @Test
+    void splitsAroundSeparatorsAsTheRegexDoes() {
+        Random r = new Random(2);
+        String some = "ab ,;，·、.\t\n\r\u2028\u00a0";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = r.nextInt(12); n > 0; n--) {
+                sb.append(some.charAt(r.nextInt(some.length())));
+            }
+            String s = sb.toString();
+            for (String separators : List.of(";", ",，·、")) {
+                Pattern regex = Pattern.compile("\\s*[" + separators + "]\\s*");
+                assertEquals(List.of(regex.split(s)), List.of(CharRuns.splitAround(s, separators)), separators + " / " + s);
+            }
+        }
+    }
 }

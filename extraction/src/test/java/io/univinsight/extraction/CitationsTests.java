@@ -74,4 +74,18 @@ class CitationsTests {
         assertEquals(List.of("김민준", "이서연"), Citations.splitAuthors("김민준, 이서연"));
         assertEquals(List.of("A. Smith", "B. Jones"), Citations.splitAuthors("A. Smith, B. Jones, et al."));
     }
+
+    @Test
+    void initialsAreToldAsTheRegexTellsThem() {
+        java.util.Random r = new java.util.Random(3);
+        String some = "AJZaz. -\t\nÉé\u00a0\uD835\uDC00"; // the last two chars: MATHEMATICAL BOLD CAPITAL A, a capital outside the BMP
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = r.nextInt(8); n > 0; n--) {
+                sb.append(some.charAt(r.nextInt(some.length())));
+            }
+            String s = sb.toString();
+            assertEquals(Citations.INITIALS.matcher(s).matches(), Citations.areInitials(s), s);
+        }
+    }
 }
