@@ -338,7 +338,7 @@ final class Citations {
     /** "Authors (2020). Title. Venue." or "Authors. Title. Venue, 2020." without any helpful markup. */
     private static Plain plainCitation(String text, String italicVenue) {
         // ACM style "Authors. 2022. Title. Venue.": the bare year sentence is not the title.
-        String t = ACM_YEAR.matcher(NUMBERING.matcher(text).replaceFirst("")).replaceFirst(" ");
+        String t = ACM_YEAR.matcher(withoutNumbering(text)).replaceFirst(" ");
         Matcher gbt = t.indexOf(']') > 0 ? GB_T_7714.matcher(t) : null; // the type marker "[J]" is required
         if (gbt != null && gbt.matches()) { // Chinese standard: "作者, 作者. 题名[J]. 刊名, 2021, 44(3): 1-9."
             List<String> authors = splitAuthors(gbt.group(1));
@@ -478,7 +478,7 @@ final class Citations {
 
     /** "A. Smith, B. Jones and C. Lee" / "Smith, A.; Jones, B." / "김민준, 이서연" into separate names. */
     static List<String> splitAuthors(String raw) {
-        String s = NUMBERING.matcher(Text.clean(raw)).replaceFirst("");
+        String s = withoutNumbering(Text.clean(raw));
         s = trimTrailing(Text.containsIgnoreAsciiCase(s, "et") ? ET_AL.matcher(s).replaceAll("") : s);
         if (s.isEmpty()) {
             return List.of();
@@ -543,6 +543,24 @@ final class Citations {
     }
 
     private static String cleanVenue(String v) {
-        return CharRuns.dropTrailing(VENUE_HEAD.matcher(Text.clean(v)).replaceAll(""), VENUE_TAIL_CHARS, VENUE_TAIL);
+        String clean = Text.clean(v);
+        // VENUE_HEAD is anchored at the start: only a venue starting "in" (any case) can lose anything.
+        String rest = clean.regionMatches(true, 0, "in", 0, 2) ? VENUE_HEAD.matcher(clean).replaceAll("") : clean;
+        return CharRuns.dropTrailing(rest, VENUE_TAIL_CHARS, VENUE_TAIL);
+    }
+
+    /**
+     * {@code NUMBERING.matcher(s).replaceFirst("")}: the regex is anchored at the start and needs "[" or a digit
+     * after the leading spaces, which most citations and author lists do not begin with.
+     */
+    private static String withoutNumbering(String s) {
+        int i = 0;
+        while (i < s.length() && CharRuns.SPACE.indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i == s.length() || (s.charAt(i) != '[' && (s.charAt(i) < '0' || s.charAt(i) > '9'))) {
+            return s;
+        }
+        return NUMBERING.matcher(s).replaceFirst("");
     }
 }

@@ -18,7 +18,7 @@ final class LeadingRuns {
      * are a run of {@code leadChars} followed by one of {@code anchors}; {@code literal} has no "$" or "\".
      */
     static String replaceAll(String s, Pattern pattern, String literal, String leadChars, String... anchors) {
-        Matcher m = pattern.matcher(s);
+        Matcher m = null; // made at the first anchor: most texts have none
         StringBuilder out = null;
         int done = 0;
         int pos = 0;
@@ -36,6 +36,9 @@ final class LeadingRuns {
             int from = anchor;
             while (from > pos && leadChars.indexOf(s.charAt(from - 1)) >= 0) {
                 from--;
+            }
+            if (m == null) {
+                m = pattern.matcher(s);
             }
             if (!m.find(from)) {
                 break; // (find scans on past this anchor, so no match is left after it either)

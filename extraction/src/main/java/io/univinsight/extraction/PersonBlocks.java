@@ -112,6 +112,9 @@ final class PersonBlocks {
             }
         }
         for (String line : lines) {
+            if (line.indexOf(':') < 0 && line.indexOf('：') < 0) {
+                continue; // NAME_LABEL needs a colon
+            }
             Matcher labelled = NAME_LABEL.matcher(line);
             if (labelled.find()) {
                 // "성명 : 홍길동", "Name: Jane Doe": a form-style field is as deliberate as markup.
