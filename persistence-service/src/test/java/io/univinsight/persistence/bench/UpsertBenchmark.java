@@ -3,6 +3,7 @@ package io.univinsight.persistence.bench;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import io.univinsight.persistence.service.ResultsWriter;
  * run. Prints rows/s and ratios; asserts nothing. Run with bench/persistence/run.sh.
  *
  * Arguments: [results=1000] [professors and papers per result=20] [results per batch=50] [server=jdbc:postgresql://127.0.0.1:5432/postgres]
+ * -Dbench.recrawls=N adds N recrawls of the same rows after the replay, each printed (and profiled) on its own.
  */
 public final class UpsertBenchmark {
     private UpsertBenchmark() {
@@ -61,6 +63,14 @@ public final class UpsertBenchmark {
             double replaySeconds = phase(c, writer, timings, "replay",
                     generate(results, perResult, "u", Instant.parse("2026-11-02T00:00:00Z")), batchSize);
             print("service write path, replayed rows (no change)", rows, replaySeconds);
+            // -Dbench.recrawls=N: N more recrawls of the same rows, a day apart, each one more sighting per professor
+            // whose history is derived again (what a site recrawled every day costs as the facts pile up).
+            int recrawls = Integer.getInteger("bench.recrawls", 0);
+            for (int day = 1; day <= recrawls; day++) {
+                double seconds = phase(c, writer, timings, "recrawl " + day,
+                        generate(results, perResult, "u", Instant.parse("2026-11-02T00:00:00Z").plus(Duration.ofDays(day))), batchSize);
+                print("service write path, recrawl " + day + " (UPDATE)", rows, seconds);
+            }
 
             truncate(c);
             double copySeconds = copy(c, results, perResult);
