@@ -11,8 +11,10 @@ import java.util.List;
  * outranks every sighting whose email does not, and the newest verified one wins (a move with a new
  * listing on the new university's own domain). Among unverified sightings only, the earliest seen
  * wins: a page elsewhere that lists a known address (a collaborator list, a copied directory, a
- * hostile page) never moves a person. Title, department and profile URL come only from sightings at
- * the winning university, so another university's title never lands on this one's row.
+ * hostile page) never moves a person. Name, title, department and profile URL come only from sightings at
+ * the winning university, so another university's title never lands on this one's row, and the row's
+ * (university, name) key is always one the batch looked up: a name from elsewhere could be the key of
+ * another stored row there, one the batch never read (a unique violation, and a result lost to the DLT).
  *
  * <p>Chosen from the whole group at once, never pairwise, so the same sightings give the same row in
  * any arrival order.
@@ -43,6 +45,7 @@ final class Position {
             }
         }
         merged.university = winner;
+        merged.name = there.name;
         merged.title = there.title;
         merged.department = there.department;
         merged.profileUrl = there.profileUrl;

@@ -32,6 +32,19 @@ class ProfessorPositionTests {
     }
 
     @Test
+    void aPageOfAnotherUniversityNeverRenamesTheRow() {
+        ProfessorRow stored = stored(sighting("MIT", "Professor", "CSAIL", true, T));
+        stored.name = Sighting.of("Ada K. Lovelace", T);
+        ProfessorRow elsewhere = sighting("Stanford", "Visiting Scholar", null, false, T.plusSeconds(3600));
+
+        ProfessorRow merged = single(ProfessorMerger.merge(List.of(elsewhere), List.of(stored)));
+
+        // "ada lovelace" at MIT may be another stored row, one this batch never looked up
+        assertEquals("Ada K. Lovelace", Sighting.valueOf(merged.name));
+        assertEquals(stored.normalizedName(), merged.normalizedName());
+    }
+
+    @Test
     void aListingOnTheNewUniversitysOwnSiteMovesThePersonWithItsTitle() {
         ProfessorRow stored = stored(sighting("MIT", "Assistant Professor", "CSAIL", true, T));
         ProfessorRow moved = sighting("Stanford", "Associate Professor", null, true, T.plusSeconds(3600));
