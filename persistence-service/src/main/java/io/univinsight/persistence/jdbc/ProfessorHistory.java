@@ -6,9 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+
+import io.univinsight.persistence.merge.ProfessorSighting;
 
 /**
  * Derives, for some professors, departed_at and their professor_changes rows from the stored facts
@@ -77,6 +83,83 @@ public final class ProfessorHistory {
     private static final String NAMED_BY_DEPARTURE = "SELECT p.id FROM " + TOUCHED + " p"
             + " WHERE EXISTS (SELECT 1 FROM professor_departures d WHERE d.email = p.email"
             + "   OR (d.university_name = p.university_name AND d.normalized_name = p.normalized_name))";
+
+    /** Per professor: listed now (departed_at NULL), and its three newest sightings, newest first. */
+    private static final String NEWEST_SIGHTINGS = "SELECT i.id, p.departed_at IS NULL AS listed, s.seen_at, s.task_id,"
+            + " s.university_name, s.title, s.email, s.department, s.verified"
+            + " FROM unnest(?::int8[]) AS i(id) " + KeyProbes.probe("professors", "id = i.id") + " p"
+            + " CROSS JOIN LATERAL (SELECT * FROM professor_sightings WHERE professor_id = i.id"
+            + "   ORDER BY seen_at DESC, task_id DESC LIMIT 3) s"
+            + " ORDER BY i.id, s.seen_at DESC, s.task_id DESC";
+
+    /**
+     * Those of the professors whose one new sighting (this batch's, given per id) provably adds no change, so that
+     * {@link #derive} can pass them over: deriving reads every sighting of a professor, a cost that grew with each
+     * recrawl. The caller gives only stored professors whose university, email and name the batch kept, nothing
+     * folded in, in a batch without departures; here the new sighting must be the newest fact, after a listing
+     * (departed_at NULL), one step after a single previous sighting that said the same: each value the new sighting
+     * gives, that sighting gave (title and department where they count, at the professor's university; the university
+     * where the new listing is on its own site). The rules in the class comment then give no new change, and no
+     * older one moves, since every older fact keeps its place.
+     *
+     * @param universityOf the professor's university (after the batch, the same as before)
+     */
+    public Set<Long> unchangedByNewestSighting(Connection c, Map<Long, ProfessorSighting> newest, Map<Long, String> universityOf)
+            throws SQLException {
+        Set<Long> unchanged = new HashSet<>();
+        if (newest.isEmpty()) {
+            return unchanged;
+        }
+        Map<Long, List<ProfessorSighting>> latest = new HashMap<>();
+        Set<Long> listed = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(NEWEST_SIGHTINGS)) {
+            ps.setArray(1, c.createArrayOf("int8", new TreeSet<>(newest.keySet()).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong("id");
+                    if (rs.getBoolean("listed")) {
+                        listed.add(id);
+                    }
+                    latest.computeIfAbsent(id, k -> new ArrayList<>(3)).add(new ProfessorSighting(id, Jdbc.instant(rs, "seen_at"),
+                            rs.getObject("task_id", UUID.class), rs.getString("university_name"), rs.getString("title"),
+                            rs.getString("email"), rs.getString("department"), rs.getBoolean("verified")));
+                }
+            }
+        }
+        newest.forEach((id, sighting) -> {
+            if (listed.contains(id) && addsNoChange(sighting, latest.getOrDefault(id, List.of()), universityOf.get(id))) {
+                unchanged.add(id);
+            }
+        });
+        return unchanged;
+    }
+
+    /** See {@link #unchangedByNewestSighting}: {@code stored} are the professor's newest sightings, newest first. */
+    static boolean addsNoChange(ProfessorSighting added, List<ProfessorSighting> stored, String university) {
+        if (stored.size() < 2 || university == null) {
+            return false;
+        }
+        ProfessorSighting newest = stored.get(0);
+        ProfessorSighting before = stored.get(1);
+        if (!newest.seenAt().equals(added.seenAt()) || !newest.taskId().equals(added.taskId())
+                || !before.seenAt().isBefore(added.seenAt())
+                || (stored.size() > 2 && !stored.get(2).seenAt().isBefore(before.seenAt()))) {
+            return false; // a later fact, or listings at one time (ordered by value): left to the derivation
+        }
+        if (added.email() != null && !added.email().equals(before.email())) {
+            return false;
+        }
+        if (added.university().equals(university) && (!before.university().equals(university)
+                || !repeats(added.title(), before.title()) || !repeats(added.department(), before.department()))) {
+            return false;
+        }
+        return !added.verified() || (before.verified() && before.university().equals(added.university()));
+    }
+
+    /** No value, or the previous one again. */
+    private static boolean repeats(String value, String previous) {
+        return value == null || value.equals(previous);
+    }
 
     /**
      * Brings departed_at and the history of these professors in line with their sightings and departures.

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -98,10 +99,11 @@ public class ResultsWriter {
         int[] professorGroup = new int[professorSightings.size()];
         Set<Long> newProfessors = new HashSet<>();
         Set<Long> updatedProfessors = new HashSet<>();
+        Set<Long> steadyProfessors = new HashSet<>();
         List<ProfessorRow> professorRows = writeProfessors(c, professorSightings, professorGroup, newProfessors, updatedProfessors,
-                written);
+                steadyProfessors, written);
         writeHistory(c, professorSightings, sightingTasks, professorRows, professorGroup, newProfessors, updatedProfessors,
-                departures, written);
+                steadyProfessors, departures, written);
         int[] paperGroup = new int[paperSightings.size()];
         List<PaperRow> paperRows = writePapers(c, paperSightings, paperGroup, written);
         Set<List<Long>> pairs = new LinkedHashSet<>();
@@ -119,7 +121,7 @@ public class ResultsWriter {
      */
     private void writeHistory(Connection c, List<ProfessorRow> professorSightings, List<UUID> sightingTasks,
                               List<ProfessorRow> rows, int[] groupOf, Set<Long> newProfessors, Set<Long> updatedProfessors,
-                              List<Departure> departures, RowsWritten written) throws SQLException {
+                              Set<Long> steadyProfessors, List<Departure> departures, RowsWritten written) throws SQLException {
         Map<List<Object>, ProfessorRow> byKey = new LinkedHashMap<>();
         for (int i = 0; i < professorSightings.size(); i++) {
             ProfessorRow s = professorSightings.get(i);
@@ -135,7 +137,8 @@ public class ResultsWriter {
                 seenTwice.add((Long) key.get(0));
             }
         });
-        Set<Long> touched = new TreeSet<>(sightings.insertSightings(c, seen));
+        Set<Long> newlySeen = sightings.insertSightings(c, seen);
+        Set<Long> touched = new TreeSet<>(newlySeen);
         touched.addAll(updatedProfessors);
         written.add("professor_sightings", seen.size());
         if (!departures.isEmpty()) {
@@ -152,6 +155,23 @@ public class ResultsWriter {
                 names.add(d.normalizedName());
             }
             professors.lockMatching(c, emails, universities, names).forEach(r -> touched.add(r.id));
+        }
+        if (departures.isEmpty()) {
+            // A recrawl listing a stored professor once, as the last listing did: nothing to derive (ProfessorHistory).
+            Map<Long, ProfessorSighting> recrawled = new HashMap<>();
+            Map<Long, String> universityOf = new HashMap<>();
+            for (ProfessorSighting s : seen) {
+                long id = s.professorId();
+                if (newlySeen.contains(id) && steadyProfessors.contains(id) && !seenTwice.contains(id)) {
+                    recrawled.put(id, s);
+                }
+            }
+            for (ProfessorRow row : rows) {
+                if (recrawled.containsKey(row.id)) {
+                    universityOf.put(row.id, row.university);
+                }
+            }
+            touched.removeAll(history.unchangedByNewestSighting(c, recrawled, universityOf));
         }
         // A professor new in this batch has no sightings but this batch's.
         Set<Long> seenOnce = new HashSet<>(newProfessors);
@@ -176,10 +196,11 @@ public class ResultsWriter {
 
     /**
      * Merges and writes professors; returns the row of each group, fills the group of each sighting
-     * and adds the ids of the rows it inserted to {@code newIds}, of those it updated to {@code updatedIds}.
+     * and adds the ids of the rows it inserted to {@code newIds}, of those it updated to {@code updatedIds}, and of the
+     * stored rows whose university, email and name this batch left as they were, nothing folded in, to {@code steadyIds}.
      */
     private List<ProfessorRow> writeProfessors(Connection c, List<ProfessorRow> sightings, int[] groupOf, Set<Long> newIds,
-                                               Set<Long> updatedIds, RowsWritten written) throws SQLException {
+                                               Set<Long> updatedIds, Set<Long> steadyIds, RowsWritten written) throws SQLException {
         if (sightings.isEmpty()) {
             return List.of();
         }
@@ -206,7 +227,12 @@ public class ResultsWriter {
             g.foldedIds().forEach(id -> folded.put(id, g.merged().id));
             if (g.isNew()) {
                 inserts.add(g.merged());
-            } else if (!g.foldedIds().isEmpty() || g.merged().differsFrom(g.stored())) {
+                continue;
+            }
+            if (keepsItsKeys(g)) {
+                steadyIds.add(g.merged().id);
+            }
+            if (!g.foldedIds().isEmpty() || g.merged().differsFrom(g.stored())) {
                 updates.add(g.merged());
                 if (!g.merged().university.equals(g.stored().university)) {
                     // Only a listing on the new university's own domain moves a person (merge.Position).
@@ -222,6 +248,14 @@ public class ResultsWriter {
         inserts.forEach(r -> newIds.add(r.id));
         written.add("professors", updates.size() + inserts.size());
         return rows;
+    }
+
+    /** A stored row with nothing folded in whose university, email and name (what departures match on) stay. */
+    private static boolean keepsItsKeys(MergedGroup<ProfessorRow> g) {
+        ProfessorRow merged = g.merged();
+        ProfessorRow stored = g.stored();
+        return g.foldedIds().isEmpty() && merged.university.equals(stored.university)
+                && Objects.equals(merged.emailValue(), stored.emailValue()) && merged.normalizedName().equals(stored.normalizedName());
     }
 
     private List<PaperRow> writePapers(Connection c, List<PaperRow> sightings, int[] groupOf, RowsWritten written)
