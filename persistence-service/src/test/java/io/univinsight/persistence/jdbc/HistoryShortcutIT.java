@@ -29,9 +29,9 @@ import io.univinsight.testsupport.PostgresTestResource;
  * The history a recrawl leaves is the history the facts give: results written through the service's write path
  * (which passes over the professors a recrawl lists as before, {@link ProfessorHistory#unchangedByNewestSighting})
  * leave the same professor_changes and departed_at as deriving every professor again from all the stored facts.
- * Thirty days of recrawls of one directory of 24 people (four of them joining later, names sometimes with an initial), values kept mostly, sometimes changed or left out, some
- * listed with values of their own on a second home page at the same moment or on another university's page, some
- * results delivered late, departures every tenth day.
+ * Thirty days of recrawls of one directory of 24 people (four of them joining later, names sometimes with an
+ * initial), values kept mostly, sometimes changed or left out, some listed with values of their own on a second home
+ * page at the same moment or on another university's page, some results delivered late, departures every tenth day.
  */
 class HistoryShortcutIT {
     private static final String HOME = "Shortcut University";
