@@ -159,8 +159,10 @@ final class Citations {
         // "doi" in any ASCII case (as (?i) reads it), "://" (an exact search) before "www.".
         String noDoiLabel = full.contains("10.") && Text.containsIgnoreAsciiCase(full, "doi")
                 ? DOI_LABEL.matcher(full).replaceAll("") : full;
-        String plain = Text.clean(full.contains("://") || Text.containsIgnoreAsciiCase(full, "www.")
-                ? URL.matcher(noDoiLabel).replaceAll("") : noDoiLabel);
+        boolean mayHoldUrl = full.contains("://") || Text.containsIgnoreAsciiCase(full, "www.");
+        // full is clean already, and cleaning clean text gives it back: only a removal needs another pass
+        String plain = mayHoldUrl ? Text.clean(URL.matcher(noDoiLabel).replaceAll(""))
+                : noDoiLabel == full ? full : Text.clean(noDoiLabel);
         if (doi != null) {
             plain = Text.clean(plain.replace(doi, ""));
         }
