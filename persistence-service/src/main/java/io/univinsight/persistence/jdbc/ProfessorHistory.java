@@ -84,11 +84,11 @@ public final class ProfessorHistory {
             + " WHERE EXISTS (SELECT 1 FROM professor_departures d WHERE d.email = p.email"
             + "   OR (d.university_name = p.university_name AND d.normalized_name = p.normalized_name))";
 
-    /** Per professor: listed now (departed_at NULL), and its three newest sightings, newest first. */
-    private static final String NEWEST_SIGHTINGS = "SELECT i.id, p.departed_at IS NULL AS listed, s.seen_at, s.task_id,"
+    /** Per professor listed now (departed_at NULL), its three newest sightings, newest first. */
+    private static final String NEWEST_SIGHTINGS = "SELECT i.id, s.seen_at, s.task_id,"
             + " s.university_name, s.title, s.email, s.department, s.verified"
             + " FROM unnest(?::int8[]) AS i(id) " + KeyProbes.probe("professors", "id = i.id") + " p"
-            + " CROSS JOIN LATERAL (SELECT * FROM professor_sightings WHERE professor_id = i.id"
+            + " CROSS JOIN LATERAL (SELECT * FROM professor_sightings WHERE professor_id = i.id AND p.departed_at IS NULL"
             + "   ORDER BY seen_at DESC, task_id DESC LIMIT 3) s"
             + " ORDER BY i.id, s.seen_at DESC, s.task_id DESC";
 
@@ -110,16 +110,12 @@ public final class ProfessorHistory {
         if (newest.isEmpty()) {
             return unchanged;
         }
-        Map<Long, List<ProfessorSighting>> latest = new HashMap<>();
-        Set<Long> listed = new HashSet<>();
+        Map<Long, List<ProfessorSighting>> latest = new HashMap<>(); // listed professors only: a departed one has none
         try (PreparedStatement ps = c.prepareStatement(NEWEST_SIGHTINGS)) {
             ps.setArray(1, c.createArrayOf("int8", new TreeSet<>(newest.keySet()).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong("id");
-                    if (rs.getBoolean("listed")) {
-                        listed.add(id);
-                    }
                     latest.computeIfAbsent(id, k -> new ArrayList<>(3)).add(new ProfessorSighting(id, Jdbc.instant(rs, "seen_at"),
                             rs.getObject("task_id", UUID.class), rs.getString("university_name"), rs.getString("title"),
                             rs.getString("email"), rs.getString("department"), rs.getBoolean("verified")));
@@ -127,7 +123,7 @@ public final class ProfessorHistory {
             }
         }
         newest.forEach((id, sighting) -> {
-            if (listed.contains(id) && addsNoChange(sighting, latest.getOrDefault(id, List.of()), universityOf.get(id))) {
+            if (addsNoChange(sighting, latest.getOrDefault(id, List.of()), universityOf.get(id))) {
                 unchanged.add(id);
             }
         });

@@ -155,28 +155,35 @@ public class ResultsWriter {
                 names.add(d.normalizedName());
             }
             professors.lockMatching(c, emails, universities, names).forEach(r -> touched.add(r.id));
-        }
-        if (departures.isEmpty()) {
-            // A recrawl listing a stored professor once, as the last listing did: nothing to derive (ProfessorHistory).
-            Map<Long, ProfessorSighting> recrawled = new HashMap<>();
-            Map<Long, String> universityOf = new HashMap<>();
-            for (ProfessorSighting s : seen) {
-                long id = s.professorId();
-                if (newlySeen.contains(id) && steadyProfessors.contains(id) && !seenTwice.contains(id)) {
-                    recrawled.put(id, s);
-                }
-            }
-            for (ProfessorRow row : rows) {
-                if (recrawled.containsKey(row.id)) {
-                    universityOf.put(row.id, row.university);
-                }
-            }
-            touched.removeAll(history.unchangedByNewestSighting(c, recrawled, universityOf));
+        } else {
+            touched.removeAll(unchangedRecrawls(c, seen, rows, newlySeen, steadyProfessors, seenTwice));
         }
         // A professor new in this batch has no sightings but this batch's.
         Set<Long> seenOnce = new HashSet<>(newProfessors);
         seenOnce.removeAll(seenTwice);
         history.derive(c, touched, newProfessors, seenOnce);
+    }
+
+    /**
+     * In a batch without departures, the professors a recrawl lists once, keys kept, as their last listing did: their
+     * history stays as it is, and deriving it would read every sighting they have ({@link ProfessorHistory}).
+     */
+    private Set<Long> unchangedRecrawls(Connection c, List<ProfessorSighting> seen, List<ProfessorRow> rows, Set<Long> newlySeen,
+                                        Set<Long> steadyProfessors, Set<Long> seenTwice) throws SQLException {
+        Map<Long, ProfessorSighting> recrawled = new HashMap<>();
+        for (ProfessorSighting s : seen) {
+            long id = s.professorId();
+            if (newlySeen.contains(id) && steadyProfessors.contains(id) && !seenTwice.contains(id)) {
+                recrawled.put(id, s);
+            }
+        }
+        Map<Long, String> universityOf = new HashMap<>();
+        for (ProfessorRow row : rows) {
+            if (recrawled.containsKey(row.id)) {
+                universityOf.put(row.id, row.university);
+            }
+        }
+        return history.unchangedByNewestSighting(c, recrawled, universityOf);
     }
 
     /** The professors a directory page of this result stopped listing, by the keys the merge matches on. */
