@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.univinsight.events.CrawlResult;
 import io.univinsight.identity.PaperIdentity;
 import io.univinsight.identity.PersonIdentity;
+import io.univinsight.persistence.jdbc.MissingStatistics;
 import io.univinsight.persistence.jdbc.PaperTable;
 import io.univinsight.persistence.jdbc.ProfessorHistory;
 import io.univinsight.persistence.jdbc.ProfessorTable;
@@ -58,8 +59,10 @@ public class ResultsWriter {
     private final PaperTable papers = new PaperTable();
     private final SightingTable sightings = new SightingTable();
     private final ProfessorHistory history = new ProfessorHistory();
+    private final MissingStatistics statistics = new MissingStatistics();
 
     public void write(Connection c, List<CrawlResult> batch, RowsWritten written) throws SQLException {
+        statistics.analyseWhereMissing(c);
         List<ResultTable.Entry> entries = new ArrayList<>(batch.size());
         for (CrawlResult r : batch) {
             entries.add(new ResultTable.Entry(UUID.fromString(r.taskId()), r.completedAt(), r));
