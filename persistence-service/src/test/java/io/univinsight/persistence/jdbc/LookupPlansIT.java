@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +57,8 @@ class LookupPlansIT {
             universities.add("One University");
             names.add("person " + (i * 11 + 3)); // half of them stored, half new
         }
-        String plan = explain(ProfessorTable.LOCK_MATCHING, emails.toArray(), "text", universities.toArray(), "text", names.toArray(), "text");
+        String plan = Explain.plan(connection, ProfessorTable.LOCK_MATCHING, emails.toArray(), "text", universities.toArray(), "text",
+                names.toArray(), "text");
         assertFalse(plan.contains("Seq Scan on professors"), plan);
         assertTrue(plan.contains("professors_email_uq") && plan.contains("professors_university_name_uq"), plan);
     }
@@ -74,23 +73,8 @@ class LookupPlansIT {
             titles.add("paper " + (i * 4 + 1));
             years.add(2000 + (i * 4 + 1) % 25);
         }
-        String plan = explain(PaperTable.LOCK_MATCHING, dois.toArray(), "text", titles.toArray(), "text", years.toArray(), "int4");
+        String plan = Explain.plan(connection, PaperTable.LOCK_MATCHING, dois.toArray(), "text", titles.toArray(), "text",
+                years.toArray(), "int4");
         assertFalse(plan.contains("Seq Scan on papers"), plan);
-    }
-
-    /** The plan PostgreSQL chooses for the statement with these array parameters (value, element type pairs). */
-    private static String explain(String sql, Object... arraysAndTypes) throws Exception {
-        try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + sql)) {
-            for (int i = 0; i < arraysAndTypes.length; i += 2) {
-                ps.setArray(i / 2 + 1, connection.createArrayOf((String) arraysAndTypes[i + 1], (Object[]) arraysAndTypes[i]));
-            }
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
-        }
     }
 }

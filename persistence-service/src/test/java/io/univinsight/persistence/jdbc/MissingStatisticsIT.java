@@ -115,17 +115,7 @@ class MissingStatisticsIT {
             universities.add("One University");
             names.add("person " + (i * 3 + 1));
         }
-        try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + ProfessorTable.LOCK_MATCHING)) {
-            ps.setArray(1, connection.createArrayOf("text", new Object[0]));
-            ps.setArray(2, connection.createArrayOf("text", universities.toArray()));
-            ps.setArray(3, connection.createArrayOf("text", names.toArray()));
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
-        }
+        return Explain.plan(connection, ProfessorTable.LOCK_MATCHING, new Object[0], "text", universities.toArray(), "text",
+                names.toArray(), "text");
     }
 }
