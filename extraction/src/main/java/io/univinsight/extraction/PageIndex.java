@@ -44,6 +44,8 @@ final class PageIndex {
     private final Map<Element, Boolean> chromeOffPage = new IdentityHashMap<>();
     /** Characters {@link #textHas} knows about, and per position which of them the element's text holds (a bit each). */
     private static final String TRACKED = "#@/%";
+    /** Above this a text's builder starts at this size and grows: a page's whole text need not be reserved up front. */
+    private static final int MAX_PRESIZED_CHARS = 1 << 16;
     private int[] charsBelow;
     /** The department the page itself names ({@link Departments#guess}), once worked out; null inside when none. */
     private Optional<String> departmentNamed;
@@ -191,7 +193,10 @@ final class PageIndex {
         }
         String text = texts[at];
         if (text == null) {
-            text = VisibleText.of(el);
+            counts();
+            // At most the run's characters and a space on either side of each element: room enough to build it in.
+            int most = rawChars[end[at]] - rawChars[at] + 2 * (end[at] - at);
+            text = VisibleText.of(el, Math.min(most, MAX_PRESIZED_CHARS));
             texts[at] = text;
         }
         return text;

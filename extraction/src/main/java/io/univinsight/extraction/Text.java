@@ -177,7 +177,8 @@ final class Text {
      * so ending a line needs no second pass over it. (A space left at either end goes with the final trim(), as in clean.)
      */
     private static final class CleanLine {
-        private final StringBuilder sb = new StringBuilder();
+        /** Room for a typical line from the start: doubling up from 16 copies each long line several times. */
+        private final StringBuilder sb = new StringBuilder(128);
         private boolean inSpace;
 
         void space() {

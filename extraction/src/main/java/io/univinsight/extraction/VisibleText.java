@@ -19,7 +19,15 @@ final class VisibleText {
     }
 
     static String of(Element root) {
-        StringBuilder accum = new StringBuilder();
+        return of(root, 16);
+    }
+
+    /**
+     * {@link #of(Element)} with room for {@code expectedChars} from the start: a builder that doubles its way up to a
+     * list item's few hundred characters copies them several times on the way.
+     */
+    static String of(Element root, int expectedChars) {
+        StringBuilder accum = new StringBuilder(expectedChars);
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
@@ -46,7 +54,20 @@ final class VisibleText {
                 }
             }
         }, root);
-        return accum.toString().trim();
+        return trimmed(accum);
+    }
+
+    /** {@code sb.toString().trim()} in one copy. */
+    private static String trimmed(StringBuilder sb) {
+        int from = 0;
+        int to = sb.length();
+        while (from < to && sb.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && sb.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return sb.substring(from, to);
     }
 
     /**
