@@ -5,6 +5,7 @@
 #        bench/persistence/run.sh backlog [tasks=500000] [tasks per transaction=500] [rows per printed window=50000] [server JDBC URL]
 #          (crawl_tasks rows/s as the table grows, then status updates on the full table)
 # BENCH_JAVA_OPTS=-Dbench.profile=true also prints the time spent per SQL statement and in Java for each phase;
+# BENCH_JAVA_OPTS=-Dbench.rounds=N (default 5) repeats the measure (write path, then COPY, on emptied tables) N times and prints each round's ratios and their median;
 # BENCH_JAVA_OPTS=-Dbench.recrawls=N adds N recrawls of the same rows after the replay, a day apart, each timed: the update cost as sightings pile up;
 # -Dbench.jdbc-options=a=1&b=2 replaces the JDBC properties (default: the service's own, quarkus.datasource.jdbc.additional-jdbc-properties.* in its application.properties).
 set -euo pipefail
