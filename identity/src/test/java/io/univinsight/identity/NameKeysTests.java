@@ -3,6 +3,10 @@ package io.univinsight.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 
 
@@ -30,5 +34,39 @@ class NameKeysTests {
     @Test
     void titlesCompareWithoutCaseOrPunctuation() {
         assertEquals(NameKeys.titleKey("On Computable Numbers."), NameKeys.titleKey("on computable numbers"));
+    }
+
+    @Test
+    void aTitleKeyIsItsFoldedLetterAndDigitRunsJoinedBySpaces() {
+        // The reference: split into runs of Character.isLetterOrDigit, joined by one space.
+        String alphabet = "aZ9 .,-'\t\n\u00a0éÉßİı김민ğ١٢\u3000\u200b\ud83d\ude00Ω";
+        Random random = new Random(7);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder title = new StringBuilder();
+            for (int i = random.nextInt(24); i > 0; i--) {
+                title.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = title.toString();
+            assertEquals(byTokens(NameKeys.fold(t)), NameKeys.titleKey(t), () -> "title: " + t);
+        }
+        assertEquals("on computable numbers", NameKeys.titleKey("  On  Computable Numbers. "));
+        assertEquals("", NameKeys.titleKey(null));
+    }
+
+    private static String byTokens(String folded) {
+        List<String> runs = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        for (char c : folded.toCharArray()) {
+            if (Character.isLetterOrDigit(c)) {
+                run.append(c);
+            } else if (run.length() > 0) {
+                runs.add(run.toString());
+                run.setLength(0);
+            }
+        }
+        if (run.length() > 0) {
+            runs.add(run.toString());
+        }
+        return String.join(" ", runs);
     }
 }
