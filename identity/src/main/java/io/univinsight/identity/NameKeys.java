@@ -24,7 +24,7 @@ public final class NameKeys {
     }
 
     public static String personKey(String name) {
-        List<String> tokens = new ArrayList<>(tokens(fold(name), true));
+        List<String> tokens = new ArrayList<>(nameTokens(fold(name)));
         tokens.removeIf(HONORIFICS::contains);
         if (tokens.isEmpty()) {
             return "";
@@ -80,10 +80,10 @@ public final class NameKeys {
     }
 
     /**
-     * Letters and digits in runs; everything else separates. For names, a hyphen or apostrophe
+     * A name's runs of letters and digits; everything else separates, but a hyphen or apostrophe
      * between letters joins them ("Min-jun" = "Minjun", "O'Brien" = "OBrien") and a dot ends a token.
      */
-    private static List<String> tokens(String s, boolean name) {
+    private static List<String> nameTokens(String s) {
         List<String> out = new ArrayList<>(4);
         StringBuilder token = new StringBuilder();
         int n = s.length();
@@ -91,7 +91,7 @@ public final class NameKeys {
             char c = s.charAt(i);
             if (Character.isLetterOrDigit(c)) {
                 token.append(c);
-            } else if (name && (c == '-' || c == '\'' || c == '\u2019' || c == '\u2010') && token.length() > 0
+            } else if ((c == '-' || c == '\'' || c == '\u2019' || c == '\u2010') && token.length() > 0
                     && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
                 continue;
             } else if (token.length() > 0) {
