@@ -193,10 +193,7 @@ final class PageIndex {
         }
         String text = texts[at];
         if (text == null) {
-            counts();
-            // At most the run's characters and a space on either side of each element: room enough to build it in.
-            int most = rawChars[end[at]] - rawChars[at] + 2 * (end[at] - at);
-            text = VisibleText.of(el, Math.min(most, MAX_PRESIZED_CHARS));
+            text = VisibleText.of(el, Math.min(mostChars(at), MAX_PRESIZED_CHARS)); // room enough to build it in
             texts[at] = text;
         }
         return text;
@@ -216,11 +213,8 @@ final class PageIndex {
     boolean textLengthWithin(Element el, int min, int max) {
         int at = positions().indexOf(el);
         if (at >= 0) {
-            counts();
-            int from = at;
-            int to = end[at];
-            int kept = keptChars[to] - keptChars[from];
-            int most = rawChars[to] - rawChars[from] + 2 * (to - from);
+            int most = mostChars(at); // (works out the counts)
+            int kept = keptChars[end[at]] - keptChars[at];
             if (kept > max || most < min) {
                 return false;
             }
@@ -230,6 +224,15 @@ final class PageIndex {
         }
         int length = text(el).length();
         return length >= min && length <= max;
+    }
+
+    /**
+     * The most characters text() can give the element at this position: its run's text-node characters, and a space
+     * before and after each element of the run.
+     */
+    private int mostChars(int at) {
+        counts();
+        return rawChars[end[at]] - rawChars[at] + 2 * (end[at] - at);
     }
 
     /** {@link Text#lines(Element)} (unmodifiable), remembered for the elements of the page being extracted. */
