@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.univinsight.persistence.merge.PaperRow;
 
@@ -33,7 +34,8 @@ public final class PaperTable {
     private static final String INSERT = "INSERT INTO papers (" + COLUMNS + ") SELECT " + ROW.values("r") + " FROM " + ROW.unnest("r")
             + " RETURNING id, doi, normalized_title, published_year";
     private static final String INSERT_LINKS = "INSERT INTO professor_papers (" + LINK.names() + ") SELECT " + LINK.values("l")
-            + " FROM " + LINK.unnest("l") + " ON CONFLICT DO NOTHING";
+            + " FROM " + LINK.unnest("l");
+    private static final String INSERT_LINKS_UNLESS_STORED = INSERT_LINKS + " ON CONFLICT DO NOTHING";
 
     private static UnnestColumns<PaperRow> columns(UnnestColumns<PaperRow> start) {
         return start.text("doi", r -> r.doi)
@@ -115,15 +117,28 @@ public final class PaperTable {
         }
     }
 
-    /** Links professors to papers (pairs of ids, in a stable order); existing links stay as they are. */
-    public void link(Connection c, Collection<long[]> professorPaperPairs) throws SQLException {
-        if (professorPaperPairs.isEmpty()) {
+    /**
+     * Links professors to papers (pairs of ids, each once, stored in a stable order); existing links stay as they are.
+     * A pair with a professor or paper this transaction inserted cannot be stored yet, so those skip the conflict check.
+     */
+    public void link(Connection c, Collection<long[]> professorPaperPairs, Set<Long> insertedProfessors, Set<Long> insertedPapers)
+            throws SQLException {
+        List<long[]> fresh = new ArrayList<>();
+        List<long[]> maybeStored = new ArrayList<>();
+        for (long[] pair : professorPaperPairs) {
+            (insertedProfessors.contains(pair[0]) || insertedPapers.contains(pair[1]) ? fresh : maybeStored).add(pair);
+        }
+        insertLinks(c, INSERT_LINKS, fresh);
+        insertLinks(c, INSERT_LINKS_UNLESS_STORED, maybeStored);
+    }
+
+    private static void insertLinks(Connection c, String sql, List<long[]> pairs) throws SQLException {
+        if (pairs.isEmpty()) {
             return;
         }
-        List<long[]> sorted = new ArrayList<>(professorPaperPairs);
-        sorted.sort(Comparator.<long[]>comparingLong(pair -> pair[0]).thenComparingLong(pair -> pair[1]));
-        try (PreparedStatement ps = c.prepareStatement(INSERT_LINKS)) {
-            LINK.bind(c, ps, sorted);
+        pairs.sort(Comparator.<long[]>comparingLong(pair -> pair[0]).thenComparingLong(pair -> pair[1]));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            LINK.bind(c, ps, pairs);
             ps.executeUpdate();
         }
     }

@@ -108,12 +108,13 @@ public class ResultsWriter {
         writeHistory(c, professorSightings, sightingTasks, professorRows, professorGroup, newProfessors, updatedProfessors,
                 steadyProfessors, departures, written);
         int[] paperGroup = new int[paperSightings.size()];
-        List<PaperRow> paperRows = writePapers(c, paperSightings, paperGroup, written);
+        Set<Long> newPapers = new HashSet<>();
+        List<PaperRow> paperRows = writePapers(c, paperSightings, paperGroup, newPapers, written);
         Set<List<Long>> pairs = new LinkedHashSet<>();
         for (int[] link : links) {
             pairs.add(List.of(professorRows.get(professorGroup[link[0]]).id, paperRows.get(paperGroup[link[1]]).id));
         }
-        papers.link(c, pairs.stream().map(p -> new long[] {p.get(0), p.get(1)}).toList());
+        papers.link(c, pairs.stream().map(p -> new long[] {p.get(0), p.get(1)}).toList(), newProfessors, newPapers);
         written.add("professor_papers", pairs.size());
     }
 
@@ -140,7 +141,7 @@ public class ResultsWriter {
                 seenTwice.add((Long) key.get(0));
             }
         });
-        Set<Long> newlySeen = sightings.insertSightings(c, seen);
+        Set<Long> newlySeen = sightings.insertSightings(c, seen, newProfessors);
         Set<Long> touched = new TreeSet<>(newlySeen);
         touched.addAll(updatedProfessors);
         written.add("professor_sightings", seen.size());
@@ -268,7 +269,8 @@ public class ResultsWriter {
                 && Objects.equals(merged.emailValue(), stored.emailValue()) && merged.normalizedName().equals(stored.normalizedName());
     }
 
-    private List<PaperRow> writePapers(Connection c, List<PaperRow> sightings, int[] groupOf, RowsWritten written)
+    /** Merges and writes papers; returns the row of each group, fills the group of each sighting, and adds the ids of the rows it inserted to {@code newIds}. */
+    private List<PaperRow> writePapers(Connection c, List<PaperRow> sightings, int[] groupOf, Set<Long> newIds, RowsWritten written)
             throws SQLException {
         if (sightings.isEmpty()) {
             return List.of();
@@ -303,6 +305,7 @@ public class ResultsWriter {
         papers.fold(c, folded);
         papers.update(c, updates);
         papers.insert(c, inserts);
+        inserts.forEach(r -> newIds.add(r.id));
         written.add("papers", updates.size() + inserts.size());
         return rows;
     }
