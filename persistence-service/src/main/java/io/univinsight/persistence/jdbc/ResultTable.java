@@ -4,9 +4,12 @@ import static io.univinsight.persistence.jdbc.Jdbc.setInstant;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import io.univinsight.events.CrawlResult;
@@ -44,7 +47,7 @@ public final class ResultTable {
             .instant("created_at", Entry::at)
             .bool("rendered", e -> metrics(e).pagesRendered() > 0);
     private static final String RESULTS = "INSERT INTO crawl_results (" + RESULT.names() + ") SELECT " + RESULT.values("r")
-            + " FROM " + RESULT.unnest("r") + " ON CONFLICT (task_id) DO NOTHING";
+            + " FROM " + RESULT.unnest("r") + " ON CONFLICT (task_id) DO NOTHING RETURNING task_id";
     private static final String METRICS = "INSERT INTO crawl_metrics (" + METRIC.names() + ") SELECT " + METRIC.values("m")
             + " FROM " + METRIC.unnest("m") + " ON CONFLICT (task_id) DO NOTHING";
 
@@ -52,9 +55,21 @@ public final class ResultTable {
         return e.result().metrics();
     }
 
-    public void insert(Connection c, Collection<Entry> entries) throws SQLException {
-        insert(c, RESULT, RESULTS, entries);
+    /** Stores the results and their metrics; returns the tasks whose result row this call inserted (not stored before). */
+    public Set<UUID> insert(Connection c, Collection<Entry> entries) throws SQLException {
+        Set<UUID> firstStored = new HashSet<>();
+        if (!entries.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(RESULTS)) {
+                RESULT.bind(c, ps, entries);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        firstStored.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+        }
         insert(c, METRIC, METRICS, entries.stream().filter(e -> metrics(e) != null).toList());
+        return firstStored;
     }
 
     private static void insert(Connection c, UnnestColumns<Entry> columns, String sql, Collection<Entry> entries)

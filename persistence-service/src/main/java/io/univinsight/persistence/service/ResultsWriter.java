@@ -58,6 +58,8 @@ public class ResultsWriter {
     private final ProfessorTable professors = new ProfessorTable();
     private final PaperTable papers = new PaperTable();
     private final SightingTable sightings = new SightingTable();
+    /** The task of sightings migrated from before V4 (V4__what_changed.sql). */
+    private static final UUID NO_TASK = new UUID(0, 0);
     private final ProfessorHistory history = new ProfessorHistory();
     private final MissingStatistics statistics = new MissingStatistics();
 
@@ -68,10 +70,10 @@ public class ResultsWriter {
             entries.add(new ResultTable.Entry(UUID.fromString(r.taskId()), r.completedAt(), r));
         }
         written.add("crawl_tasks", completeTasks(c, entries));
-        results.insert(c, entries);
+        Set<UUID> firstResults = results.insert(c, entries);
         written.add("crawl_results", entries.size());
         written.add("crawl_metrics", entries.size());
-        writeProfessorsAndPapers(c, entries, written);
+        writeProfessorsAndPapers(c, entries, firstResults, written);
     }
 
     private int completeTasks(Connection c, List<ResultTable.Entry> entries) throws SQLException {
@@ -85,7 +87,9 @@ public class ResultsWriter {
         return rows.size();
     }
 
-    private void writeProfessorsAndPapers(Connection c, List<ResultTable.Entry> entries, RowsWritten written) throws SQLException {
+    /** @param firstResults tasks whose result row this transaction stored: none of their sightings can be stored yet */
+    private void writeProfessorsAndPapers(Connection c, List<ResultTable.Entry> entries, Set<UUID> firstResults, RowsWritten written)
+            throws SQLException {
         List<ProfessorRow> professorSightings = new ArrayList<>();
         List<UUID> sightingTasks = new ArrayList<>();
         List<PaperRow> paperSightings = new ArrayList<>();
@@ -106,7 +110,7 @@ public class ResultsWriter {
         List<ProfessorRow> professorRows = writeProfessors(c, professorSightings, professorGroup, newProfessors, updatedProfessors,
                 steadyProfessors, written);
         writeHistory(c, professorSightings, sightingTasks, professorRows, professorGroup, newProfessors, updatedProfessors,
-                steadyProfessors, departures, written);
+                steadyProfessors, departures, firstResults, written);
         int[] paperGroup = new int[paperSightings.size()];
         Set<Long> newPapers = new HashSet<>();
         List<PaperRow> paperRows = writePapers(c, paperSightings, paperGroup, newPapers, written);
@@ -125,7 +129,8 @@ public class ResultsWriter {
      */
     private void writeHistory(Connection c, List<ProfessorRow> professorSightings, List<UUID> sightingTasks,
                               List<ProfessorRow> rows, int[] groupOf, Set<Long> newProfessors, Set<Long> updatedProfessors,
-                              Set<Long> steadyProfessors, List<Departure> departures, RowsWritten written) throws SQLException {
+                              Set<Long> steadyProfessors, List<Departure> departures, Set<UUID> firstResults, RowsWritten written)
+            throws SQLException {
         Map<List<Object>, ProfessorRow> byKey = new LinkedHashMap<>();
         for (int i = 0; i < professorSightings.size(); i++) {
             ProfessorRow s = professorSightings.get(i);
@@ -141,7 +146,11 @@ public class ResultsWriter {
                 seenTwice.add((Long) key.get(0));
             }
         });
-        Set<Long> newlySeen = sightings.insertSightings(c, seen, newProfessors);
+        // A sighting is written only with its task's result, in one transaction, so one whose professor this batch
+        // inserted, or whose task's result this batch stored first, is not stored yet (fold moves only stored ones).
+        // The nil task is V4's mark for sightings from before it: never new.
+        Set<Long> newlySeen = sightings.insertSightings(c, seen, s -> newProfessors.contains(s.professorId())
+                || (firstResults.contains(s.taskId()) && !s.taskId().equals(NO_TASK)));
         Set<Long> touched = new TreeSet<>(newlySeen);
         touched.addAll(updatedProfessors);
         written.add("professor_sightings", seen.size());

@@ -19,9 +19,10 @@ import io.univinsight.persistence.service.ResultsWriter;
 import io.univinsight.testsupport.PostgresTestResource;
 
 /**
- * Sightings and paper links of rows a batch inserts skip the conflict check (SightingTable, PaperTable.link); those of
- * stored rows keep it. One batch mixes both kinds, through the service's write path on a real PostgreSQL: what it stores
- * is what it stored when every row took the check, and writing the batch again (a replay) stores nothing more.
+ * Sightings of rows a batch inserts, or of tasks whose result it stores first, and links of rows it inserts, skip the
+ * conflict check (SightingTable, PaperTable.link); the others keep it. One batch mixes both kinds, through the service's
+ * write path on a real PostgreSQL: what it stores is what it stored when every row took the check, writing the batch
+ * again (a replay) stores nothing more, and a later result of a task already stored still adds its sighting.
  */
 class FreshRowsIT {
     private static final Instant DAY0 = Instant.parse("2026-10-01T08:00:00Z");
@@ -53,6 +54,12 @@ class FreshRowsIT {
             writer.write(c, batch, new RowsWritten()); // the same results delivered again
             c.commit();
             assertEquals(expected, counts(c), "a replay adds no sighting or link");
+
+            // The first page's task again, resolved later: its result row stays the first one, Ada's new sighting is stored.
+            CrawlResult first = batch.get(0);
+            writer.write(c, List.of(page(first.taskId(), DAY1.plusSeconds(60), List.of(ADA), List.of())), new RowsWritten());
+            c.commit();
+            assertEquals(List.of(2L, 2L, 5L, 3L), counts(c));
         } finally {
             database.stop();
         }
@@ -70,8 +77,11 @@ class FreshRowsIT {
     }
 
     private static CrawlResult page(Instant at, List<CrawlResult.Professor> professors, List<CrawlResult.Paper> papers) {
-        return new CrawlResult(CrawlResult.SCHEMA_VERSION, UUID.nameUUIDFromBytes((at + "" + professors + papers).getBytes()).toString(),
-                "http://fresh.example.edu/people", "Fresh University", null, professors, papers, 1, "directory", 90,
+        return page(UUID.nameUUIDFromBytes((at + "" + professors + papers).getBytes()).toString(), at, professors, papers);
+    }
+
+    private static CrawlResult page(String taskId, Instant at, List<CrawlResult.Professor> professors, List<CrawlResult.Paper> papers) {
+        return new CrawlResult(CrawlResult.SCHEMA_VERSION, taskId, "http://fresh.example.edu/people", "Fresh University", null, professors, papers, 1, "directory", 90,
                 new CrawlResult.Metrics(10, 5, 1, 100, 200, 0, false, 0), at, "test", 1, List.of());
     }
 
