@@ -29,7 +29,7 @@ import io.univinsight.persistence.merge.ProfessorSighting;
  * university changes from the first listing and then each listing on a university's own site.
  */
 public final class ProfessorHistory {
-    private static final String NIL = "'00000000-0000-0000-0000-000000000000'::uuid";
+    private static final String NIL = "'" + SightingTable.UNKNOWN_TASK + "'::uuid";
 
     /** The professors' rows, and below their sightings, read id by id through the primary keys ({@link KeyProbes}). */
     private static final String TOUCHED = "unnest(?::int8[]) AS i(id) " + KeyProbes.probe("professors", "id = i.id");

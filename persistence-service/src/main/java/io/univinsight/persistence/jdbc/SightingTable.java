@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.univinsight.persistence.merge.Departure;
@@ -17,6 +18,8 @@ import io.univinsight.persistence.merge.ProfessorSighting;
 
 /** professor_sightings and professor_departures: the facts the history is derived from, each stored once. */
 public final class SightingTable {
+    /** The task of sightings stored before their task was kept (V4__what_changed.sql migrated them with the nil UUID). */
+    public static final UUID UNKNOWN_TASK = new UUID(0, 0);
     private static final UnnestColumns<ProfessorSighting> SIGHTING = new UnnestColumns<ProfessorSighting>()
             .bigint("professor_id", ProfessorSighting::professorId)
             .instant("seen_at", ProfessorSighting::seenAt)

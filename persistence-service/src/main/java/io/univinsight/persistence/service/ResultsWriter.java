@@ -58,8 +58,6 @@ public class ResultsWriter {
     private final ProfessorTable professors = new ProfessorTable();
     private final PaperTable papers = new PaperTable();
     private final SightingTable sightings = new SightingTable();
-    /** The task of sightings migrated from before V4 (V4__what_changed.sql). */
-    private static final UUID NO_TASK = new UUID(0, 0);
     private final ProfessorHistory history = new ProfessorHistory();
     private final MissingStatistics statistics = new MissingStatistics();
 
@@ -148,9 +146,9 @@ public class ResultsWriter {
         });
         // A sighting is written only with its task's result, in one transaction, so one whose professor this batch
         // inserted, or whose task's result this batch stored first, is not stored yet (fold moves only stored ones).
-        // The nil task is V4's mark for sightings from before it: never new.
+        // The unknown task (sightings from before V4) is never new.
         Set<Long> newlySeen = sightings.insertSightings(c, seen, s -> newProfessors.contains(s.professorId())
-                || (firstResults.contains(s.taskId()) && !s.taskId().equals(NO_TASK)));
+                || (firstResults.contains(s.taskId()) && !s.taskId().equals(SightingTable.UNKNOWN_TASK)));
         Set<Long> touched = new TreeSet<>(newlySeen);
         touched.addAll(updatedProfessors);
         written.add("professor_sightings", seen.size());
