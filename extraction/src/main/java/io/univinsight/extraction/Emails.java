@@ -17,6 +17,7 @@ import org.jsoup.select.QueryParser;
 
 /** Finds email addresses in mailto links, plain text and the usual anti-spam spellings. */
 public final class Emails {
+    /** An address's shape; {@link EmailShape} finds it by a scan of the characters (EmailShapeTests holds them equal). */
     static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     // "name [at] domain", "name(at)domain", "name {at} domain", "name <at> domain"
@@ -144,33 +145,10 @@ public final class Emails {
 
     private static void addInPiece(String text, Set<String> out) {
         String t = deobfuscate(text);
-        Matcher m = EMAIL.matcher(t);
-        // Same matches as repeated m.find(), but the regex only runs where an address can start: at the
-        // beginning of the run of local-part characters before each "@" (find() would try every position).
-        int pos = 0;
-        while (true) {
-            int at = t.indexOf('@', pos);
-            if (at < 0) {
-                break;
-            }
-            int start = at;
-            while (start > pos && isLocalChar(t.charAt(start - 1))) {
-                start--;
-            }
-            m.region(start, t.length());
-            if (start < at && m.lookingAt()) {
-                out.add(m.group().toLowerCase(Locale.ROOT));
-                pos = m.end();
-            } else {
-                pos = at + 1;
-            }
+        // The matches of repeated EMAIL.matcher(t).find(), each from the end of the one before.
+        for (int[] m = EmailShape.find(t, 0); m != null; m = EmailShape.find(t, m[1])) {
+            out.add(t.substring(m[0], m[1]).toLowerCase(Locale.ROOT));
         }
-    }
-
-    /** The characters of {@link #EMAIL}'s local part, [A-Za-z0-9._%+-]. */
-    private static boolean isLocalChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
     }
 
     /** mailto links first (the most deliberate signal), then anything written in the text. */
@@ -244,8 +222,9 @@ public final class Emails {
         } catch (IllegalArgumentException ignored) {
             // keep the raw text; the pattern check below decides
         }
-        Matcher m = EMAIL.matcher(deobfuscate(addr));
-        return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
+        String t = deobfuscate(addr);
+        int[] m = EmailShape.find(t, 0); // EMAIL.matcher(t).find()
+        return m == null ? null : t.substring(m[0], m[1]).toLowerCase(Locale.ROOT);
     }
 
     /** Role accounts (info@, office@) belong to the department, not to a person. */

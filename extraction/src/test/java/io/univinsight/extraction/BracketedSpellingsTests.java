@@ -26,11 +26,8 @@ class BracketedSpellingsTests {
     void randomTextsAreReplacedAsByTheRegex() {
         Random random = new Random(16);
         for (int i = 0; i < 50_000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int k = random.nextInt(14); k > 0; k--) {
-                text.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            assertSame(text.toString());
+            String text = RandomTexts.of(random, PIECES, 14);
+            assertSame(text);
         }
     }
 

@@ -30,11 +30,8 @@ class PiecewiseEmailsTests {
     void randomTextsReadAsWhole() {
         Random random = new Random(17);
         for (int i = 0; i < 100_000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int k = random.nextInt(24); k > 0; k--) {
-                text.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            assertSame(text.toString());
+            String text = RandomTexts.of(random, PIECES, 24);
+            assertSame(text);
         }
     }
 

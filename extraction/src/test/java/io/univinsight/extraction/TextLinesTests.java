@@ -27,11 +27,8 @@ class TextLinesTests {
     void randomMarkupSplitsIntoCleanedLines() {
         Random random = new Random(19);
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder html = new StringBuilder();
-            for (int k = random.nextInt(30); k > 0; k--) {
-                html.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            Element body = Jsoup.parse(html.toString()).body();
+            String html = RandomTexts.of(random, PIECES, 30);
+            Element body = Jsoup.parse(html).body();
             assertEquals(reference(body), Text.lines(body), () -> "markup <" + html + ">");
         }
     }
@@ -41,11 +38,7 @@ class TextLinesTests {
         String[] pieces = {"a", "é", "中", " ", "  ", "\t", "\n", "\r", "\f", "\u000b", "\u00a0", "\u3000", "\u0001", "\u2003"};
         Random random = new Random(21);
         for (int i = 0; i < 50_000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int k = random.nextInt(i % 2 == 0 ? 12 : 60); k > 0; k--) { // short strings are walked, long ones searched
-                text.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String s = text.toString();
+            String s = RandomTexts.of(random, pieces, i % 2 == 0 ? 12 : 60); // short strings are walked, long ones searched
             assertEquals(s.replace('\u00a0', ' ').replace('\u3000', ' ').replaceAll("\\s+", " ").trim(), Text.clean(s),
                     () -> "text <" + s + ">");
         }

@@ -55,11 +55,8 @@ class VisibleTextTests {
     void sameAsJsoupOnRandomMarkup() {
         Random random = new Random(20);
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder html = new StringBuilder();
-            for (int k = random.nextInt(30); k > 0; k--) {
-                html.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            assertSameOnEveryElement(Jsoup.parse(html.toString()));
+            String html = RandomTexts.of(random, PIECES, 30);
+            assertSameOnEveryElement(Jsoup.parse(html));
         }
     }
 
