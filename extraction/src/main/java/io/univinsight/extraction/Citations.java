@@ -25,19 +25,6 @@ final class Citations {
     private static final Pattern PAREN_YEAR = Pattern.compile("\\(\\s*" + YEAR_RX + "[a-z]?\\s*\\)");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
     private static final Pattern DOI_LABEL = Pattern.compile("(?i)\\b(?:doi|DOI)\\s*:?\\s*(?=10\\.)");
-    /** A quoted title, and the opening mark every match of its pattern holds: a text without the mark is not searched. */
-    private record Quote(char mark, Pattern pattern) {
-    }
-
-    private static final Quote[] QUOTES = {
-            new Quote('“', Pattern.compile("“([^”]{4,400})”")),
-            new Quote('"', Pattern.compile("\"([^\"]{4,400})\"")),
-            new Quote('„', Pattern.compile("„([^“”]{4,400})[“”]")),
-            new Quote('«', Pattern.compile("«\\s*([^»]{4,400}?)\\s*»")),
-            new Quote('「', Pattern.compile("「([^」]{2,400})」")),
-            new Quote('『', Pattern.compile("『([^』]{2,400})』")),
-            new Quote('‘', Pattern.compile("(?:^|\\s)‘([^’]{8,400})’(?=[\\s,.]|$)")),
-    };
     private static final Pattern GB_T_7714 = Pattern.compile(
             "^(.+?)[.．]\\s*(.+?)\\s*\\[(?:J|C|M|D|R|P|S|N|A|Z|EB/OL|J/OL|C/OL)][.．]?\\s*(.+)$");
     private static final Pattern AUTHORS_COLON = Pattern.compile("^([^:：]{3,300}?)[:：]\\s+(.+)$");
@@ -261,15 +248,10 @@ final class Citations {
             Element link = classed.is(Css.LINKS) ? classed : PageIndex.selectFirst(classed, Css.LINKS);
             return new Title(t, plain.indexOf(t), link != null && !isDoiLink(link) ? Layout.absHref(link) : null, true);
         }
-        for (Quote q : QUOTES) {
-            if (plain.indexOf(q.mark()) < 0) {
-                continue; // a find() over the whole text for nothing, most citations being unquoted
-            }
-            Matcher m = q.pattern().matcher(plain);
-            if (m.find()) {
-                int open = m.start(1) - 1;
-                return new Title(m.group(1), open, linkHrefFor(item, m.group(1)), true);
-            }
+        int[] quoted = QuotedTitles.first(plain);
+        if (quoted != null) {
+            String t = plain.substring(quoted[0], quoted[1]);
+            return new Title(t, quoted[0] - 1, linkHrefFor(item, t), true);
         }
         // "Authors<br>Title<br><i>Venue</i>, Year": the line after the author line is the title.
         List<String> lines = PageIndex.linesOf(item);
