@@ -56,12 +56,14 @@ public final class DirectoryExtractor implements Extractor {
         List<Element> order = new ArrayList<>();
         List<Element> all = page.elementsUnder(body);
         Map<Element, Boolean> nameLists = new IdentityHashMap<>();
+        List<Element> children = new ArrayList<>(); // one list refilled per parent: parent.children() copies each time
+        Map<String, Integer> tagCounts = new HashMap<>();
         for (Element parent : all) {
             if (!hasTwoChildElements(parent) || page.inChrome(parent)) {
                 continue;
             }
-            Map<String, Integer> tagCounts = new HashMap<>();
-            List<Element> children = parent.children(); // (a copy each call: taken once)
+            childElements(parent, children);
+            tagCounts.clear();
             for (Element child : children) {
                 tagCounts.merge(child.normalName(), 1, Integer::sum);
             }
@@ -157,6 +159,16 @@ public final class DirectoryExtractor implements Extractor {
                 order.remove(block);
             }
         });
+    }
+
+    /** {@code parent.children()}, into a list the caller reuses. */
+    private static void childElements(Element parent, List<Element> into) {
+        into.clear();
+        for (int i = 0, n = parent.childNodeSize(); i < n; i++) {
+            if (parent.childNode(i) instanceof Element child) {
+                into.add(child);
+            }
+        }
     }
 
     /** {@code childrenSize() >= 2} without building the child list, for the many leaves of a page. */
