@@ -2,7 +2,6 @@ package io.univinsight.extraction;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -14,8 +13,9 @@ import org.jsoup.nodes.Element;
  */
 final class Outline {
     private static final int MAX_TEXT_HEADINGS = 4;
-    private static final Pattern HEADING_CLASS = Pattern.compile(
-            "(?i)(?:^|[\\s_-])(?:heading|header)(?:$|[\\s_-])|section[-_]?title"); // not "title": a card's "person-title" is no heading
+    static final GuardedPattern HEADING_CLASS = new GuardedPattern(
+            "(?i)(?:^|[\\s_-])(?:heading|header)(?:$|[\\s_-])|section[-_]?title", // not "title": a card's "person-title" is no heading
+            "head", "section");
     /** Per position of {@link #positions}, the headings in force there. */
     private final List<String>[] active;
     private final ElementPositions positions;
@@ -83,11 +83,11 @@ final class Outline {
             // Bold inside running text is emphasis; only bold that is its parent's whole content heads a section.
             Element parent = el.parent();
             if (parent == null || parent.childNodeSize() > 3 || elementChildren(parent) != 1
-                    || !(tag.equals("span") ? HEADING_CLASS.matcher(el.className()).find() : true)) {
+                    || !(tag.equals("span") ? HEADING_CLASS.find(el.className()) : true)) {
                 return null;
             }
             marked = el;
-        } else if (HEADING_CLASS.matcher(el.className()).find()) {
+        } else if (HEADING_CLASS.find(el.className())) {
             marked = el;
         } else {
             if (elementChildren(el) != 1) {
@@ -95,7 +95,7 @@ final class Outline {
             }
             Element only = el.child(0);
             boolean bold = only.normalName().equals("b") || only.normalName().equals("strong")
-                    || HEADING_CLASS.matcher(only.className()).find()
+                    || HEADING_CLASS.find(only.className())
                     || only.attr("style").replace(" ", "").contains("font-weight:bold");
             if (!bold || only.childNodeSize() > 3) {
                 return null;

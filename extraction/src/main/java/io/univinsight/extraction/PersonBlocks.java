@@ -16,8 +16,9 @@ import io.univinsight.identity.NameKeys;
 final class PersonBlocks {
     private static final Pattern NAME_CLASS = Pattern.compile(
             "(?i)^(?:.*[-_])?(?:name|fullname|full-name|person-name|displayname)(?:[-_].*)?$");
-    private static final Pattern NOT_PERSON_CLASS = Pattern.compile(
-            "(?i).*(?:dept|department|org|site|course|unit|lab|group|school|univ|program|file|user).*");
+    static final GuardedPattern NOT_PERSON_CLASS = new GuardedPattern(
+            "(?i).*(?:dept|department|org|site|course|unit|lab|group|school|univ|program|file|user).*",
+            "dept", "department", "org", "site", "course", "unit", "lab", "group", "school", "univ", "program", "file", "user");
     private static final Pattern PROFILE_TEXT = Pattern.compile(
             "(?i)^(?:view\\s+)?(?:full\\s+)?(?:profile|homepage|home page|personal (?:page|website)|website|web page"
                     + "|more(?: info)?|details|bio(?:graphy)?|read more|mehr|zum profil|profil|plus|en savoir plus|fiche"
@@ -91,8 +92,8 @@ final class PersonBlocks {
     private static Name findName(Element block, List<String> lines) {
         for (Element el : PageIndex.select(block, Css.NAME_CANDIDATES)) {
             boolean classed = el.attr("itemprop").equals("name")
-                    || Text.containsIgnoreAsciiCase(el.className(), "name") && el.classNames().stream().anyMatch(c -> NAME_CLASS.matcher(c).matches() && !NOT_PERSON_CLASS.matcher(c).matches())
-                    || (Text.containsIgnoreAsciiCase(el.id(), "name") && NAME_CLASS.matcher(el.id()).matches() && !NOT_PERSON_CLASS.matcher(el.id()).matches());
+                    || Text.containsIgnoreAsciiCase(el.className(), "name") && el.classNames().stream().anyMatch(c -> NAME_CLASS.matcher(c).matches() && !NOT_PERSON_CLASS.matches(c))
+                    || (Text.containsIgnoreAsciiCase(el.id(), "name") && NAME_CLASS.matcher(el.id()).matches() && !NOT_PERSON_CLASS.matches(el.id()));
             if (classed) {
                 String n = firstName(el);
                 if (n != null) {

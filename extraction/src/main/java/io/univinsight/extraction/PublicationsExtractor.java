@@ -21,11 +21,14 @@ import org.jsoup.nodes.TextNode;
  */
 public final class PublicationsExtractor implements Extractor {
     public static final String NAME = "publications";
-    private static final Pattern PUB_HEADING = Pattern.compile(
+    static final GuardedPattern PUB_HEADING = new GuardedPattern(
             "(?i)\\b(?:publications?|papers|bibliography|preprints|selected works|journal articles|conference papers"
                     + "|articles|books|book chapters|research output|publikationen|veröffentlichungen|schriften"
                     + "|publicaciones|pubblicazioni|articoli|travaux|productions? scientifiques?)\\b"
-                    + "|논문|연구\\s*실적|연구\\s*성과|발표|저서|论文|論文|发表|發表|著作|成果|業績|业绩|研究業績|出版物");
+                    + "|논문|연구\\s*실적|연구\\s*성과|발표|저서|论文|論文|发表|發表|著作|成果|業績|业绩|研究業績|出版物",
+            "pub", "paper", "bibliograph", "preprint", "selected", "article", "articol", "book", "output", "ffentlich",
+            "schriften", "travaux", "production", "논문", "연구", "발표", "저서", "论文", "論文", "发表", "發表", "著作", "成果",
+            "業績", "业绩", "出版物");
     // Singular item classes ("publication", "pub-item", "citation"); plural ones are list containers.
     private static final Pattern ITEM_CLASS = Pattern.compile(
             "(?i)^(?:pub|publication|citation|cite|bib|biblio|bibitem|bibtexitem|paper|reference|ref)(?:[-_]?(?:item|entry|row))?$");
@@ -181,7 +184,7 @@ public final class PublicationsExtractor implements Extractor {
     private static boolean inPublicationContext(Element el, Outline outline, PublicationMarks marks,
                                                 Map<String, Boolean> publicationHeadings) {
         for (String heading : outline.headingsFor(el)) {
-            if (publicationHeadings.computeIfAbsent(heading, h -> PUB_HEADING.matcher(h).find())) {
+            if (publicationHeadings.computeIfAbsent(heading, h -> PUB_HEADING.find(h))) {
                 return true;
             }
         }
@@ -274,7 +277,7 @@ public final class PublicationsExtractor implements Extractor {
     /** The nearest "# Heading" line written as text before this element names publications. */
     private static boolean underMarkdownHeading(Element e, MarkdownHeadings headings) {
         String heading = headings.before(e);
-        return heading != NO_HEADING && PUB_HEADING.matcher(heading).find();
+        return heading != NO_HEADING && PUB_HEADING.find(heading);
     }
 
     /** Per page: each node's own last "# Heading" line, and the one in force before it among its siblings. */

@@ -17,9 +17,11 @@ import org.jsoup.nodes.Element;
 final class SectionHeadings {
     private static final Pattern FACULTY_CONTEXT = Pattern.compile(
             "(?i)\\b(?:faculty|professors?|academic staff|teaching staff|lecturers)\\b|교수|교원");
-    private static final Pattern FORMER_MEMBERS = Pattern.compile(
+    static final GuardedPattern FORMER_MEMBERS = new GuardedPattern(
             "(?i)\\b(?:alumn(?:i|ae|us|a)|former|past\\s+(?:members?|students?|postdocs?|visitors?)|ehemalige|anciens?|anciennes?"
-                    + "|antiguos|ex-?membres|ex\\s+membri)\\b|졸업생|동문|校友|毕业生|畢業生|卒業生|OB・OG|歴代");
+                    + "|antiguos|ex-?membres|ex\\s+membri)\\b|졸업생|동문|校友|毕业生|畢業生|卒業生|OB・OG|歴代",
+            "alumn", "former", "past", "ehemalige", "ancien", "antiguos", "membres", "membri",
+            "졸업생", "동문", "校友", "毕业生", "畢業生", "卒業生", "ob・og", "歴代");
 
     private final Outline outline;
     // A page has few headings and many blocks under each: what a heading says is worked out once.
@@ -65,7 +67,7 @@ final class SectionHeadings {
     /** "Alumni: Jane Doe, Assistant Professor at X": a rank held elsewhere, not here. */
     boolean formerMembers(Element block) {
         for (String heading : outline.headingsFor(block)) {
-            if (heading.length() <= 60 && formerHeadings.computeIfAbsent(heading, h -> FORMER_MEMBERS.matcher(h).find())) {
+            if (heading.length() <= 60 && formerHeadings.computeIfAbsent(heading, h -> FORMER_MEMBERS.find(h))) {
                 return true;
             }
         }
