@@ -65,22 +65,9 @@ public final class PaperTable {
 
     /** Moves links of folded rows to their survivor, then deletes the folded rows. */
     public void fold(Connection c, Map<Long, Long> survivorOfFolded) throws SQLException {
-        if (survivorOfFolded.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement relink = c.prepareStatement("INSERT INTO professor_papers (professor_id, paper_id) "
-                + "SELECT professor_id, ? FROM professor_papers WHERE paper_id = ? ON CONFLICT DO NOTHING");
-             PreparedStatement delete = c.prepareStatement("DELETE FROM papers WHERE id = ?")) {
-            for (Map.Entry<Long, Long> e : survivorOfFolded.entrySet()) {
-                relink.setLong(1, e.getValue());
-                relink.setLong(2, e.getKey());
-                relink.addBatch();
-                delete.setLong(1, e.getKey());
-                delete.addBatch();
-            }
-            relink.executeBatch();
-            delete.executeBatch();
-        }
+        Folds.run(c, survivorOfFolded, "DELETE FROM papers WHERE id = ?",
+                "INSERT INTO professor_papers (professor_id, paper_id) SELECT professor_id, ? FROM professor_papers WHERE paper_id = ?"
+                        + " ON CONFLICT DO NOTHING");
     }
 
     public void update(Connection c, Collection<PaperRow> rows) throws SQLException {

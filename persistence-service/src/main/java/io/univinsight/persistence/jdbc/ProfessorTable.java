@@ -70,29 +70,12 @@ public final class ProfessorTable {
      * (their history goes with them: the survivor's is derived again from the moved sightings).
      */
     public void fold(Connection c, Map<Long, Long> survivorOfFolded) throws SQLException {
-        if (survivorOfFolded.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement relink = c.prepareStatement("INSERT INTO professor_papers (professor_id, paper_id) "
-                + "SELECT ?, paper_id FROM professor_papers WHERE professor_id = ? ON CONFLICT DO NOTHING");
-             PreparedStatement moveSightings = c.prepareStatement("INSERT INTO professor_sightings (professor_id, seen_at, task_id, "
-                     + "university_name, title, email, department, verified) SELECT ?, seen_at, task_id, university_name, title, email, "
-                     + "department, verified FROM professor_sightings WHERE professor_id = ? ON CONFLICT DO NOTHING");
-             PreparedStatement delete = c.prepareStatement("DELETE FROM professors WHERE id = ?")) {
-            for (Map.Entry<Long, Long> e : survivorOfFolded.entrySet()) {
-                relink.setLong(1, e.getValue());
-                relink.setLong(2, e.getKey());
-                relink.addBatch();
-                moveSightings.setLong(1, e.getValue());
-                moveSightings.setLong(2, e.getKey());
-                moveSightings.addBatch();
-                delete.setLong(1, e.getKey());
-                delete.addBatch();
-            }
-            relink.executeBatch();
-            moveSightings.executeBatch();
-            delete.executeBatch();
-        }
+        Folds.run(c, survivorOfFolded, "DELETE FROM professors WHERE id = ?",
+                "INSERT INTO professor_papers (professor_id, paper_id) SELECT ?, paper_id FROM professor_papers WHERE professor_id = ?"
+                        + " ON CONFLICT DO NOTHING",
+                "INSERT INTO professor_sightings (professor_id, seen_at, task_id, university_name, title, email, department, verified)"
+                        + " SELECT ?, seen_at, task_id, university_name, title, email, department, verified FROM professor_sightings"
+                        + " WHERE professor_id = ? ON CONFLICT DO NOTHING");
     }
 
     public void update(Connection c, Collection<ProfessorRow> rows) throws SQLException {
