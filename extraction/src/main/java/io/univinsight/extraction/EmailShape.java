@@ -19,7 +19,7 @@ final class EmailShape {
      * dots, and the match ends after the letters that open the last label (from the right) past the first one whose
      * opening letters number two or more: the first match backtracking reaches.
      */
-    static int endAt(CharSequence text, int start) {
+    static int endAt(String text, int start) {
         int n = text.length();
         int at = start;
         while (at < n && isLocal(text.charAt(at))) {
@@ -51,11 +51,11 @@ final class EmailShape {
     }
 
     /** The start and end of the first match of {@link Emails#EMAIL} at or after {@code from}, or null: its find(). */
-    static int[] find(CharSequence text, int from) {
+    static int[] find(String text, int from) {
         int pos = from;
         int n = text.length();
         while (pos < n) {
-            int at = indexOf(text, '@', pos);
+            int at = text.indexOf('@', pos);
             if (at < 0) {
                 return null;
             }
@@ -73,19 +73,7 @@ final class EmailShape {
         return null;
     }
 
-    private static int indexOf(CharSequence text, char c, int from) {
-        if (text instanceof String s) {
-            return s.indexOf(c, from);
-        }
-        for (int i = from; i < text.length(); i++) {
-            if (text.charAt(i) == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int endOfLabel(CharSequence text, int from) {
+    private static int endOfLabel(String text, int from) {
         int i = from;
         while (i < text.length() && isLabel(text.charAt(i))) {
             i++;

@@ -20,24 +20,15 @@ final class GuardedPattern {
 
     /** {@code pattern().matcher(text).find()}. */
     boolean find(String text) {
-        return mayMatch(text) && pattern.matcher(text).find();
+        return Text.containsAnyIgnoreAsciiCase(text, words) && pattern.matcher(text).find();
     }
 
     /** {@code pattern().matcher(text).matches()}. */
     boolean matches(String text) {
-        return mayMatch(text) && pattern.matcher(text).matches();
+        return Text.containsAnyIgnoreAsciiCase(text, words) && pattern.matcher(text).matches();
     }
 
     Pattern pattern() {
         return pattern;
-    }
-
-    private boolean mayMatch(String text) {
-        for (String word : words) {
-            if (Text.containsIgnoreAsciiCase(text, word)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

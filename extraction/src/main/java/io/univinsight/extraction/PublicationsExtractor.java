@@ -250,12 +250,7 @@ public final class PublicationsExtractor implements Extractor {
                 return false;
             }
         }
-        for (String word : PUB_CLASS_WORDS) {
-            if (Text.containsIgnoreAsciiCase(s, word)) {
-                return true;
-            }
-        }
-        return false;
+        return Text.containsAnyIgnoreAsciiCase(s, PUB_CLASS_WORDS);
     }
 
     private static final String NO_HEADING = new String("");

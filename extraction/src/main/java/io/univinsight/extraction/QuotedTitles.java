@@ -26,8 +26,9 @@ final class QuotedTitles {
                 Matcher m = pattern.matcher(text);
                 return m.find() ? new int[] {m.start(1), m.end(1)} : null;
             }
+            NextIndex[] closings = NextIndex.eachOf(text, closing);
             for (int open = text.indexOf(mark); open >= 0; open = text.indexOf(mark, open + 1)) {
-                int close = firstOf(text, closing, open + 1);
+                int close = NextIndex.first(closings, open + 1);
                 if (close < 0) {
                     return null; // no later mark has a closing one after it either
                 }
@@ -63,16 +64,5 @@ final class QuotedTitles {
             }
         }
         return null;
-    }
-
-    private static int firstOf(String text, String chars, int from) {
-        int first = -1;
-        for (int i = 0; i < chars.length(); i++) {
-            int at = text.indexOf(chars.charAt(i), from);
-            if (at >= 0 && (first < 0 || at < first)) {
-                first = at;
-            }
-        }
-        return first;
     }
 }

@@ -77,6 +77,16 @@ final class Text {
                 && s.indexOf('\u000B') < 0 && s.indexOf('\u00a0') < 0 && s.indexOf('\u3000') < 0;
     }
 
+    /** One of {@code lowerWords} occurs in s, as {@link #containsIgnoreAsciiCase} reads each. */
+    static boolean containsAnyIgnoreAsciiCase(String s, String... lowerWords) {
+        for (String word : lowerWords) {
+            if (containsIgnoreAsciiCase(s, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code lowerWord} occurs in s, letters A-Z matched in either case (as a (?i) regex does, ASCII only). */
     static boolean containsIgnoreAsciiCase(String s, String lowerWord) {
         char first = lowerWord.charAt(0);
