@@ -44,7 +44,7 @@ class FoldedRowsIT {
             // Day 0: Ada by her email, with the DOI paper; day 1: Ada by her name alone, with the paper of no DOI. Bo on both.
             write(writer, c, page(DAY0, List.of(king, bo), List.of(paper("Alpha results on folding", 2024, DOI, ADA_EMAIL, bo.email()))));
             write(writer, c, page(DAY1, List.of(lovelace, bo), List.of(paper("Beta results on folding", 2023, null, "Ada Lovelace", bo.email()))));
-            assertEquals(List.of(3L, 2L, 4L, 4L), counts(c));
+            assertEquals(List.of(3L, 2L, 4L, 4L), WritePathRows.counts(c));
             long kingId = id(c, "SELECT id FROM professors WHERE email = '" + ADA_EMAIL + "'");
             long lovelaceId = id(c, "SELECT id FROM professors WHERE normalized_name = 'ada lovelace'");
             long alphaId = id(c, "SELECT id FROM papers WHERE doi = '" + DOI + "'");
@@ -55,7 +55,7 @@ class FoldedRowsIT {
             write(writer, c, joining);
             // professors Ada and Bo; one paper; sightings: Ada's three and Bo's three; links Ada-paper and Bo-paper
             List<Long> expected = List.of(2L, 1L, 6L, 2L);
-            assertEquals(expected, counts(c));
+            assertEquals(expected, WritePathRows.counts(c));
             long survivor = Math.min(kingId, lovelaceId);
             assertEquals(survivor, id(c, "SELECT id FROM professors WHERE email = '" + ADA_EMAIL + "'"), "the older row survives");
             assertEquals(3L, id(c, "SELECT count(*) FROM professor_sightings WHERE professor_id = " + survivor),
@@ -66,7 +66,7 @@ class FoldedRowsIT {
                     "every link of the folded rows now points at the survivors");
 
             write(writer, c, joining); // the same result delivered again
-            assertEquals(expected, counts(c), "a replay folds nothing more");
+            assertEquals(expected, WritePathRows.counts(c), "a replay folds nothing more");
         } finally {
             database.stop();
         }
@@ -96,11 +96,5 @@ class FoldedRowsIT {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** professors, papers, professor_sightings, professor_papers */
-    private static List<Long> counts(Connection c) throws Exception {
-        return List.of(id(c, "SELECT count(*) FROM professors"), id(c, "SELECT count(*) FROM papers"),
-                id(c, "SELECT count(*) FROM professor_sightings"), id(c, "SELECT count(*) FROM professor_papers"));
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,7 @@ class FreshRowsIT {
             // Day 0: Ada and her first paper are stored.
             writer.write(c, List.of(page(DAY0, List.of(ADA), List.of(paper("First", ADA)))), new RowsWritten());
             c.commit();
-            assertEquals(List.of(1L, 1L, 1L, 1L), counts(c));
+            assertEquals(List.of(1L, 1L, 1L, 1L), WritePathRows.counts(c));
 
             // Day 1, one batch of two pages: Ada (stored) again with her stored paper and a new one; Bo (new) with
             // Ada's stored paper, listed on both pages; the pair Bo-First twice.
@@ -49,17 +47,17 @@ class FreshRowsIT {
             c.commit();
             // professors 2; papers 2; sightings: Ada day 0 and day 1, Bo once per page; links Ada-First, Ada-Second, Bo-First
             List<Long> expected = List.of(2L, 2L, 4L, 3L);
-            assertEquals(expected, counts(c));
+            assertEquals(expected, WritePathRows.counts(c));
 
             writer.write(c, batch, new RowsWritten()); // the same results delivered again
             c.commit();
-            assertEquals(expected, counts(c), "a replay adds no sighting or link");
+            assertEquals(expected, WritePathRows.counts(c), "a replay adds no sighting or link");
 
             // The first page's task again, resolved later: its result row stays the first one, Ada's new sighting is stored.
             CrawlResult first = batch.get(0);
             writer.write(c, List.of(page(first.taskId(), DAY1.plusSeconds(60), List.of(ADA), List.of())), new RowsWritten());
             c.commit();
-            assertEquals(List.of(2L, 2L, 5L, 3L), counts(c));
+            assertEquals(List.of(2L, 2L, 5L, 3L), WritePathRows.counts(c));
         } finally {
             database.stop();
         }
@@ -83,15 +81,5 @@ class FreshRowsIT {
     private static CrawlResult page(String taskId, Instant at, List<CrawlResult.Professor> professors, List<CrawlResult.Paper> papers) {
         return new CrawlResult(CrawlResult.SCHEMA_VERSION, taskId, "http://fresh.example.edu/people", "Fresh University", null, professors, papers, 1, "directory", 90,
                 new CrawlResult.Metrics(10, 5, 1, 100, 200, 0, false, 0), at, "test", 1, List.of());
-    }
-
-    /** professors, papers, professor_sightings, professor_papers */
-    private static List<Long> counts(Connection c) throws Exception {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM professors), (SELECT count(*) FROM papers),"
-                     + " (SELECT count(*) FROM professor_sightings), (SELECT count(*) FROM professor_papers)")) {
-            rs.next();
-            return List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
-        }
     }
 }
