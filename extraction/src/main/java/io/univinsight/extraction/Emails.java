@@ -39,7 +39,6 @@ public final class Emails {
                     + "admissions|dept|department|secretary|enquiries|inquiries|hr|news|media|press|root|postmaster)@.*");
 
     private static final Pattern SPACED_AT = Pattern.compile("\\s*@\\s*");
-    private static final Pattern NAME_TOKEN_SEPARATORS = Pattern.compile("[\\s.'’-]+");
     private static final Evaluator RTL = QueryParser.parse("[style*=rtl], [dir=rtl]");
     private static final Evaluator IMAGES = QueryParser.parse("img");
 
@@ -234,21 +233,54 @@ public final class Emails {
 
     /** Picks the address that best fits a person's name (local part contains a name token), else the first. */
     static String bestFor(List<String> emails, String name) {
-        List<String> personal = emails.stream().filter(e -> !isGeneric(e)).toList();
+        List<String> personal = new ArrayList<>(emails.size());
+        for (String email : emails) {
+            if (!isGeneric(email)) {
+                personal.add(email);
+            }
+        }
         if (personal.isEmpty()) {
             return null;
         }
         if (name != null) {
-            String[] tokens = NAME_TOKEN_SEPARATORS.split(name.toLowerCase(Locale.ROOT));
+            List<String> tokens = nameTokens(name.toLowerCase(Locale.ROOT));
             for (String email : personal) {
                 String local = email.substring(0, email.indexOf('@'));
                 for (String token : tokens) {
-                    if (token.length() >= 3 && token.chars().allMatch(c -> c < 128) && local.contains(token)) {
+                    if (local.contains(token)) {
                         return email;
                     }
                 }
             }
         }
         return personal.get(0);
+    }
+
+    /**
+     * The name's words that can stand for it in an address: split at {@code [\s.'’-]+}, the ASCII ones of three
+     * letters or more, in order.
+     */
+    private static List<String> nameTokens(String name) {
+        List<String> tokens = new ArrayList<>(4);
+        int start = 0;
+        boolean ascii = true;
+        for (int i = 0; i <= name.length(); i++) {
+            char c = i < name.length() ? name.charAt(i) : ' ';
+            if (isNameTokenSeparator(c)) {
+                if (i - start >= 3 && ascii) {
+                    tokens.add(name.substring(start, i));
+                }
+                start = i + 1;
+                ascii = true;
+            } else if (c >= 128) {
+                ascii = false;
+            }
+        }
+        return tokens;
+    }
+
+    /** One of {@code [\s.'’-]}: a regex's {@code \s} (ASCII whitespace), a full stop, an apostrophe or a hyphen. */
+    private static boolean isNameTokenSeparator(char c) {
+        return isRegexSpace(c) || c == '.' || c == '\'' || c == '’' || c == '-';
     }
 }

@@ -7,8 +7,6 @@ import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * Reads schema.org {@code Person} and {@code ScholarlyArticle} nodes from
@@ -16,7 +14,7 @@ import org.jsoup.select.QueryParser;
  * so it gets the highest confidence; a Person still needs an academic {@code jobTitle}.
  */
 public final class JsonLdExtractor implements Extractor {
-    private static final Evaluator JSON_LD_SCRIPTS = QueryParser.parse("script[type~=(?i)application/ld\\+json]");
+    private static final Css.Tagged JSON_LD_SCRIPTS = Css.Tagged.parse("script[type~=(?i)application/ld\\+json]");
     public static final String NAME = "json-ld";
     private static final Set<String> PAPER_TYPES = Set.of("ScholarlyArticle", "MedicalScholarlyArticle");
     // A Person under these keys is a co-author or acquaintance, not the subject of the page.

@@ -1,6 +1,8 @@
 package io.univinsight.extraction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,9 @@ final class PageIndex {
     /** Above this a text's builder starts at this size and grows: a page's whole text need not be reserved up front. */
     private static final int MAX_PRESIZED_CHARS = 1 << 16;
     private int[] charsBelow;
+    /** Per tag name, the positions of the page's elements so named, ascending (worked out on the first whole-page tag query). */
+    private Map<String, int[]> byTag;
+    private static final int[] NONE = new int[0];
     /** The department the page itself names ({@link Departments#guess}), once worked out; null inside when none. */
     private Optional<String> departmentNamed;
 
@@ -119,6 +124,48 @@ final class PageIndex {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code root.select(query.query())}, for the queries over the whole page: the page's elements of the query's tag
+     * inside the root's run, found by a binary search, are the only ones tested.
+     */
+    static List<Element> select(Element root, Css.Tagged query) {
+        PageIndex page = SHARED.get();
+        int at = page == null ? -1 : page.positions().indexOf(root);
+        if (at < 0) {
+            return root.select(query.query());
+        }
+        int[] named = page.positionsNamed(query.tag());
+        List<Element> out = new ArrayList<>();
+        int from = Arrays.binarySearch(named, at);
+        for (int i = from >= 0 ? from : -from - 1; i < named.length && named[i] < page.end[at]; i++) {
+            Element el = page.all.get(named[i]);
+            if (query.query().matches(root, el)) {
+                out.add(el);
+            }
+        }
+        return out;
+    }
+
+    /** Where the page's elements named {@code tag} stand, ascending; all tags are sorted out in one pass the first time. */
+    private int[] positionsNamed(String tag) {
+        if (byTag == null) {
+            Map<String, int[]> counts = new HashMap<>(); // per tag {count}, then {filled so far}
+            for (Element el : all) {
+                counts.computeIfAbsent(el.normalName(), t -> new int[1])[0]++;
+            }
+            byTag = new HashMap<>(counts.size() * 2);
+            counts.forEach((t, count) -> {
+                byTag.put(t, new int[count[0]]);
+                count[0] = 0;
+            });
+            for (int i = 0; i < all.size(); i++) {
+                String t = all.get(i).normalName();
+                byTag.get(t)[counts.get(t)[0]++] = i;
+            }
+        }
+        return byTag.getOrDefault(tag, NONE);
     }
 
     /** {@code root.selectFirst(query)}, as {@link #select}. */

@@ -23,8 +23,8 @@ public final class ProfileExtractor implements Extractor {
     private static final int MAX_TITLE_WORDS = 7;
     private static final int MAX_BIO_LINES = 12;
     private static final int EMAIL_IMAGE_LEVELS = 3;
-    private static final List<Evaluator> HEADING_LEVELS = List.of(QueryParser.parse("h1"), QueryParser.parse("h2"), QueryParser.parse("h3"));
-    private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
+    private static final List<Css.Tagged> HEADING_LEVELS = List.of(Css.Tagged.parse("h1"), Css.Tagged.parse("h2"), Css.Tagged.parse("h3"));
+    private static final Css.Tagged CANONICAL = Css.Tagged.parse("link[rel=canonical][href]");
     private static final Evaluator CHROME_TAGS = QueryParser.parse("nav, footer, [role=navigation], [role=contentinfo]");
     private static final Evaluator CLASSED = QueryParser.parse("[class], [id]");
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|–—-]\\s+|\\s*[|·:]\\s*");
@@ -47,7 +47,7 @@ public final class ProfileExtractor implements Extractor {
         List<Element> named = new ArrayList<>();
         List<String> names = new ArrayList<>();
         PageIndex page = PageIndex.of(doc);
-        for (Evaluator level : HEADING_LEVELS) {
+        for (Css.Tagged level : HEADING_LEVELS) {
             for (Element h : PageIndex.select(doc.body(), level)) {
                 String n = nameIn(h);
                 if (n != null && !page.inChrome(h)) {
@@ -146,7 +146,7 @@ public final class ProfileExtractor implements Extractor {
             dept = Departments.guess(doc, ctx);
         }
         String email = nearestEmail(PageIndex.of(doc), heading, name);
-        Element canonical = PageIndex.selectFirst(doc, CANONICAL);
+        Element canonical = PageIndex.select(doc, CANONICAL).stream().findFirst().orElse(null);
         String url = canonical != null ? canonical.attr("abs:href") : doc.location();
         if (Text.isBlank(url) && ctx != null) {
             url = ctx.url();

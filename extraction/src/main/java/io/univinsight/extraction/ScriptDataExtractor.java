@@ -8,8 +8,6 @@ import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 import io.univinsight.chain.ElementParams;
 import io.univinsight.identity.NameKeys;
@@ -22,7 +20,7 @@ import io.univinsight.identity.NameKeys;
  * never by key names, so it reads any site's data.
  */
 public final class ScriptDataExtractor implements Extractor {
-    private static final Evaluator SCRIPTS = QueryParser.parse("script");
+    private static final Css.Tagged SCRIPTS = Css.Tagged.parse("script");
     public static final String NAME = "script-data";
     /** Parameter: scripts longer than this many characters are not read (time and memory per page). */
     public static final String MAX_SCRIPT_CHARS = "max-script-chars";

@@ -1,6 +1,7 @@
 package io.univinsight.extraction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -71,6 +72,45 @@ class PageIndexTests {
             assertEquals(Layout.inChrome(detached), index.inChrome(detached));
         }
         assertTrue(chrome > 1_000, "chrome elements seen: " + chrome);
+    }
+
+    @Test
+    void tagQueriesFindWhatJsoupSelects() throws IOException {
+        List<Css.Tagged> queries = List.of(Css.Tagged.parse("script"), Css.Tagged.parse("h2"), Css.Tagged.parse("a[href]"),
+                Css.Tagged.parse("link[rel=canonical][href]"), Css.Tagged.parse("li"), Css.Tagged.parse("blink"));
+        Random random = new Random(16);
+        int found = 0;
+        for (Document doc : corpus()) {
+            List<Element> all = doc.getAllElements();
+            List<Element> roots = new ArrayList<>(List.of(doc));
+            for (int i = 0; i < 20; i++) {
+                roots.add(all.get(random.nextInt(all.size())));
+            }
+            roots.add(all.get(all.size() / 2).clone()); // detached: jsoup answers
+            try (PageIndex.Scope ignored = PageIndex.sharedFor(doc)) {
+                for (Element root : roots) {
+                    for (Css.Tagged query : queries) {
+                        List<Element> expected = root.select(query.query());
+                        List<Element> actual = PageIndex.select(root, query);
+                        assertEquals(expected.size(), actual.size(), () -> query + " under " + root.cssSelector());
+                        for (int i = 0; i < expected.size(); i++) {
+                            assertTrue(expected.get(i) == actual.get(i), "the same elements in the same order");
+                        }
+                        found += expected.size();
+                    }
+                }
+            }
+        }
+        assertTrue(found > 10_000, "elements found: " + found);
+    }
+
+    @Test
+    void aTaggedQueryIsOneTagWithAttributeTests() {
+        assertEquals("script", Css.Tagged.parse("script[type~=(?i)application/ld\\+json]").tag());
+        assertEquals("h1", Css.Tagged.parse("H1").tag());
+        for (String notOneTag : List.of("[class]", "h1, h2", "ul li", "ul > li", "a[href] b", "*")) {
+            assertThrows(IllegalArgumentException.class, () -> Css.Tagged.parse(notOneTag), notOneTag);
+        }
     }
 
     private static List<Document> corpus() throws IOException {
