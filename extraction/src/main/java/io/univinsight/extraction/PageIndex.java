@@ -52,6 +52,19 @@ final class PageIndex {
     /** Per tag name, the positions of the page's elements so named, ascending (worked out on the first whole-page tag query). */
     private Map<String, int[]> byTag;
     private static final int[] NONE = new int[0];
+
+    /** A growing list of positions, without a boxed Integer each. */
+    private static final class PositionList {
+        int[] at = new int[8];
+        int size;
+
+        void add(int position) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = position;
+        }
+    }
     /** The department the page itself names ({@link Departments#guess}), once worked out; null inside when none. */
     private Optional<String> departmentNamed;
 
@@ -151,19 +164,12 @@ final class PageIndex {
     /** Where the page's elements named {@code tag} stand, ascending; all tags are sorted out in one pass the first time. */
     private int[] positionsNamed(String tag) {
         if (byTag == null) {
-            Map<String, int[]> counts = new HashMap<>(); // per tag {count}, then {filled so far}
-            for (Element el : all) {
-                counts.computeIfAbsent(el.normalName(), t -> new int[1])[0]++;
-            }
-            byTag = new HashMap<>(counts.size() * 2);
-            counts.forEach((t, count) -> {
-                byTag.put(t, new int[count[0]]);
-                count[0] = 0;
-            });
+            Map<String, PositionList> named = new HashMap<>();
             for (int i = 0; i < all.size(); i++) {
-                String t = all.get(i).normalName();
-                byTag.get(t)[counts.get(t)[0]++] = i;
+                named.computeIfAbsent(all.get(i).normalName(), t -> new PositionList()).add(i);
             }
+            byTag = new HashMap<>(named.size() * 2);
+            named.forEach((t, positions) -> byTag.put(t, Arrays.copyOf(positions.at, positions.size)));
         }
         return byTag.getOrDefault(tag, NONE);
     }
@@ -184,19 +190,21 @@ final class PageIndex {
         return null;
     }
 
-    /** {@code doc.getAllElements()} by a plain walk (jsoup's goes through a stream per call). */
+    /**
+     * {@code doc.getAllElements()} by a plain walk (jsoup's goes through a stream per call): down to the first child,
+     * else on to the next sibling of the element or of its nearest ancestor that has one.
+     */
     private static List<Element> inDocumentOrder(Document doc) {
         List<Element> out = new ArrayList<>();
-        List<Element> stack = new ArrayList<>();
-        stack.add(doc);
-        while (!stack.isEmpty()) {
-            Element el = stack.remove(stack.size() - 1);
+        Element el = doc;
+        while (el != null) {
             out.add(el);
-            for (int i = el.childNodeSize() - 1; i >= 0; i--) { // pushed last to first: popped first to last
-                if (el.childNode(i) instanceof Element child) {
-                    stack.add(child);
-                }
+            Element next = el.firstElementChild();
+            while (next == null && el != doc) {
+                next = el.nextElementSibling();
+                el = el.parent();
             }
+            el = next;
         }
         return out;
     }

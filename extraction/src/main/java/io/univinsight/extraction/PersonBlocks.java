@@ -154,10 +154,16 @@ final class PersonBlocks {
     private static String findProfileLink(Element block, String name) {
         List<Element> links = PageIndex.select(block, Css.LINKS).stream().filter(PersonBlocks::isPageLink).toList();
         if (name != null) {
-            String key = NameKeys.personKey(name);
+            String key = null; // worked out when a link's name is not the block's name as it stands
             for (Element a : links) {
                 String text = PersonNames.extract(Text.clean(PageIndex.textOf(a)));
-                if (text != null && NameKeys.personKey(text).equals(key)) {
+                if (text == null) {
+                    continue;
+                }
+                if (!text.equals(name) && key == null) {
+                    key = NameKeys.personKey(name);
+                }
+                if (text.equals(name) || NameKeys.personKey(text).equals(key)) {
                     return Layout.absHref(a);
                 }
             }

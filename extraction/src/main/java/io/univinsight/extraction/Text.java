@@ -79,12 +79,31 @@ final class Text {
 
     /** One of {@code lowerWords} occurs in s, as {@link #containsIgnoreAsciiCase} reads each. */
     static boolean containsAnyIgnoreAsciiCase(String s, String... lowerWords) {
+        String lower = asciiLowerCase(s); // one copy, then one search per word instead of one per case of its first letter
         for (String word : lowerWords) {
-            if (containsIgnoreAsciiCase(s, word)) {
+            if (lower.contains(word)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** s with A-Z as a-z and every other character as it is (s itself when it has no capital A-Z). */
+    static String asciiLowerCase(String s) {
+        int i = 0;
+        while (i < s.length() && !(s.charAt(i) >= 'A' && s.charAt(i) <= 'Z')) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        char[] chars = s.toCharArray();
+        for (; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] += 32;
+            }
+        }
+        return new String(chars);
     }
 
     /** {@code lowerWord} occurs in s, letters A-Z matched in either case (as a (?i) regex does, ASCII only). */

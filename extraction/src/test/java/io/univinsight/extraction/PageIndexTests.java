@@ -35,6 +35,7 @@ class PageIndexTests {
             for (int i = 0; i < all.size(); i++) {
                 assertEquals(i, positions.indexOf(all.get(i)));
             }
+            assertEquals(all, PageIndex.of(doc).elementsUnder(doc), "the index's own walk gives jsoup's order");
             Element copy = all.get(all.size() / 2).clone();
             assertEquals(-1, positions.indexOf(copy), "a copy is another element, equal or not");
             assertEquals(-1, positions.indexOf(null));
