@@ -19,6 +19,9 @@ import io.univinsight.crawler.fetch.HostThrottle;
 
 /** Politeness as lower bounds: request starts to one host at least the delay apart, one at a time; other hosts never wait. */
 class HostThrottleTests {
+    /** How much later than its claimed start a request may note the time: a thread switch or a GC pause on a busy machine. */
+    private static final Duration NOTE_LATENESS = Duration.ofMillis(20);
+
     @Test
     void requestsToOneHostStartAtLeastTheDelayApartAndOneAtATime() throws Exception {
         HostThrottle throttle = new HostThrottle(1);
@@ -41,8 +44,12 @@ class HostThrottleTests {
         List<Long> sorted = new ArrayList<>(starts);
         Collections.sort(sorted);
         for (int i = 1; i < sorted.size(); i++) {
-            long gapMs = (sorted.get(i) - sorted.get(i - 1)) / 1_000_000;
-            assertTrue(gapMs >= delay.toMillis(), "gap " + i + " was " + gapMs + " ms");
+            // The throttle claims each start before it runs the request, and the request notes the time a moment later:
+            // a note taken late after one claim and on time after the next shows a gap short of the delay by that
+            // moment (a CI run saw 149.x ms, in whole milliseconds 149). Hence the allowance; unthrottled, the gaps
+            // would be the requests' 10 ms.
+            long gapNanos = sorted.get(i) - sorted.get(i - 1);
+            assertTrue(gapNanos >= delay.minus(NOTE_LATENESS).toNanos(), "gap " + i + " was " + gapNanos / 1_000 + " µs");
         }
         assertEquals(1, maxInside.get());
     }
