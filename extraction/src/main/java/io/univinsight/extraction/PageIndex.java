@@ -52,19 +52,6 @@ final class PageIndex {
     /** Per tag name, the positions of the page's elements so named, ascending (worked out on the first whole-page tag query). */
     private Map<String, int[]> byTag;
     private static final int[] NONE = new int[0];
-
-    /** A growing list of positions, without a boxed Integer each. */
-    private static final class PositionList {
-        int[] at = new int[8];
-        int size;
-
-        void add(int position) {
-            if (size == at.length) {
-                at = Arrays.copyOf(at, size * 2);
-            }
-            at[size++] = position;
-        }
-    }
     /** The department the page itself names ({@link Departments#guess}), once worked out; null inside when none. */
     private Optional<String> departmentNamed;
 
@@ -463,5 +450,18 @@ final class PageIndex {
             chrome[i] = answer;
         }
         return answer == CHROME;
+    }
+
+    /** A growing list of positions, without a boxed Integer each. */
+    private static final class PositionList {
+        int[] at = new int[8];
+        int size;
+
+        void add(int position) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = position;
+        }
     }
 }

@@ -154,16 +154,19 @@ final class PersonBlocks {
     private static String findProfileLink(Element block, String name) {
         List<Element> links = PageIndex.select(block, Css.LINKS).stream().filter(PersonBlocks::isPageLink).toList();
         if (name != null) {
-            String key = null; // worked out when a link's name is not the block's name as it stands
+            String key = null; // worked out for the first link whose name is not the block's name as it stands
             for (Element a : links) {
                 String text = PersonNames.extract(Text.clean(PageIndex.textOf(a)));
                 if (text == null) {
                     continue;
                 }
-                if (!text.equals(name) && key == null) {
+                if (text.equals(name)) {
+                    return Layout.absHref(a); // equal names have equal keys
+                }
+                if (key == null) {
                     key = NameKeys.personKey(name);
                 }
-                if (text.equals(name) || NameKeys.personKey(text).equals(key)) {
+                if (NameKeys.personKey(text).equals(key)) {
                     return Layout.absHref(a);
                 }
             }
