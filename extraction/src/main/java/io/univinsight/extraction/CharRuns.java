@@ -26,16 +26,20 @@ final class CharRuns {
     }
 
     /**
-     * {@code same.matcher(s).replaceAll("")} for {@code same} = {@code "[chars]+$"}. A string with a line break is
-     * left to the regex: there {@code $} also matches before a final line terminator.
+     * {@code same.matcher(s).replaceAll("")} for {@code same} = {@code "[chars]+$"}. A string ending in a line
+     * terminator is left to the regex: {@code $} (not multiline) also matches before a final one. A line break
+     * anywhere else changes nothing, since {@code $} matches nowhere else.
      */
     static String dropTrailing(String s, String chars, Pattern same) {
-        if (s.isEmpty() || (chars.indexOf(s.charAt(s.length() - 1)) < 0 && !isLineTerminator(s.charAt(s.length() - 1)))) {
-            return s; // "$" is at the very end, after a character outside the set: no run to drop (the common case)
+        if (s.isEmpty()) {
+            return s;
         }
-        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\u0085') >= 0 || s.indexOf('\u2028') >= 0
-                || s.indexOf('\u2029') >= 0) { // vectorised searches: most strings hold none
+        char last = s.charAt(s.length() - 1);
+        if (isLineTerminator(last)) {
             return same.matcher(s).replaceAll("");
+        }
+        if (chars.indexOf(last) < 0) {
+            return s; // "$" is at the very end, after a character outside the set: no run to drop (the common case)
         }
         int end = s.length();
         while (end > 0 && chars.indexOf(s.charAt(end - 1)) >= 0) {

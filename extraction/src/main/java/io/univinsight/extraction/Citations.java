@@ -205,10 +205,11 @@ final class Citations {
 
     /**
      * Whether {@link #TRAILING_DOI_LABEL} may match: only "doi"/"DOI" followed by spaces and ".,;:" ends its match, so
-     * the text must end so. (Other line breaks, where "$" also matches before a final one, are left to the regex.)
+     * the text must end so. (A text ending in another line break, where "$" also matches before it, is left to the regex.)
      */
     private static boolean endsWithDoiLabel(String text) {
-        if (text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
+        char last = text.isEmpty() ? 0 : text.charAt(text.length() - 1);
+        if (last == '\u0085' || last == '\u2028' || last == '\u2029') {
             return true;
         }
         String rest = CharRuns.dropTrailing(text, CharRuns.SPACE + ".,;:", TRAILING_DOI_TAIL);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The scans give what the regexes they stand for give, line breaks and all. */
 class CharRunsTests {
-    private static final String SOME = "ab. ,;:\"“”‘’'「」『』–—-*†¹\t\n\r\u2028\u0085x";
+    private static final String SOME = "ab. ,;:\"“”‘’'「」『』–—-*†¹\t\n\r\u2028\u2029\u0085x";
 
     @Test
     void sameAsTheRegexes() {
