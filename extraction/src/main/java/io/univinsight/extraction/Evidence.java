@@ -1,9 +1,5 @@
 package io.univinsight.extraction;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
 import org.jsoup.nodes.Element;
 
 /** Builds short, human-readable locators like {@code ul.people > li.person:nth-of-type(3)}. */
@@ -14,27 +10,37 @@ final class Evidence {
     }
 
     static String of(Element el) {
-        List<String> parts = new ArrayList<>();
-        Element e = el;
-        for (int i = 0; i < LEVELS && e != null && !e.normalName().equals("body") && !e.normalName().equals("#root"); i++) {
-            parts.add(step(e));
-            if (!e.id().isEmpty()) {
+        // The steps from el up, then written out from the top: every paper and card gets one, so no list, reverse or join.
+        Element[] steps = new Element[LEVELS];
+        String[] ids = new String[LEVELS];
+        int count = 0;
+        for (Element e = el; count < LEVELS && e != null && !e.normalName().equals("body") && !e.normalName().equals("#root");
+             e = e.parent()) {
+            steps[count] = e;
+            ids[count] = e.id();
+            if (!ids[count++].isEmpty()) {
                 break; // an id is specific enough; stop climbing
             }
-            e = e.parent();
         }
-        Collections.reverse(parts);
-        return String.join(" > ", parts);
+        StringBuilder sb = new StringBuilder(24 * count);
+        for (int i = count - 1; i >= 0; i--) {
+            appendStep(sb, steps[i], ids[i]);
+            if (i > 0) {
+                sb.append(" > ");
+            }
+        }
+        return sb.toString();
     }
 
-    private static String step(Element e) {
-        StringBuilder sb = new StringBuilder(e.normalName());
-        if (!e.id().isEmpty()) {
-            return sb.append('#').append(e.id()).toString();
+    private static void appendStep(StringBuilder sb, Element e, String id) {
+        sb.append(e.normalName());
+        if (!id.isEmpty()) {
+            sb.append('#').append(id);
+            return;
         }
         String className = e.className();
         if (!className.isEmpty()) {
-            sb.append('.').append(firstClass(className));
+            sb.append('.').append(className, 0, firstClassEnd(className));
         }
         if (e.parent() != null) {
             int[] place = PageIndex.sameTagPlace(e); // {index, count}: remembered per parent for the page's lists
@@ -42,16 +48,15 @@ final class Evidence {
                 sb.append(":nth-of-type(").append(place[0]).append(')');
             }
         }
-        return sb.toString();
     }
 
-    /** {@code e.classNames().iterator().next()} for a non-empty (trimmed) class attribute, without building the set. */
-    private static String firstClass(String className) {
+    /** Where {@code e.classNames().iterator().next()} ends in a non-empty (trimmed) class attribute, without building the set. */
+    private static int firstClassEnd(String className) {
         for (int i = 0; i < className.length(); i++) {
             if (CharRuns.SPACE.indexOf(className.charAt(i)) >= 0) {
-                return className.substring(0, i);
+                return i;
             }
         }
-        return className;
+        return className.length();
     }
 }

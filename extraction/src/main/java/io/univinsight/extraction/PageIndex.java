@@ -412,13 +412,16 @@ final class PageIndex {
         PageIndex page = SHARED.get();
         int at = page == null ? -1 : page.positions().indexOf(el);
         if (at < 0) {
-            return SameTagPlaces.of(el.parent()).get(el);
+            return SameTagPlaces.of(el.parent()).of(el);
         }
         if (page.sameTagPlaces == null) {
             page.sameTagPlaces = new int[page.all.size()][];
         }
         if (page.sameTagPlaces[at] == null) {
-            SameTagPlaces.of(el.parent()).forEach((child, place) -> page.sameTagPlaces[page.position.indexOf(child)] = place);
+            SameTagPlaces.Places places = SameTagPlaces.of(el.parent());
+            for (int i = 0; i < places.children().size(); i++) {
+                page.sameTagPlaces[page.position.indexOf(places.children().get(i))] = places.places().get(i);
+            }
         }
         return page.sameTagPlaces[at];
     }
