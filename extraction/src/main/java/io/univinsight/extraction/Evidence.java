@@ -16,9 +16,11 @@ final class Evidence {
         int count = 0;
         for (Element e = el; count < LEVELS && e != null && !e.normalName().equals("body") && !e.normalName().equals("#root");
              e = e.parent()) {
+            String id = e.id();
             steps[count] = e;
-            ids[count] = e.id();
-            if (!ids[count++].isEmpty()) {
+            ids[count] = id;
+            count++;
+            if (!id.isEmpty()) {
                 break; // an id is specific enough; stop climbing
             }
         }
