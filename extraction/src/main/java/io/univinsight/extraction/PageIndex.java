@@ -50,8 +50,8 @@ final class PageIndex {
     private static final int MAX_PRESIZED_CHARS = 1 << 16;
     private int[] charsBelow;
     /** Per tag name, the positions of the page's elements so named, ascending (worked out on the first whole-page tag query). */
-    private Map<String, int[]> byTag;
-    private static final int[] NONE = new int[0];
+    private Map<String, PositionList> byTag;
+    private static final PositionList NONE = new PositionList();
     /** The department the page itself names ({@link Departments#guess}), once worked out; null inside when none. */
     private Optional<String> departmentNamed;
 
@@ -136,11 +136,11 @@ final class PageIndex {
         if (at < 0) {
             return root.select(query.query());
         }
-        int[] named = page.positionsNamed(query.tag());
+        PositionList named = page.positionsNamed(query.tag());
         List<Element> out = new ArrayList<>();
-        int from = Arrays.binarySearch(named, at);
-        for (int i = from >= 0 ? from : -from - 1; i < named.length && named[i] < page.end[at]; i++) {
-            Element el = page.all.get(named[i]);
+        int from = Arrays.binarySearch(named.at, 0, named.size, at);
+        for (int i = from >= 0 ? from : -from - 1; i < named.size && named.at[i] < page.end[at]; i++) {
+            Element el = page.all.get(named.at[i]);
             if (query.query().matches(root, el)) {
                 out.add(el);
             }
@@ -149,14 +149,12 @@ final class PageIndex {
     }
 
     /** Where the page's elements named {@code tag} stand, ascending; all tags are sorted out in one pass the first time. */
-    private int[] positionsNamed(String tag) {
+    private PositionList positionsNamed(String tag) {
         if (byTag == null) {
-            Map<String, PositionList> named = new HashMap<>();
+            byTag = new HashMap<>();
             for (int i = 0; i < all.size(); i++) {
-                named.computeIfAbsent(all.get(i).normalName(), t -> new PositionList()).add(i);
+                byTag.computeIfAbsent(all.get(i).normalName(), t -> new PositionList()).add(i);
             }
-            byTag = new HashMap<>(named.size() * 2);
-            named.forEach((t, positions) -> byTag.put(t, Arrays.copyOf(positions.at, positions.size)));
         }
         return byTag.getOrDefault(tag, NONE);
     }
@@ -455,7 +453,7 @@ final class PageIndex {
         return answer == CHROME;
     }
 
-    /** A growing list of positions, without a boxed Integer each. */
+    /** A growing list of positions, without a boxed Integer each: {@code at[0, size)} holds them. */
     private static final class PositionList {
         int[] at = new int[8];
         int size;
