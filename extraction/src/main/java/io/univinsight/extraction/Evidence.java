@@ -42,7 +42,7 @@ final class Evidence {
         }
         String className = e.className();
         if (!className.isEmpty()) {
-            sb.append('.').append(className, 0, firstClassEnd(className));
+            sb.append('.').append(className, 0, ClassNames.firstEnd(className, 0)); // classNames()' first
         }
         if (e.parent() != null) {
             int[] place = PageIndex.sameTagPlace(e); // {index, count}: remembered per parent for the page's lists
@@ -50,15 +50,5 @@ final class Evidence {
                 sb.append(":nth-of-type(").append(place[0]).append(')');
             }
         }
-    }
-
-    /** Where {@code e.classNames().iterator().next()} ends in a non-empty (trimmed) class attribute, without building the set. */
-    private static int firstClassEnd(String className) {
-        for (int i = 0; i < className.length(); i++) {
-            if (CharRuns.SPACE.indexOf(className.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return className.length();
     }
 }

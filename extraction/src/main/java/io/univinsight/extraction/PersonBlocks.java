@@ -92,7 +92,7 @@ final class PersonBlocks {
     private static Name findName(Element block, List<String> lines) {
         for (Element el : PageIndex.select(block, Css.NAME_CANDIDATES)) {
             boolean classed = el.attr("itemprop").equals("name")
-                    || Text.containsIgnoreAsciiCase(el.className(), "name") && el.classNames().stream().anyMatch(c -> NAME_CLASS.matcher(c).matches() && !NOT_PERSON_CLASS.matches(c))
+                    || Text.containsIgnoreAsciiCase(el.className(), "name") && ClassNames.anyMatch(el, c -> NAME_CLASS.matcher(c).matches() && !NOT_PERSON_CLASS.matches(c))
                     || (Text.containsIgnoreAsciiCase(el.id(), "name") && NAME_CLASS.matcher(el.id()).matches() && !NOT_PERSON_CLASS.matches(el.id()));
             if (classed) {
                 String n = firstName(el);

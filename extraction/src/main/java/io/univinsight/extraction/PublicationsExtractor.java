@@ -125,12 +125,14 @@ public final class PublicationsExtractor implements Extractor {
             return true;
         }
         if (tag.equals("div") || tag.equals("article") || tag.equals("dd") || tag.equals("td")) {
-            boolean itemClass = el.classNames().stream().anyMatch(c -> ITEM_CLASS.matcher(c).matches());
             boolean leaf = PageIndex.selectFirst(el, Css.ROWS_OR_ITEMS) == null && page.textLengthWithin(el, 0, 1000);
+            if (!leaf) {
+                return false;
+            }
             // A bare table cell holds a citation in table-laid-out lists (bibtex2html, personal pages);
             // the caller still demands a publication context or a DOI.
             boolean citationCell = tag.equals("td") && page.textLengthWithin(el, 40, Integer.MAX_VALUE);
-            return leaf && (itemClass || citationCell || repeatedRecord(el, page));
+            return ClassNames.anyMatch(el, c -> ITEM_CLASS.matcher(c).matches()) || citationCell || repeatedRecord(el, page);
         }
         return false;
     }

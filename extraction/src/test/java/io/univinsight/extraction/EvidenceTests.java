@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -23,7 +22,7 @@ class EvidenceTests {
     @Test
     void locatorsAreTheStepsUpFromTheElementWrittenFromTheTop() throws IOException {
         int checked = 0;
-        for (Path page : corpusPages()) {
+        for (Path page : CorpusPages.all()) {
             Document doc = Jsoup.parse(Files.readString(page, StandardCharsets.UTF_8), "https://example.edu/");
             List<Element> all = doc.getAllElements();
             for (Element el : all) {
@@ -72,18 +71,5 @@ class EvidenceTests {
         }
         Collections.reverse(steps);
         return String.join(" > ", steps);
-    }
-
-    private static List<Path> corpusPages() throws IOException {
-        List<Path> pages = new ArrayList<>();
-        for (Path dir : List.of(Path.of("src/test/resources/corpus"), Path.of("../../shared/corpus"))) {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    pages.addAll(walk.filter(p -> p.toString().endsWith(".html")).sorted().toList());
-                }
-            }
-        }
-        assertTrue(pages.size() >= 50, "corpus pages found: " + pages.size());
-        return pages;
     }
 }

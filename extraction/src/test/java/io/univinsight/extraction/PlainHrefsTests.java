@@ -8,10 +8,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -54,15 +52,7 @@ class PlainHrefsTests {
 
     @Test
     void sameAsJsoupOnEveryCorpusLink() throws IOException {
-        List<Path> pages = new ArrayList<>();
-        for (Path dir : List.of(Path.of("src/test/resources/corpus"), Path.of("../../shared/corpus"))) {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    walk.filter(p -> p.toString().endsWith(".html")).forEach(pages::add);
-                }
-            }
-        }
-        for (Path page : pages) {
+        for (Path page : CorpusPages.all()) {
             Document doc = Jsoup.parse(Files.readString(page, StandardCharsets.UTF_8), "https://example.edu/" + page.getFileName());
             for (Element a : doc.select("a[href]")) {
                 check(doc.location(), a.attr("href"));

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -32,17 +30,8 @@ class VisibleTextTests {
 
     @Test
     void sameAsJsoupOnEveryCorpusElement() throws IOException {
-        List<Path> pages = new ArrayList<>();
-        for (Path dir : List.of(Path.of("src/test/resources/corpus"), Path.of("../../shared/corpus"))) {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    walk.filter(p -> p.toString().endsWith(".html")).forEach(pages::add);
-                }
-            }
-        }
-        assertTrue(pages.size() >= 50, "corpus pages found: " + pages.size());
         int elements = 0;
-        for (Path page : pages) {
+        for (Path page : CorpusPages.all()) {
             elements += assertSameOnEveryElement(Jsoup.parse(Files.readString(page, StandardCharsets.UTF_8), "https://example.edu/"));
         }
         List<BenchPages.Person> people = BenchPages.people(24, 7);
