@@ -167,13 +167,26 @@ public final class Emails {
         }
         out.addAll(byLine.isEmpty() ? inText(readableText(scope)) : byLine);
         if (!byLine.isEmpty()) {
-            out.addAll(inText(readableText(scope)).stream().filter(e -> byLine.stream().noneMatch(e::endsWith)).toList());
+            for (String email : inText(readableText(scope))) {
+                if (!endsWithOneOf(email, byLine)) {
+                    out.add(email);
+                }
+            }
         }
         // Text shown right-to-left with bidi-override reads as an address only when reversed back.
         for (Element rtl : PageIndex.select(scope, RTL)) {
             out.addAll(inText(new StringBuilder(PageIndex.textOf(rtl)).reverse().toString()));
         }
         return new ArrayList<>(out);
+    }
+
+    private static boolean endsWithOneOf(String email, List<String> endings) {
+        for (String ending : endings) {
+            if (email.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text a reader sees, with an "@" picture (user<img alt="at">host) read as the sign it shows. */

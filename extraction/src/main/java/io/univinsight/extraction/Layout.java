@@ -64,7 +64,7 @@ final class Layout {
         // A <header> directly under <body> that carries menus is the site banner; a bare one may hold a
         // personal homepage's <h1>, and a <header> inside an article is content.
         if (tag.equals("header") && e.parent() != null && e.parent().normalName().equals("body")
-                && e.selectFirst(MENUS) != null) {
+                && PageIndex.selectFirst(e, MENUS) != null) {
             return true;
         }
         String role = e.attr("role");

@@ -1,5 +1,6 @@
 package io.univinsight.extraction;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -152,7 +153,12 @@ final class PersonBlocks {
     }
 
     private static String findProfileLink(Element block, String name) {
-        List<Element> links = PageIndex.select(block, Css.LINKS).stream().filter(PersonBlocks::isPageLink).toList();
+        List<Element> links = new ArrayList<>();
+        for (Element a : PageIndex.select(block, Css.LINKS)) {
+            if (isPageLink(a)) {
+                links.add(a);
+            }
+        }
         if (name != null) {
             String key = null; // worked out for the first link whose name is not the block's name as it stands
             for (Element a : links) {

@@ -146,9 +146,12 @@ public final class PublicationsExtractor implements Extractor {
         if (parent == null || el.className().isEmpty() || !page.textLengthWithin(el, 30, Integer.MAX_VALUE)) {
             return false;
         }
+        String tag = el.normalName();
+        String className = el.className();
         int alike = 0;
-        for (Element sibling : parent.children()) {
-            if (sibling.normalName().equals(el.normalName()) && sibling.className().equals(el.className()) && ++alike >= 3) {
+        for (int i = 0, n = parent.childNodeSize(); i < n; i++) { // parent.children() without copying the list
+            if (parent.childNode(i) instanceof Element sibling && sibling.normalName().equals(tag)
+                    && sibling.className().equals(className) && ++alike >= 3) {
                 return true;
             }
         }
