@@ -32,8 +32,11 @@ public final class Emails {
     private static final Pattern SPOKEN = Pattern.compile(
             "\\b([A-Za-z0-9._-]+)\\s+at\\s+([A-Za-z0-9-]+(?:\\s+dot\\s+[A-Za-z0-9-]+)+)\\b");
     private static final Pattern SPOKEN_DOT = Pattern.compile("\\s+dot\\s+");
-    private static final Pattern AT_IMAGE_ALT = Pattern.compile("(?i)@|＠|\\[?\\(?at\\)?]?|arobase|at[- ]?sign|atmark|골뱅이");
-    private static final Pattern AT_IMAGE_SRC = Pattern.compile("(?i)(?:^|/)(?:at|arobase|at[-_]?sign|atmark|at[-_]?symbol)\\.(?:png|gif|jpe?g|svg)(?:$|\\?)");
+    // A picture of the "@" sign, by its alt text or its file name; most pictures (photos, logos) hold none of the words.
+    static final GuardedPattern AT_IMAGE_ALT = new GuardedPattern("(?i)@|＠|\\[?\\(?at\\)?]?|arobase|at[- ]?sign|atmark|골뱅이",
+            "@", "＠", "at", "arobase", "골뱅이");
+    static final GuardedPattern AT_IMAGE_SRC = new GuardedPattern(
+            "(?i)(?:^|/)(?:at|arobase|at[-_]?sign|atmark|at[-_]?symbol)\\.(?:png|gif|jpe?g|svg)(?:$|\\?)", "at", "arobase");
     private static final Pattern GENERIC = Pattern.compile(
             "(?i)^(info|webmaster|web|admin|administrator|office|contact|support|help|noreply|no-reply|"
                     + "admissions|dept|department|secretary|enquiries|inquiries|hr|news|media|press|root|postmaster)@.*");
@@ -215,7 +218,7 @@ public final class Emails {
     }
 
     static boolean isAtSign(Element img) {
-        return AT_IMAGE_ALT.matcher(img.attr("alt").trim()).matches() || AT_IMAGE_SRC.matcher(img.attr("src")).find();
+        return AT_IMAGE_ALT.matches(img.attr("alt").trim()) || AT_IMAGE_SRC.find(img.attr("src"));
     }
 
     /** The address in a mailto: href (query stripped, percent-decoded), lower-cased, or null. */

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Each guarded pattern of the extractors finds and matches what its bare pattern does: its words miss no match. */
 class GuardedPatternTests {
     private static final List<GuardedPattern> GUARDED = List.of(PublicationsExtractor.PUB_HEADING, SectionHeadings.FORMER_MEMBERS,
-            Outline.HEADING_CLASS, PersonBlocks.NOT_PERSON_CLASS);
-    /** Every alternative of the four patterns, spelled as they accept it, then separators and others. */
+            Outline.HEADING_CLASS, PersonBlocks.NOT_PERSON_CLASS, Emails.AT_IMAGE_ALT, Emails.AT_IMAGE_SRC);
+    /** Every alternative of the patterns, spelled as they accept it, then separators and others. */
     private static final String[] PIECES = {"publication", "publications", "papers", "bibliography", "preprints", "selected works",
             "journal articles", "conference papers", "articles", "books", "book chapters", "research output", "publikationen",
             "veröffentlichungen", "schriften", "publicaciones", "pubblicazioni", "articoli", "travaux", "production scientifique",
@@ -22,14 +22,17 @@ class GuardedPatternTests {
             "past postdoc", "past visitors", "ehemalige", "ancien", "anciennes", "antiguos", "ex-membres", "exmembres", "ex membri",
             "졸업생", "동문", "校友", "毕业生", "畢業生", "卒業生", "OB・OG", "ob・og", "歴代", "heading", "header", "section-title",
             "sectiontitle", "section_title", "dept", "department", "org", "site", "course", "unit", "lab", "group", "school",
-            "univ", "program", "file", "user", " ", " ", "-", "_", "\n", "\u2028", ".", "x", "S", "2024", "é", "pub", "past"};
+            "univ", "program", "file", "user", "@", "＠", "[at]", "(at)", "at", "arobase", "at-sign", "at sign", "atsign", "atmark",
+            "at_symbol", "at-symbol", "골뱅이", "/", "/img/at", ".png", ".gif", ".jpeg", ".jpg", ".svg", "?v=2",
+            " ", " ", "-", "_", "\n", "\u2028", ".", "x", "S", "2024", "é", "pub", "past"};
 
     @Test
     void writtenTextsReadAsByTheBarePatterns() {
         int matched = 0;
         for (String text : new String[] {"Selected Publications", "Journal Articles (2020-)", "연구실적", "研究業績", "Alumni", "Past Members",
                 "Ehemalige Mitarbeiter", "OB・OG", "section-heading", "page-header", "section_title", "person-title",
-                "dept-name", "person-name", "Faculty", "", "Jane Doe"}) {
+                "dept-name", "person-name", "Faculty", "", "Jane Doe", "[at]", "＠", "AT-SIGN", "/images/at.gif", "arobase.PNG?v=1",
+                "/img/rafael-achterberg-0.jpg"}) {
             matched += assertSame(text);
         }
         assertTrue(matched >= 15, "matches among the written texts: " + matched);
@@ -54,7 +57,7 @@ class GuardedPatternTests {
         assertTrue(matched > 10_000, "matches among the random texts: " + matched);
     }
 
-    /** How many of the find() and matches() of the four patterns held. */
+    /** How many of the find() and matches() of the patterns held. */
     private static int assertSame(String text) {
         int matched = 0;
         for (GuardedPattern guarded : GUARDED) {
