@@ -29,11 +29,15 @@ import io.univinsight.extraction.PageContext;
  * themed 30-80 KB directory and profile pages, and bare ~30 KB personal pages with the address written out
  * ({@link BenchPages#writtenEmailProfile}). "parseAndExtract" is what the crawler does per page; its ratio to
  * "parse" is the extraction overhead.
+ * <p>
+ * Warm-up, 20 s: on 2 cores the JIT takes that long with parse + extraction's code (the bare parse settles within 2 s).
+ * With 6 s (2026-12-07), parseAndExtract's measured iterations still rose by up to 1.7x from the first to the last
+ * (written-email 912 to 1,453 pages/s in one fork), so the forks' scores, and the ratio, measured how far the JIT had got.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xmx1g"})
 @Threads(1)
