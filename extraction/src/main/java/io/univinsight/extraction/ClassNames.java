@@ -13,7 +13,7 @@ final class ClassNames {
     private ClassNames() {
     }
 
-    /** Whether any of the element's class names passes {@code test}; each is tested at most once, in order. */
+    /** Whether any of the element's class names passes {@code test}, tried in order up to the first that does. */
     static boolean anyMatch(Element el, Predicate<String> test) {
         String className = el.className();
         int n = className.length();

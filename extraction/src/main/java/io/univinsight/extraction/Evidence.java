@@ -42,7 +42,7 @@ final class Evidence {
         }
         String className = e.className();
         if (!className.isEmpty()) {
-            sb.append('.').append(className, 0, ClassNames.firstEnd(className, 0)); // classNames()' first
+            sb.append('.').append(className, 0, ClassNames.firstEnd(className, 0)); // the first of classNames()
         }
         if (e.parent() != null) {
             int[] place = PageIndex.sameTagPlace(e); // {index, count}: remembered per parent for the page's lists

@@ -72,7 +72,8 @@ final class Layout {
             return true;
         }
         String className = e.className();
-        if (!className.isEmpty() && mayBeChrome(className) && ClassNames.anyMatch(e, cls -> CHROME_TOKEN.matcher(cls).matches())) {
+        if (!className.isEmpty() && mayBeChrome(className)
+                && ClassNames.anyMatch(e, cls -> CHROME_TOKEN.matcher(cls).matches())) {
             return true;
         }
         if (!e.id().isEmpty() && mayBeChrome(e.id()) && CHROME_TOKEN.matcher(e.id()).matches()) {

@@ -23,7 +23,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * parse also lands at one of two speeds per JVM (JIT decisions). Usage: ExtractionRatio [PAIRS=3]
  */
 public final class ExtractionRatio {
-    /** A fork's last measured iteration this much above its first: still warming up (noise moves iterations too: only a rise this large counts). */
+    /**
+     * A fork's last measured iteration this much above its first: still warming up, or the machine speeding up (noise
+     * moves single iterations too: only a rise this large counts).
+     */
     private static final double STILL_RISING = 1.15;
     private static final String PARSE = "parse";
     private static final String PARSE_AND_EXTRACT = "parseAndExtract";

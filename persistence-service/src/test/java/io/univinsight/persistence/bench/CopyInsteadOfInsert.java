@@ -28,9 +28,6 @@ public final class CopyInsteadOfInsert {
             + " title, title_seen_at, department, department_seen_at, profile_url, profile_url_seen_at, is_verified, email_form,"
             + " confidence, first_seen_at, updated_at, last_seen_at) FROM STDIN";
 
-    /** Rows the last pass left in the table: both passes must store them all. */
-    private static long stored;
-
     private CopyInsteadOfInsert() {
     }
 
@@ -50,15 +47,16 @@ public final class CopyInsteadOfInsert {
                         c.commit();
                     }
                 });
-                long inserted = stored;
+                long inserted = storedRows(c);
                 double copy = timed(c, () -> {
                     for (int from = 0; from < rows; from += batch) {
                         copy(c, generate(from, Math.min(batch, rows - from)));
                         c.commit();
                     }
                 });
-                if (inserted != rows || stored != rows) {
-                    throw new IllegalStateException("stored " + inserted + " rows by INSERT and " + stored + " by COPY, not " + rows);
+                long copied = storedRows(c);
+                if (inserted != rows || copied != rows) {
+                    throw new IllegalStateException("stored " + inserted + " rows by INSERT and " + copied + " by COPY, not " + rows);
                 }
                 System.out.printf("round %d: service INSERT %.3f, COPY with ids drawn first %.3f%n", round + 1, insert, copy);
             }
@@ -78,13 +76,17 @@ public final class CopyInsteadOfInsert {
         }
         long start = System.nanoTime();
         pass.run();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The rows a pass left in the table: both passes must store them all. */
+    private static long storedRows(Connection c) throws Exception {
         try (Statement s = c.createStatement(); ResultSet count = s.executeQuery("SELECT count(*) FROM professors")) {
             count.next();
-            stored = count.getLong(1);
+            long rows = count.getLong(1);
+            c.commit();
+            return rows;
         }
-        c.commit();
-        return seconds;
     }
 
     private static void copy(Connection c, List<ProfessorRow> rows) throws Exception {
