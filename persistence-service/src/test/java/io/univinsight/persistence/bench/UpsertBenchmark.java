@@ -144,32 +144,28 @@ public final class UpsertBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** The professors columns the write path fills, the times each value was seen (*_seen_at) included; {@link #professorCsv} order. */
+    private static final String PROFESSOR_COLUMNS = "university_name, department, name, normalized_name, email, title, profile_url, "
+            + "is_verified, confidence, first_seen_at, updated_at, last_seen_at, name_seen_at, email_seen_at, title_seen_at, "
+            + "department_seen_at, profile_url_seen_at";
+    /** The papers columns the write path fills; {@link #paperCsv} order. */
+    private static final String PAPER_COLUMNS = "title, normalized_title, authors, published_year, venue, doi, url, first_seen_at, "
+            + "updated_at, last_seen_at, title_seen_at, authors_seen_at, venue_seen_at";
+    private static final String COPIED_AT = "2026-11-01T00:00:00Z";
+
     private static double copy(Connection c, int results, int perResult) throws Exception {
         StringBuilder professors = new StringBuilder();
         StringBuilder papers = new StringBuilder();
-        String at = "2026-11-01T00:00:00Z";
         for (int i = 0; i < results; i++) {
             for (int j = 0; j < perResult; j++) {
-                professors.append("Bench University u,").append("dept ").append(j).append(',').append("Person").append(i).append(" Family").append(j)
-                        .append(',').append("family").append(j).append(" person").append(i).append(',').append("u").append(i).append('.').append(j)
-                        .append("@bench.example.edu,Professor,http://bench.example.edu/p/").append(i).append('/').append(j)
-                        .append(",true,0.9,").append(at).append(',').append(at).append(',').append(at)
-                        .append(',').append(at).append(',').append(at).append(',').append(at).append(',').append(at).append(',').append(at)
-                        .append('\n');
-                papers.append("Paper u ").append(i).append(' ').append(j).append(",paper u ").append(i).append(' ').append(j)
-                        .append(",Person").append(i).append(" Family").append(j).append(',').append(2000 + j).append(",Venue,10.5555/u.")
-                        .append(i).append('.').append(j).append(",,").append(at).append(',').append(at).append(',').append(at)
-                        .append(',').append(at).append(',').append(at).append(',').append(at).append('\n');
+                professors.append(professorCsv(i, j)).append('\n');
+                papers.append(paperCsv(i, j)).append('\n');
             }
         }
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
         long start = System.nanoTime();
-        // The same columns the write path fills, the times each value was seen (*_seen_at) included.
-        copy.copyIn("COPY professors (university_name, department, name, normalized_name, email, title, profile_url, is_verified, "
-                + "confidence, first_seen_at, updated_at, last_seen_at, name_seen_at, email_seen_at, title_seen_at, department_seen_at, "
-                + "profile_url_seen_at) FROM STDIN (FORMAT csv)", new StringReader(professors.toString()));
-        copy.copyIn("COPY papers (title, normalized_title, authors, published_year, venue, doi, url, first_seen_at, updated_at, last_seen_at, "
-                + "title_seen_at, authors_seen_at, venue_seen_at) FROM STDIN (FORMAT csv)", new StringReader(papers.toString()));
+        copy.copyIn("COPY professors (" + PROFESSOR_COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(professors.toString()));
+        copy.copyIn("COPY papers (" + PAPER_COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(papers.toString()));
         c.commit();
         return (System.nanoTime() - start) / 1e9;
     }
@@ -184,38 +180,22 @@ public final class UpsertBenchmark {
         StringBuilder papers = new StringBuilder();
         StringBuilder sightings = new StringBuilder();
         StringBuilder links = new StringBuilder();
-        String at = "2026-11-01T00:00:00Z";
         for (int i = 0; i < results; i++) {
             UUID task = UUID.nameUUIDFromBytes(("u" + i).getBytes());
             for (int j = 0; j < perResult; j++) {
                 long id = (long) i * perResult + j + 1;
-                String email = "u" + i + "." + j + "@bench.example.edu";
-                professors.append(id).append(",Bench University u,dept ").append(j).append(",Person").append(i).append(" Family").append(j)
-                        .append(",family").append(j).append(" person").append(i).append(',').append(email)
-                        .append(",Professor,http://bench.example.edu/p/").append(i).append('/').append(j).append(",true,0.9");
-                papers.append(id).append(",Paper u ").append(i).append(' ').append(j).append(",paper u ").append(i).append(' ').append(j)
-                        .append(",Person").append(i).append(" Family").append(j).append(',').append(2000 + j).append(",Venue,10.5555/u.")
-                        .append(i).append('.').append(j).append(',');
-                for (int k = 0; k < 8; k++) {
-                    professors.append(',').append(at);
-                }
-                for (int k = 0; k < 6; k++) {
-                    papers.append(',').append(at);
-                }
-                professors.append('\n');
-                papers.append('\n');
-                sightings.append(id).append(',').append(at).append(',').append(task).append(",Bench University u,Professor,").append(email)
-                        .append(",dept ").append(j).append(",true\n");
+                professors.append(id).append(',').append(professorCsv(i, j)).append('\n');
+                papers.append(id).append(',').append(paperCsv(i, j)).append('\n');
+                sightings.append(id).append(',').append(COPIED_AT).append(',').append(task).append(",Bench University u,Professor,")
+                        .append(email(i, j)).append(",dept ").append(j).append(",true\n");
                 links.append(id).append(',').append(id).append('\n');
             }
         }
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
         long start = System.nanoTime();
-        long copied = copy.copyIn("COPY professors (id, university_name, department, name, normalized_name, email, title, profile_url, is_verified, "
-                + "confidence, first_seen_at, updated_at, last_seen_at, name_seen_at, email_seen_at, title_seen_at, department_seen_at, "
-                + "profile_url_seen_at) FROM STDIN (FORMAT csv)", new StringReader(professors.toString()));
-        copied += copy.copyIn("COPY papers (id, title, normalized_title, authors, published_year, venue, doi, url, first_seen_at, updated_at, "
-                + "last_seen_at, title_seen_at, authors_seen_at, venue_seen_at) FROM STDIN (FORMAT csv)", new StringReader(papers.toString()));
+        long copied = copy.copyIn("COPY professors (id, " + PROFESSOR_COLUMNS + ") FROM STDIN (FORMAT csv)",
+                new StringReader(professors.toString()));
+        copied += copy.copyIn("COPY papers (id, " + PAPER_COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(papers.toString()));
         copied += copy.copyIn("COPY professor_sightings (professor_id, seen_at, task_id, university_name, title, email, department, verified) "
                 + "FROM STDIN (FORMAT csv)", new StringReader(sightings.toString()));
         copied += copy.copyIn("COPY professor_papers (professor_id, paper_id) FROM STDIN (FORMAT csv)", new StringReader(links.toString()));
@@ -225,6 +205,22 @@ public final class UpsertBenchmark {
             throw new IllegalStateException("copied " + copied + " records, not " + 4L * results * perResult);
         }
         return seconds;
+    }
+
+    /** Professor j of result i as {@link #generate} makes it ("u" rows), in {@link #PROFESSOR_COLUMNS} order, as a CSV line. */
+    private static String professorCsv(int i, int j) {
+        return "Bench University u,dept " + j + ",Person" + i + " Family" + j + ",family" + j + " person" + i + ',' + email(i, j)
+                + ",Professor,http://bench.example.edu/p/" + i + '/' + j + ",true,0.9" + (',' + COPIED_AT).repeat(8);
+    }
+
+    /** Paper j of result i as {@link #generate} makes it, in {@link #PAPER_COLUMNS} order (no url), as a CSV line. */
+    private static String paperCsv(int i, int j) {
+        return "Paper u " + i + ' ' + j + ",paper u " + i + ' ' + j + ",Person" + i + " Family" + j + ',' + (2000 + j)
+                + ",Venue,10.5555/u." + i + '.' + j + ',' + (',' + COPIED_AT).repeat(6);
+    }
+
+    private static String email(int i, int j) {
+        return "u" + i + "." + j + "@bench.example.edu";
     }
 
     /** results x perResult professors (each with email) and papers (each with DOI), every paper linked to one professor. */
@@ -252,7 +248,7 @@ public final class UpsertBenchmark {
      * (writing out the earlier phases' pages, and whole pages into the WAL after it) and each starts from the same state.
      * Skipped, with a message, where the role may not (PostgreSQL 15: superuser or pg_checkpoint).
      */
-    private static void checkpoint(Connection c) throws Exception {
+    static void checkpoint(Connection c) throws Exception {
         if (!checkpoints) {
             return;
         }
