@@ -106,6 +106,16 @@ final class PageIndex {
     }
 
     /**
+     * {@code root.getAllElements()}, from the shared page index when root belongs to the page being extracted: for a
+     * caller that tests one element against several queries, one look-up instead of one {@link #select} per query.
+     */
+    static List<Element> subtree(Element root) {
+        PageIndex page = SHARED.get();
+        int at = page == null ? -1 : page.positions().indexOf(root);
+        return at < 0 ? root.getAllElements() : page.all.subList(at, page.end[at]);
+    }
+
+    /**
      * {@code root.select(query)} for the simple queries of {@link Css} (tags and attributes, no combinators), by a scan
      * of the root's run of the page's elements instead of a fresh walk of its subtree each time. The index shared for
      * the page being extracted is used when root belongs to it; otherwise jsoup selects.

@@ -26,6 +26,9 @@ final class PersonBlocks {
                     + "|más|ver más|perfil|ficha|dettagli|profilo|scheda|pagina personale)\\b.*"
                     + "|.*(?:홈페이지|프로필|상세|자세히|了解更多|更多|详细|詳細|詳しく|个人主页|個人主頁|个人简介|プロフィール).*");
 
+    /** Where a name is looked for after the classed elements, in this order. */
+    private static final List<Evaluator> NAME_MARKUP = List.of(Css.HEADINGS, Css.EMPHASIS_CELLS, Css.LINKS);
+
     private static final Pattern NAME_LABEL = Pattern.compile("(?i)^(?:성명|이름|교수명|성\\s*명|name|full name)\\s*[:：]\\s*");
 
     /** What one block says about a person; {@code name} is {@code null} when no name was found. */
@@ -91,7 +94,13 @@ final class PersonBlocks {
 
     /** Name from markup first (classed element, heading, bold/cell, link), then any line that is a name. */
     private static Name findName(Element block, List<String> lines) {
-        for (Element el : PageIndex.select(block, Css.NAME_CANDIDATES)) {
+        // The queries below, each matched against the block's elements in document order, as select() would.
+        List<Element> elements = PageIndex.subtree(block);
+        for (Element el : elements) {
+            // Css.NAME_CANDIDATES are attribute tests: an element without any attribute cannot match, and is passed over.
+            if (el.attributesSize() == 0 || !Css.NAME_CANDIDATES.matches(block, el)) {
+                continue;
+            }
             boolean classed = el.attr("itemprop").equals("name")
                     || Text.containsIgnoreAsciiCase(el.className(), "name") && ClassNames.anyMatch(el, c -> NAME_CLASS.matcher(c).matches() && !NOT_PERSON_CLASS.matches(c))
                     || (Text.containsIgnoreAsciiCase(el.id(), "name") && NAME_CLASS.matcher(el.id()).matches() && !NOT_PERSON_CLASS.matches(el.id()));
@@ -102,9 +111,9 @@ final class PersonBlocks {
                 }
             }
         }
-        for (Evaluator query : List.of(Css.HEADINGS, Css.EMPHASIS_CELLS, Css.LINKS)) {
-            for (Element el : PageIndex.select(block, query)) {
-                if (el.attr("href").toLowerCase().startsWith("mailto:")) {
+        for (Evaluator query : NAME_MARKUP) {
+            for (Element el : elements) {
+                if (!query.matches(block, el) || el.attr("href").toLowerCase().startsWith("mailto:")) {
                     continue;
                 }
                 String n = firstName(el);
