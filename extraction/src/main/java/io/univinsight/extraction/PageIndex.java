@@ -46,6 +46,11 @@ final class PageIndex {
     private final Map<Element, Boolean> chromeOffPage = new IdentityHashMap<>();
     /** Characters {@link #textHas} knows about, and per position which of them the element's text holds (a bit each). */
     private static final String TRACKED = "#@/%";
+    /** Up to this length a text node's counts come from one look at each character ({@link #shortNodeCounts}). */
+    private static final int SHORT_NODE = 48;
+    /** The range the tracked characters lie in: most characters are outside it, and skip the search of TRACKED. */
+    private static final char TRACKED_FROM = (char) TRACKED.chars().min().orElseThrow();
+    private static final char TRACKED_TO = (char) TRACKED.chars().max().orElseThrow();
     /** Above this a text's builder starts at this size and grows: a page's whole text need not be reserved up front. */
     private static final int MAX_PRESIZED_CHARS = 1 << 16;
     private int[] charsBelow;
@@ -369,6 +374,12 @@ final class PageIndex {
                 if (el.childNode(k) instanceof TextNode t) {
                     String s = t.getWholeText();
                     raw += s.length();
+                    if (s.length() <= SHORT_NODE) {
+                        long counted = shortNodeCounts(s);
+                        kept += (int) counted;
+                        charsBelow[i] |= (int) (counted >>> 32);
+                        continue;
+                    }
                     kept += keptAtLeast(s);
                     for (int bit = 0; bit < TRACKED.length(); bit++) {
                         if (s.indexOf(TRACKED.charAt(bit)) >= 0) { // vectorised, and the tracked characters are rare
@@ -385,6 +396,45 @@ final class PageIndex {
                 charsBelow[parentAt[i]] |= charsBelow[i];
             }
         }
+    }
+
+    /**
+     * For a text node up to {@link #SHORT_NODE} long, {@link #keptAtLeast} (the low 32 bits) and which {@link #TRACKED}
+     * characters it holds (a bit each, above), in one look at each character. Most text nodes are that short (the line
+     * breaks and indents between tags, a name, a label), and for them the look costs less than the searches of the
+     * longer ones: those in {@link VisibleText#isPlain} and one per tracked character.
+     */
+    private static long shortNodeCounts(String s) {
+        int n = s.length();
+        boolean plain = true; // as VisibleText.isPlain reads it
+        int printable = 0;
+        int first = -1; // of the characters above ' ': a plain node keeps the run between them
+        int last = -1;
+        int tracked = 0;
+        for (int j = 0; j < n; j++) {
+            char c = s.charAt(j);
+            if (c > ' ') {
+                if (first < 0) {
+                    first = j;
+                }
+                last = j;
+                if (c <= '~') {
+                    printable++;
+                } else if (c == '\u00a0' || c == '\u200b' || c == '\u00ad') {
+                    plain = false;
+                }
+            } else if (c == '\n' || c == '\t' || c == '\r' || c == '\f' || (c == ' ' && j + 1 < n && s.charAt(j + 1) == ' ')) {
+                plain = false;
+            }
+            if (c >= TRACKED_FROM && c <= TRACKED_TO) {
+                int bit = TRACKED.indexOf(c);
+                if (bit >= 0) {
+                    tracked |= 1 << bit;
+                }
+            }
+        }
+        int kept = !plain ? printable : first < 0 ? 0 : last - first + 1;
+        return (long) tracked << 32 | kept;
     }
 
     /**

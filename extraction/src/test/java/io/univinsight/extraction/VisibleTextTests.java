@@ -18,15 +18,19 @@ import org.junit.jupiter.api.Test;
 import io.univinsight.extraction.bench.BenchPages;
 
 /**
- * VisibleText gives what jsoup's Element.text() gives, and PageIndex's length test (decided from character counts where
- * they settle it) agrees with that text's length, on every element of the corpus pages and of random markup.
+ * VisibleText gives what jsoup's Element.text() gives, PageIndex's length test (decided from character counts where
+ * they settle it) agrees with that text's length, and its test for a tracked character with the element's whole text,
+ * on every element of the corpus pages and of random markup.
  */
 class VisibleTextTests {
     private static final String[] PIECES = {"jane", "x", "é", "中", "😀", "\ud800", " ", "  ", "\t", "\n", "\r", "\f", "\u000b",
             "&nbsp;", "\u00a0", "\u3000", "\u200b", "&shy;", "\u0001", "<p>", "</p>", "<div>", "</div>", "<span>", "</span>",
             "<b>", "</b>", "<br>", "<li>", "<ul>", "</ul>", "<pre>", "</pre>", "<textarea>", "</textarea>", "<table><tr><td>",
             "</td></tr></table>", "<h2>", "</h2>", "<img>", "<!-- c -->", "<script>x</script>", "<svg><![CDATA[ a  b ]]></svg>",
-            "<code>", "</code>", "<hr>"};
+            "<code>", "</code>", "<hr>", "#", "@", "/", "%"};
+
+    /** The characters PageIndex.textHas knows about. */
+    private static final String TRACKED = "#@/%";
 
     @Test
     void sameAsJsoupOnEveryCorpusElement() throws IOException {
@@ -62,6 +66,10 @@ class VisibleTextTests {
                 assertEquals(length >= window[0] && length <= window[1], index.textLengthWithin(el, window[0], window[1]),
                         () -> "length " + length + " in " + java.util.Arrays.toString(window) + ", element " + el.cssSelector()
                                 + " of <" + doc.body().html() + ">");
+            }
+            for (char c : TRACKED.toCharArray()) {
+                assertEquals(el.wholeText().indexOf(c) >= 0, index.textHas(el, c),
+                        () -> "'" + c + "' in element " + el.cssSelector() + " of <" + doc.body().html() + ">");
             }
             n++;
         }
