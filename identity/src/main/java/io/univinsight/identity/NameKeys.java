@@ -48,21 +48,24 @@ public final class NameKeys {
      */
     public static String titleKey(String title) {
         String s = fold(title);
-        StringBuilder key = new StringBuilder(s.length());
+        // Into an array as long as the title (a space is only written for a character left out), not a StringBuilder:
+        // every paper of every page gets a key, and the builder's checks on each character cost more than the loop.
+        char[] key = new char[s.length()];
+        int length = 0;
         boolean gap = false;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (Character.isLetterOrDigit(c)) {
-                if (gap && key.length() > 0) {
-                    key.append(' ');
+                if (gap && length > 0) {
+                    key[length++] = ' ';
                 }
                 gap = false;
-                key.append(c);
+                key[length++] = c;
             } else {
                 gap = true;
             }
         }
-        return key.toString();
+        return new String(key, 0, length);
     }
 
     /** Lower case without accents; Hangul syllables stay whole. */
