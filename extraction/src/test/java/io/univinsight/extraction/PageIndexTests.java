@@ -44,6 +44,17 @@ class PageIndexTests {
     }
 
     @Test
+    void walksPagesNestedDeeperThanItsStackStartsWith() {
+        StringBuilder html = new StringBuilder("<p>before</p>");
+        for (int depth = 0; depth < 300; depth++) {
+            html.append("<div><span>").append(depth).append("</span> text ");
+        }
+        html.append("<b>deepest</b>").append("</div><i>after</i>".repeat(300));
+        Document doc = Jsoup.parse(html.toString());
+        assertEquals(doc.getAllElements(), PageIndex.of(doc).elementsUnder(doc));
+    }
+
+    @Test
     void smallPagesGetATableToo() {
         for (String html : List.of("", "<p>", "<p><b>x</b></p>")) {
             Document doc = Jsoup.parse(html);
