@@ -87,7 +87,7 @@ final class PersonNames {
             return extractUncached(raw);
         }
         if (raw.length() > MAX_NAME_LENGTH && raw.indexOf('(') < 0 && raw.indexOf('（') < 0
-                && Text.clean(raw).length() > MAX_NAME_LENGTH) {
+                && Text.cleanLongerThan(raw, MAX_NAME_LENGTH)) {
             return null; // too long for a name, and no aside to drop: a citation or a sentence, decided without the memo
         }
         Map<String, String> memo = MEMO.get();

@@ -59,6 +59,22 @@ final class Text {
     }
 
     /**
+     * {@code clean(s).length() > max}. clean keeps every character above ' ' but the two spaces it collapses (its trim()
+     * takes control characters too, at either end), so a text with more than max of them is decided by a look at its
+     * first ones (a citation or a sentence, most texts asked), without cleaning it.
+     */
+    static boolean cleanLongerThan(String s, int max) {
+        int kept = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && c != '\u00a0' && c != '\u3000' && ++kept > max) {
+                return true;
+            }
+        }
+        return clean(s).length() > max;
+    }
+
+    /**
      * No whitespace {@link #clean} changes but single spaces: no run of two, no tab, line break, no-break or ideographic
      * space. Found by String.indexOf, vectorised, rather than a look at every character.
      */
