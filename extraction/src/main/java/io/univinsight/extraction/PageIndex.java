@@ -116,8 +116,7 @@ final class PageIndex {
      */
     static List<Element> subtree(Element root) {
         PageIndex page = SHARED.get();
-        int at = page == null ? -1 : page.positions().indexOf(root);
-        return at < 0 ? root.getAllElements() : page.all.subList(at, page.end[at]);
+        return page == null ? root.getAllElements() : page.elementsUnder(root);
     }
 
     /**
