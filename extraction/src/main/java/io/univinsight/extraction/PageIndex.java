@@ -351,6 +351,11 @@ final class PageIndex {
         return (charsBelow[at] & (1 << bit)) != 0;
     }
 
+    /** Whether any text of the page holds {@code c}, one of {@link #TRACKED}: {@link #textHas} of the document. */
+    boolean pageTextHas(char c) {
+        return textHas(doc, c);
+    }
+
     /** {@link #textHas} for the shared page when el belongs to it, else by its whole text. */
     static boolean textHasChar(Element el, char c) {
         PageIndex page = SHARED.get();

@@ -50,7 +50,7 @@ public final class PublicationsExtractor implements Extractor {
         Outline outline = page.outline();
         List<ExtractedPaper> papers = new ArrayList<>();
         Map<Element, Boolean> taken = new IdentityHashMap<>();
-        PublicationMarks marks = new PublicationMarks(page, doc);
+        PublicationMarks marks = new PublicationMarks(page);
         Map<String, Boolean> publicationHeadings = new HashMap<>(); // a page has few headings and many candidates
         Map<String, Optional<Integer>> yearHeadings = new HashMap<>();
         for (Element el : doc.body() == null ? List.<Element>of() : page.elementsUnder(doc.body())) {
@@ -214,9 +214,9 @@ public final class PublicationsExtractor implements Extractor {
         private final MarkdownHeadings markdownHeadings;
         private byte[] known;
 
-        PublicationMarks(PageIndex page, Document doc) {
+        PublicationMarks(PageIndex page) {
             this.page = page;
-            this.markdownHeadings = new MarkdownHeadings(page, doc);
+            this.markdownHeadings = new MarkdownHeadings(page);
         }
 
         boolean marks(Element e) {
@@ -285,13 +285,9 @@ public final class PublicationsExtractor implements Extractor {
         private final Map<Node, String> own = new IdentityHashMap<>();
         private final Map<Node, String> before = new IdentityHashMap<>();
         private final PageIndex page;
-        private final Document doc;
-        /** Whether any text of the page holds a "#" (null: not yet asked); without one no node holds a heading line. */
-        private Boolean pageHasHash;
 
-        MarkdownHeadings(PageIndex page, Document doc) {
+        MarkdownHeadings(PageIndex page) {
             this.page = page;
-            this.doc = doc;
         }
 
         /**
@@ -300,10 +296,7 @@ public final class PublicationsExtractor implements Extractor {
          * answered, so a list of 100,000 items costs one pass, not one walk back per item.
          */
         String before(Node start) {
-            if (pageHasHash == null) {
-                pageHasHash = page.textHas(doc, '#');
-            }
-            if (!pageHasHash) {
+            if (!page.pageTextHas('#')) {
                 return NO_HEADING; // most pages: the walk below would find NO_HEADING for every node, one map entry each
             }
             java.util.ArrayDeque<Node> unknown = new java.util.ArrayDeque<>();
