@@ -51,6 +51,11 @@ final class PageIndex {
     /** The range the tracked characters lie in: most characters are outside it, and skip the search of TRACKED. */
     private static final char TRACKED_FROM = (char) TRACKED.chars().min().orElseThrow();
     private static final char TRACKED_TO = (char) TRACKED.chars().max().orElseThrow();
+    static {
+        if (!TRACKED.chars().allMatch(c -> c > ' ' && c <= '~')) {
+            throw new IllegalStateException("shortNodeCounts looks for tracked characters among printable ASCII only");
+        }
+    }
     /** Above this a text's builder starts at this size and grows: a page's whole text need not be reserved up front. */
     private static final int MAX_PRESIZED_CHARS = 1 << 16;
     private int[] charsBelow;
@@ -422,19 +427,17 @@ final class PageIndex {
                     first = j;
                 }
                 last = j;
-                if (c <= '~') {
-                    printable++;
-                } else if (c == '\u00a0' || c == '\u200b' || c == '\u00ad') {
-                    plain = false;
-                }
-            } else if (c == '\n' || c == '\t' || c == '\r' || c == '\f' || (c == ' ' && j + 1 < n && s.charAt(j + 1) == ' ')) {
-                plain = false;
             }
-            if (c >= TRACKED_FROM && c <= TRACKED_TO) {
-                int bit = TRACKED.indexOf(c);
-                if (bit >= 0) {
-                    tracked |= 1 << bit;
+            if (c > ' ' && c <= '~') { // most characters: printable ASCII, where the tracked ones lie and nothing breaks plain
+                printable++;
+                if (c >= TRACKED_FROM && c <= TRACKED_TO) {
+                    int bit = TRACKED.indexOf(c);
+                    if (bit >= 0) {
+                        tracked |= 1 << bit;
+                    }
                 }
+            } else if (plain && VisibleText.breaksPlainAt(s, j)) {
+                plain = false;
             }
         }
         int kept = !plain ? printable : first < 0 ? 0 : last - first + 1;

@@ -107,21 +107,43 @@ final class VisibleText {
         accum.append(s, from, s.length());
     }
 
+    /** Characters that on their own keep a text node from being plain: whitespace but the space, and what text() drops. */
+    private static final String NOT_PLAIN = "\n\t\r\f\u00a0\u200b\u00ad";
+    private static final char NOT_PLAIN_ABOVE_ASCII_TO = '\u200b';
+
     /** No whitespace to normalise but single spaces, and nothing to drop. */
     static boolean isPlain(String s) {
         int n = s.length();
         if (n <= 48) { // a look at each character costs less than eight searches on a short text node
             for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00a0' || c == '\u200b' || c == '\u00ad'
-                        || (c == ' ' && i + 1 < n && s.charAt(i + 1) == ' ')) {
+                if (breaksPlainAt(s, i)) {
                     return false;
                 }
             }
             return true;
         }
-        return s.indexOf("  ") < 0 && s.indexOf('\n') < 0 && s.indexOf('\t') < 0 && s.indexOf('\r') < 0 && s.indexOf('\f') < 0
-                && s.indexOf('\u00a0') < 0 && s.indexOf('\u200b') < 0 && s.indexOf('\u00ad') < 0;
+        if (s.indexOf("  ") >= 0) {
+            return false;
+        }
+        for (int k = 0; k < NOT_PLAIN.length(); k++) {
+            if (s.indexOf(NOT_PLAIN.charAt(k)) >= 0) { // vectorised searches
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the character at {@code i} keeps {@code s} from being plain ({@link #isPlain}): one of {@link #NOT_PLAIN},
+     * or a space followed by another. The one definition for the page index's counts too.
+     */
+    static boolean breaksPlainAt(String s, int i) {
+        char c = s.charAt(i);
+        if (c == ' ') {
+            return i + 1 < s.length() && s.charAt(i + 1) == ' ';
+        }
+        // Printable ASCII and most other scripts lie outside the two ranges NOT_PLAIN's characters are in.
+        return (c < ' ' || (c >= '\u00a0' && c <= NOT_PLAIN_ABOVE_ASCII_TO)) && NOT_PLAIN.indexOf(c) >= 0;
     }
 
     /** jsoup's "actually whitespace": space, tab, LF, FF, CR and no-break space (not VT, not the ideographic space). */
