@@ -361,6 +361,12 @@ final class PageIndex {
         return textHas(doc, c);
     }
 
+    /** {@code textOf(el).length() > max}, told from the shared page's character counts where they settle it. */
+    static boolean textLongerThan(Element el, int max) {
+        PageIndex page = SHARED.get();
+        return page != null ? !page.textLengthWithin(el, 0, max) : VisibleText.of(el).length() > max;
+    }
+
     /** {@link #textHas} for the shared page when el belongs to it, else by its whole text. */
     static boolean textHasChar(Element el, char c) {
         PageIndex page = SHARED.get();

@@ -37,7 +37,7 @@ final class PersonBlocks {
     }
 
     /** A name and whether it came from markup meant to hold it (classed element, heading, bold, link). */
-    private record Name(String value, boolean fromMarkup) {
+    record Name(String value, boolean fromMarkup) {
     }
 
     private PersonBlocks() {
@@ -45,16 +45,24 @@ final class PersonBlocks {
 
     static Reading read(Element block) {
         List<String> lines = PageIndex.linesOf(block);
-        return read(block, lines, findName(block, lines));
+        Name name = markupName(block);
+        return read(block, lines, name != null ? name : lineName(lines));
     }
 
     /**
      * Like {@link #read(Element)}, but {@code null} when the block holds no name: callers that only keep
-     * named readings skip the costly role, email and link look-ups for the many blocks without one.
+     * named readings skip the costly role, email and link look-ups for the many blocks without one, and the
+     * block's lines too where its text shows that none of them can be a name (a citation in a list).
      */
     static Reading readNamed(Element block) {
+        Name name = markupName(block);
+        if (name == null && oneLineTooLongForName(block)) {
+            return null;
+        }
         List<String> lines = PageIndex.linesOf(block);
-        Name name = findName(block, lines);
+        if (name == null) {
+            name = lineName(lines);
+        }
         return name.value() == null ? null : read(block, lines, name);
     }
 
@@ -92,8 +100,8 @@ final class PersonBlocks {
         return new Reading(name.value(), role, Emails.in(block), profile, department, rankLines, name.fromMarkup());
     }
 
-    /** Name from markup first (classed element, heading, bold/cell, link), then any line that is a name. */
-    private static Name findName(Element block, List<String> lines) {
+    /** A name from markup (classed element, heading, bold/cell, link), or {@code null} when none holds one. */
+    private static Name markupName(Element block) {
         // The queries below, each matched against the block's elements in document order, as select() would.
         List<Element> elements = PageIndex.subtree(block);
         for (Element el : elements) {
@@ -122,6 +130,11 @@ final class PersonBlocks {
                 }
             }
         }
+        return null;
+    }
+
+    /** A name from the block's lines: a labelled field ("Name: Jane Doe"), else any line that is a name. */
+    static Name lineName(List<String> lines) {
         for (String line : lines) {
             if (line.indexOf(':') < 0 && line.indexOf('：') < 0) {
                 continue; // NAME_LABEL needs a colon
@@ -143,6 +156,27 @@ final class PersonBlocks {
             }
         }
         return new Name(null, false);
+    }
+
+    /**
+     * Whether {@link #lineName} must find nothing, told from the block's text (shared with the other extractors) without
+     * working out its lines: the block is one line (no element below it breaks one), with no colon for a label and no
+     * parenthesis for an aside to drop, and holds more characters other than spaces than a name may have. The line keeps
+     * every such character of the text, and the zero-width ones text() drops, so it holds at least as many.
+     */
+    static boolean oneLineTooLongForName(Element block) {
+        List<Element> elements = PageIndex.subtree(block);
+        for (int i = 1; i < elements.size(); i++) { // (the first is the block itself)
+            if (Text.isBoundary(elements.get(i))) {
+                return false;
+            }
+        }
+        if (!PageIndex.textLongerThan(block, PersonNames.MAX_NAME_LENGTH)) {
+            return false; // too short to tell by (and its few characters are soon read as lines)
+        }
+        String text = PageIndex.textOf(block);
+        return Text.keepsMoreThan(text, PersonNames.MAX_NAME_LENGTH) // (a look at its first characters)
+                && text.indexOf(':') < 0 && text.indexOf('：') < 0 && text.indexOf('(') < 0 && text.indexOf('（') < 0;
     }
 
     private static String firstName(Element el) {

@@ -104,7 +104,8 @@ final class PersonNames {
     }
 
     private static final String NONE = new String("");
-    private static final int MAX_NAME_LENGTH = 60;
+    /** The most characters a name may have, once cleaned and any aside in parentheses dropped. */
+    static final int MAX_NAME_LENGTH = 60;
     private static final int MEMO_LIMIT = 2_000;
     private static final int MEMO_MAX_TEXT = 200;
     private static final ThreadLocal<Map<String, String>> MEMO = ThreadLocal.withInitial(HashMap::new);

@@ -64,6 +64,14 @@ final class Text {
      * first ones (a citation or a sentence, most texts asked), without cleaning it.
      */
     static boolean cleanLongerThan(String s, int max) {
+        return keepsMoreThan(s, max) || clean(s).length() > max;
+    }
+
+    /**
+     * Whether s holds more than max characters that clean() keeps wherever they stand: those above ' ' but the
+     * no-break and ideographic spaces. Looks at the first characters only, until it has counted max + 1.
+     */
+    static boolean keepsMoreThan(String s, int max) {
         int kept = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
@@ -71,7 +79,7 @@ final class Text {
                 return true;
             }
         }
-        return clean(s).length() > max;
+        return false;
     }
 
     /**
