@@ -309,6 +309,19 @@ final class PageIndex {
     }
 
     /**
+     * {@link #linesOf}, but only when they are known already (worked out for el or for a block around it), else
+     * {@code null}: for a caller that has a cheaper way to a verdict than working them out.
+     */
+    static List<String> knownLinesOf(Element el) {
+        PageIndex page = SHARED.get();
+        if (page == null || page.lines == null) {
+            return null;
+        }
+        int at = page.positions().indexOf(el);
+        return at < 0 ? null : page.lines[at];
+    }
+
+    /**
      * Works out el's lines and remembers them, and with them those of every block element below it (a run of el's
      * lines): directory cards and the paragraphs inside them are asked about in turn, and each walk is then done once.
      */

@@ -56,10 +56,13 @@ final class PersonBlocks {
      */
     static Reading readNamed(Element block) {
         Name name = markupName(block);
-        if (name == null && oneLineTooLongForName(block)) {
+        List<String> lines = PageIndex.knownLinesOf(block); // lines read for a card around it cost nothing more
+        if (name == null && lines == null && oneLineTooLongForName(block)) {
             return null;
         }
-        List<String> lines = PageIndex.linesOf(block);
+        if (lines == null) {
+            lines = PageIndex.linesOf(block);
+        }
         if (name == null) {
             name = lineName(lines);
         }
