@@ -109,7 +109,15 @@ final class VisibleText {
 
     /** Characters that on their own keep a text node from being plain: whitespace but the space, and what text() drops. */
     private static final String NOT_PLAIN = "\n\t\r\f\u00a0\u200b\u00ad";
-    private static final char NOT_PLAIN_ABOVE_ASCII_TO = '\u200b';
+    /** The range NOT_PLAIN's characters above ASCII lie in; the others are control characters, below ' '. */
+    private static final char NOT_PLAIN_WIDE_FROM = (char) NOT_PLAIN.chars().filter(c -> c > 0x7f).min().orElse(0xffff);
+    private static final char NOT_PLAIN_WIDE_TO = (char) NOT_PLAIN.chars().filter(c -> c > 0x7f).max().orElse(0);
+
+    static {
+        if (NOT_PLAIN.chars().anyMatch(c -> c >= ' ' && c <= 0x7f)) {
+            throw new IllegalStateException("breaksPlainAt passes ASCII from ' ' up over: NOT_PLAIN may not hold any");
+        }
+    }
 
     /** No whitespace to normalise but single spaces, and nothing to drop. */
     static boolean isPlain(String s) {
@@ -143,7 +151,7 @@ final class VisibleText {
             return i + 1 < s.length() && s.charAt(i + 1) == ' ';
         }
         // Printable ASCII and most other scripts lie outside the two ranges NOT_PLAIN's characters are in.
-        return (c < ' ' || (c >= '\u00a0' && c <= NOT_PLAIN_ABOVE_ASCII_TO)) && NOT_PLAIN.indexOf(c) >= 0;
+        return (c < ' ' || (c >= NOT_PLAIN_WIDE_FROM && c <= NOT_PLAIN_WIDE_TO)) && NOT_PLAIN.indexOf(c) >= 0;
     }
 
     /** jsoup's "actually whitespace": space, tab, LF, FF, CR and no-break space (not VT, not the ideographic space). */
