@@ -139,8 +139,8 @@ final class PersonBlocks {
     /** A name from the block's lines: a labelled field ("Name: Jane Doe"), else any line that is a name. */
     static Name lineName(List<String> lines) {
         for (String line : lines) {
-            if (line.indexOf(':') < 0 && line.indexOf('：') < 0) {
-                continue; // NAME_LABEL needs a colon
+            if (!mayHoldLabel(line)) {
+                continue;
             }
             Matcher labelled = NAME_LABEL.matcher(line);
             if (labelled.find()) {
@@ -179,7 +179,12 @@ final class PersonBlocks {
         }
         String text = PageIndex.textOf(block);
         return Text.keepsMoreThan(text, PersonNames.MAX_NAME_LENGTH) // (a look at its first characters)
-                && text.indexOf(':') < 0 && text.indexOf('：') < 0 && text.indexOf('(') < 0 && text.indexOf('（') < 0;
+                && !mayHoldLabel(text) && !PersonNames.mayHoldAside(text);
+    }
+
+    /** Whether the text may hold a labelled field ("Name: Jane Doe"): {@link #NAME_LABEL} needs a colon. */
+    private static boolean mayHoldLabel(String text) {
+        return text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
     }
 
     private static String firstName(Element el) {

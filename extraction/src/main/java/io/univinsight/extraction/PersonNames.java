@@ -86,8 +86,7 @@ final class PersonNames {
         if (raw == null || raw.length() > MEMO_MAX_TEXT) {
             return extractUncached(raw);
         }
-        if (raw.length() > MAX_NAME_LENGTH && raw.indexOf('(') < 0 && raw.indexOf('（') < 0
-                && Text.cleanLongerThan(raw, MAX_NAME_LENGTH)) {
+        if (raw.length() > MAX_NAME_LENGTH && !mayHoldAside(raw) && Text.cleanLongerThan(raw, MAX_NAME_LENGTH)) {
             return null; // too long for a name, and no aside to drop: a citation or a sentence, decided without the memo
         }
         Map<String, String> memo = MEMO.get();
@@ -101,6 +100,14 @@ final class PersonNames {
         String name = extractUncached(raw);
         memo.put(raw, name == null ? NONE : name);
         return name;
+    }
+
+    /**
+     * Whether the text may hold an aside in parentheses ("Jane Doe (on leave)"), which {@link #extract} drops before it
+     * measures the name: without one, a text too long for a name is turned down as it stands.
+     */
+    static boolean mayHoldAside(String text) {
+        return text.indexOf('(') >= 0 || text.indexOf('（') >= 0;
     }
 
     private static final String NONE = new String("");
